@@ -1,0 +1,69 @@
+import nx from '@nx/eslint-plugin';
+
+// Module boundaries: dependencies point inward (apps -> libs), pure libraries import no framework,
+// only libs/runtime talks to Docker, only libs/haproxy speaks the HAProxy protocol.
+const frameworkImports = ['@nestjs/*', '@angular/*', 'express', 'dockerode', 'better-sqlite3', 'rxjs'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'libs/api-client/src/generated/**', 'data/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:contracts', 'type:client'],
+            },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contracts'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: frameworkImports,
+            },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkImports,
+            },
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
+            { sourceTag: 'scope:node', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/haproxy/**/*.ts', 'libs/elasticity/**/*.ts', 'libs/contracts/**/*.ts', 'libs/api-client/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@angular/*', 'dockerode'] }] },
+  },
+  {
+    files: ['libs/runtime/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@angular/*'] }] },
+  },
+  {
+    files: ['apps/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['dockerode'] }] },
+  },
+  {
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/*-e2e/**'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+];

@@ -1,0 +1,5 @@
+export * from './lib/agent';
+export * from './lib/job';
+export * from './lib/nodes';
+export * from './lib/pods';
+export * from './lib/views';

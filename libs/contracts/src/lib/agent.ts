@@ -1,0 +1,34 @@
+/** Wire types between the manager and a per-host proxy agent (`/agent/v1`). */
+
+export const AGENT_TOKEN_HEADER = 'x-strato-agent-token';
+
+export type RuntimeKind = 'process' | 'docker';
+
+export interface CreateNodeRequest {
+  nodeId: string;
+  pod: string;
+  cpus: number;
+  memoryMiB: number;
+}
+
+/** What a runtime reports about one node it runs. */
+export type RuntimeNodeState = 'created' | 'running' | 'paused' | 'exited';
+
+export interface AgentNodeView {
+  nodeId: string;
+  pod: string;
+  /** The node's job server listens on 127.0.0.1:port. */
+  host: string;
+  port: number;
+  state: RuntimeNodeState;
+  runtime: RuntimeKind;
+  /** False where the host cannot enforce the CPU/memory caps (e.g. no cgroup access). */
+  limitsEnforced: boolean;
+}
+
+export interface AgentInfo {
+  runtime: RuntimeKind;
+  cores: number;
+  memoryBytes: number;
+  nodes: number;
+}

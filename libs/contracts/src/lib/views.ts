@@ -1,0 +1,29 @@
+import type { NodeStatus } from './nodes';
+import type { BalanceAlgorithm, PodState } from './pods';
+
+/** A pod as the manager's API shows it (`GET /api/v1/pods`). */
+export interface PodView {
+  name: string;
+  cpus: number;
+  memoryMiB: number;
+  maxNodes: number;
+  state: PodState;
+  algorithm: BalanceAlgorithm;
+  /** Path on the load balancer that reaches this pod's nodes, e.g. `/light`. */
+  path: string;
+  nodeCounts: Record<NodeStatus, number>;
+  createdAt: string;
+}
+
+/** A node as the manager's API shows it (`GET /api/v1/nodes`). */
+export interface NodeView {
+  name: string;
+  pod: string;
+  status: NodeStatus;
+  /** Why the node is FAILED (exit code, OOM, failed health), or null. */
+  reason: string | null;
+  host: string | null;
+  port: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
