@@ -13,6 +13,8 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    // Project lint and webpack configs extend shared ones by relative path; that is not a module dependency.
+    ignores: ['**/eslint.config.mjs', '**/webpack.config.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

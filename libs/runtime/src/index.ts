@@ -1,0 +1,10 @@
+export type { NodeRuntime, NodeSpec, RuntimeNode } from './lib/node-runtime';
+export { NODE_IMAGE } from './lib/node-runtime';
+export { NodeNotFoundError } from './lib/errors/node-not-found.error';
+export { NodeAlreadyExistsError } from './lib/errors/node-already-exists.error';
+export { RuntimeUnavailableError } from './lib/errors/runtime-unavailable.error';
+export { ProcessNodeRuntime } from './lib/process/process-node-runtime';
+export type { ProcessNodeRuntimeOptions } from './lib/process/process-node-runtime';
+export { DockerNodeRuntime } from './lib/docker/docker-node-runtime';
+export type { DockerNodeRuntimeOptions } from './lib/docker/docker-node-runtime';
+export { isDockerReachable } from './lib/docker/docker-client';

@@ -1,0 +1,76 @@
+import type Docker from 'dockerode';
+import type { RuntimeNodeState } from '@strato/contracts';
+import { NODE_HOST } from '../node-runtime';
+import type { NodeSpec, RuntimeNode } from '../node-runtime';
+
+export const LABEL = {
+  managed: 'strato.managed',
+  cloud: 'strato.cloud',
+  pod: 'strato.pod',
+  node: 'strato.node',
+  // Host networking publishes no ports, so the node's port is only known from here.
+  port: 'strato.port',
+} as const;
+
+export function containerName(cloud: string, nodeId: string): string {
+  return `strato-${cloud}-${nodeId}`;
+}
+
+export function cloudFilter(cloud: string): Record<string, string[]> {
+  return { label: [`${LABEL.managed}=true`, `${LABEL.cloud}=${cloud}`] };
+}
+
+export function containerCreateOptions(
+  cloud: string,
+  image: string,
+  spec: NodeSpec,
+): Docker.ContainerCreateOptions {
+  const memoryBytes = Math.round(spec.memoryMiB * 2 ** 20);
+  return {
+    name: containerName(cloud, spec.nodeId),
+    Image: image,
+    Env: [`PORT=${spec.port}`, `HOST=${NODE_HOST}`, `NODE_ID=${spec.nodeId}`, `POD_NAME=${spec.pod}`],
+    Labels: {
+      [LABEL.managed]: 'true',
+      [LABEL.cloud]: cloud,
+      [LABEL.pod]: spec.pod,
+      [LABEL.node]: spec.nodeId,
+      [LABEL.port]: String(spec.port),
+    },
+    HostConfig: {
+      NetworkMode: 'host',
+      NanoCpus: Math.round(spec.cpus * 1e9),
+      Memory: memoryBytes,
+      // Equal to Memory: no swap, so the cap is a real cap and an overrun is an OOM kill.
+      MemorySwap: memoryBytes,
+      // An init as PID 1 forwards SIGTERM and reaps, so stop takes ~50 ms instead of the full timeout.
+      Init: true,
+    },
+  };
+}
+
+export function toRuntimeState(dockerState: string): RuntimeNodeState {
+  switch (dockerState.toLowerCase()) {
+    case 'created':
+      return 'created';
+    case 'running':
+    case 'restarting':
+      return 'running';
+    case 'paused':
+      return 'paused';
+    default:
+      return 'exited';
+  }
+}
+
+export function toRuntimeNode(labels: Record<string, string>, dockerState: string): RuntimeNode {
+  return {
+    nodeId: labels[LABEL.node] ?? '',
+    pod: labels[LABEL.pod] ?? '',
+    port: Number(labels[LABEL.port]),
+    host: NODE_HOST,
+    state: toRuntimeState(dockerState),
+    runtime: 'docker',
+    limitsEnforced: true,
+  };
+}

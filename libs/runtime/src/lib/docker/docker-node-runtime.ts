@@ -1,0 +1,120 @@
+import type Docker from 'dockerode';
+import type { RuntimeKind } from '@strato/contracts';
+import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
+import { NodeNotFoundError } from '../errors/node-not-found.error';
+import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS } from '../node-runtime';
+import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
+import { cloudFilter, containerCreateOptions, containerName, toRuntimeNode } from './container-config';
+import { demuxDockerLogs } from './demux-logs';
+import { connectDocker } from './docker-client';
+import { hasStatus, translateDockerError } from './docker-errors';
+
+export interface DockerNodeRuntimeOptions {
+  cloud: string;
+  image: string;
+  socketPath?: string;
+}
+
+/** Nodes as host-networked containers with NanoCpus/Memory caps, found again through their labels. */
+export class DockerNodeRuntime implements NodeRuntime {
+  readonly kind: RuntimeKind = 'docker';
+  private readonly cloud: string;
+  private readonly image: string;
+  private readonly docker: Docker;
+  private readonly endpoint: string;
+
+  constructor(options: DockerNodeRuntimeOptions) {
+    assertValidId('cloud', options.cloud);
+    this.cloud = options.cloud;
+    this.image = options.image;
+    const { client, description } = connectDocker(options.socketPath);
+    this.docker = client;
+    this.endpoint = description;
+  }
+
+  async create(spec: NodeSpec): Promise<RuntimeNode> {
+    assertValidNodeSpec(spec);
+    let container: Docker.Container;
+    try {
+      container = await this.docker.createContainer(containerCreateOptions(this.cloud, this.image, spec));
+    } catch (error) {
+      if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
+      throw this.translate(error, 'create', spec.nodeId);
+    }
+    return this.inspectContainer(container, spec.nodeId);
+  }
+
+  async start(nodeId: string): Promise<RuntimeNode> {
+    const container = this.container(nodeId);
+    await this.call('start', nodeId, () => container.start(), 304);
+    return this.inspectContainer(container, nodeId);
+  }
+
+  async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {
+    const container = this.container(nodeId);
+    // The engine takes whole seconds; round up so a node always gets at least the time asked for.
+    const t = Math.max(0, Math.ceil(timeoutMs / 1_000));
+    await this.call('stop', nodeId, () => container.stop({ t }), 304);
+  }
+
+  async remove(nodeId: string): Promise<void> {
+    const node = await this.inspectContainer(this.container(nodeId), nodeId);
+    if (node.state === 'running' || node.state === 'paused') await this.stop(nodeId);
+    await this.call('remove', nodeId, () => this.container(nodeId).remove({ force: true }));
+  }
+
+  async inspect(nodeId: string): Promise<RuntimeNode | undefined> {
+    try {
+      return await this.inspectContainer(this.container(nodeId), nodeId);
+    } catch (error) {
+      if (error instanceof NodeNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async list(): Promise<RuntimeNode[]> {
+    const containers = await this.call('list', undefined, () =>
+      this.docker.listContainers({ all: true, filters: cloudFilter(this.cloud) }),
+    );
+    return (containers ?? []).map((info) => toRuntimeNode(info.Labels, info.State));
+  }
+
+  async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
+    const container = this.container(nodeId);
+    const buffer = await this.call('logs', nodeId, () =>
+      container.logs({ stdout: true, stderr: true, follow: false, tail: tailLines }),
+    );
+    return buffer === undefined ? '' : demuxDockerLogs(buffer);
+  }
+
+  private container(nodeId: string): Docker.Container {
+    assertValidId('node', nodeId);
+    return this.docker.getContainer(containerName(this.cloud, nodeId));
+  }
+
+  private async inspectContainer(container: Docker.Container, nodeId: string): Promise<RuntimeNode> {
+    const info = await this.call('inspect', nodeId, () => container.inspect());
+    if (info === undefined) throw new Error(`docker inspect of node ${nodeId} returned nothing`);
+    return toRuntimeNode(info.Config.Labels ?? {}, info.State.Status);
+  }
+
+  /** Runs one engine call; `benign` is a status that means "already so" (e.g. 304 on start), giving undefined. */
+  private async call<T>(
+    operation: string,
+    nodeId: string | undefined,
+    run: () => Promise<T>,
+    benign?: number,
+  ): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      if (benign !== undefined && hasStatus(error, benign)) return undefined;
+      throw this.translate(error, operation, nodeId);
+    }
+  }
+
+  private translate(error: unknown, operation: string, nodeId: string | undefined): Error {
+    return translateDockerError(error, { operation, nodeId, image: this.image, endpoint: this.endpoint });
+  }
+}

@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { open } from 'node:fs/promises';
+
+/** Starts argv in its own session (it outlives us, and its pid is its process group), output appended to logPath. */
+export async function spawnDetached(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  logPath: string,
+): Promise<number> {
+  const log = await open(logPath, 'a');
+  try {
+    const child = spawn(argv[0], argv.slice(1), { detached: true, env, stdio: ['ignore', log.fd, log.fd] });
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', reject);
+    });
+    child.unref();
+    if (child.pid === undefined) throw new Error(`spawn of ${argv[0]} returned no pid`);
+    return child.pid;
+  } finally {
+    await log.close();
+  }
+}
