@@ -1,0 +1,24 @@
+import { Injectable, InjectionToken, inject, signal } from '@angular/core';
+
+export const BROWSER_STORAGE = new InjectionToken<Storage>('BROWSER_STORAGE', {
+  providedIn: 'root',
+  factory: () => localStorage,
+});
+
+const STORAGE_KEY = 'strato.ownerToken';
+
+/** The owner token, kept in the browser's storage so a reload does not ask again. */
+@Injectable({ providedIn: 'root' })
+export class OwnerTokenStore {
+  private readonly storage = inject(BROWSER_STORAGE);
+  private readonly token = signal(this.storage.getItem(STORAGE_KEY) ?? '');
+
+  readonly value = this.token.asReadonly();
+
+  set(token: string): void {
+    const trimmed = token.trim();
+    if (trimmed) this.storage.setItem(STORAGE_KEY, trimmed);
+    else this.storage.removeItem(STORAGE_KEY);
+    this.token.set(trimmed);
+  }
+}

@@ -1,0 +1,95 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { NODE_STATUSES, type NodeView, type PodView } from '@strato/contracts';
+import { StatusBadge } from './status-badge';
+
+/** One pod: its size class, load-balancer path, node counts and the table of its nodes. */
+@Component({
+  selector: 'strato-pod-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [StatusBadge],
+  template: `
+    <header class="head">
+      <h2 class="name">{{ pod().name }}</h2>
+      <strato-status-badge [status]="pod().state" />
+      <span class="path"
+        >load balancer <code>{{ pod().path }}</code></span
+      >
+    </header>
+
+    <dl class="facts">
+      <div>
+        <dt>CPU cap</dt>
+        <dd>{{ pod().cpus }} CPU</dd>
+      </div>
+      <div>
+        <dt>Memory</dt>
+        <dd>{{ pod().memoryMiB }} MiB</dd>
+      </div>
+      <div>
+        <dt>Nodes</dt>
+        <dd>{{ total() }} / {{ pod().maxNodes }} max</dd>
+      </div>
+      <div>
+        <dt>Balancing</dt>
+        <dd>{{ pod().algorithm }}</dd>
+      </div>
+    </dl>
+
+    @if (counts().length) {
+      <ul class="counts" aria-label="Nodes by status">
+        @for (entry of counts(); track entry.status) {
+          <li><strato-status-badge [status]="entry.status" [count]="entry.count" /></li>
+        }
+      </ul>
+    }
+
+    @if (nodes().length) {
+      <div class="table-wrap">
+        <table class="nodes">
+          <colgroup>
+            <col class="col-name" />
+            <col class="col-status" />
+            <col class="col-address" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">Status</th>
+              <th scope="col">Address</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (node of nodes(); track node.name) {
+              <tr [class.failed]="node.status === 'FAILED'">
+                <td class="mono">{{ node.name }}</td>
+                <td><strato-status-badge [status]="node.status" /></td>
+                <td class="mono">{{ address(node) }}</td>
+                <td class="reason">{{ node.status === 'FAILED' ? (node.reason ?? 'unknown') : '' }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    } @else {
+      <p class="no-nodes">No nodes in this pod yet.</p>
+    }
+  `,
+  styleUrl: './pod-card.css',
+})
+export class PodCard {
+  readonly pod = input.required<PodView>();
+  readonly nodes = input.required<readonly NodeView[]>();
+
+  protected readonly counts = computed(() =>
+    NODE_STATUSES.map((status) => ({ status, count: this.pod().nodeCounts[status] ?? 0 })).filter(
+      (entry) => entry.count > 0,
+    ),
+  );
+  protected readonly total = computed(() => this.counts().reduce((sum, entry) => sum + entry.count, 0));
+
+  protected address(node: NodeView): string {
+    return node.host && node.port !== null ? `${node.host}:${node.port}` : '—';
+  }
+}

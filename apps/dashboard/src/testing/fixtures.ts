@@ -1,0 +1,72 @@
+import type { NodeStatus, NodeView, PodView } from '@strato/contracts';
+
+const noNodes: Record<NodeStatus, number> = {
+  NEW: 0,
+  STARTING: 0,
+  ONLINE: 0,
+  DRAINING: 0,
+  PAUSED: 0,
+  FAILED: 0,
+};
+
+type PodOverrides = Partial<Omit<PodView, 'nodeCounts'>> & {
+  nodeCounts?: Partial<Record<NodeStatus, number>>;
+};
+
+export function aPod(overrides: PodOverrides = {}): PodView {
+  const name = overrides.name ?? 'light';
+  return {
+    name,
+    cpus: 0.3,
+    memoryMiB: 100,
+    maxNodes: 20,
+    state: 'running',
+    algorithm: 'roundrobin',
+    path: `/${name}`,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+    nodeCounts: { ...noNodes, ...overrides.nodeCounts },
+  };
+}
+
+export function aNode(overrides: Partial<NodeView> & Pick<NodeView, 'name'>): NodeView {
+  return {
+    pod: 'light',
+    status: 'ONLINE',
+    reason: null,
+    host: '127.0.0.1',
+    port: 41001,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An in-memory `Storage` for the owner token. */
+export class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+
+  get length(): number {
+    return this.items.size;
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
