@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { POD_NAME_PATTERN } from '@strato/contracts';
+import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
+import { EmbeddedPool } from './embedded-pool';
+import { forwardRequest } from './embedded-proxy';
+import { noOnlineNodeBody, podPausedBody, unknownPathBody } from './lb-error-bodies';
+import type { BalancedPod, BalancedServer, LoadBalancer, ServerStatus } from './load-balancer';
+import { podFromUrl } from './pod-path';
+
+export interface EmbeddedLoadBalancerOptions {
+  host: string;
+  /** 0 picks a free port; `url` shows the real one after start. */
+  port: number;
+  serverTimeoutMs?: number;
+  drainTimeoutMs?: number;
+}
+
+/** In-process balancer (node:http) for the zero-install default; same routing and answers as HAProxy. */
+export class EmbeddedLoadBalancer implements LoadBalancer {
+  readonly kind = 'embedded' as const;
+  private readonly pools = new Map<string, EmbeddedPool>();
+  private server: Server | null = null;
+
+  constructor(private readonly options: EmbeddedLoadBalancerOptions) {}
+
+  get url(): string {
+    const port = (this.server?.address() as AddressInfo | null)?.port ?? this.options.port;
+    return `http://${this.options.host}:${port}`;
+  }
+
+  async start(pods: BalancedPod[], servers: Map<string, BalancedServer[]>): Promise<void> {
+    for (const pod of pods) {
+      const pool = new EmbeddedPool({ ...pod });
+      for (const server of servers.get(pod.name) ?? []) pool.add(server);
+      this.pools.set(pod.name, pool);
+    }
+    const server = createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, this.options.host, () => resolve());
+    });
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([...this.pools.values()].map((pool) => pool.drainAll(this.drainTimeoutMs)));
+      server.closeAllConnections();
+      await closed;
+    }
+    this.pools.clear();
+  }
+
+  async upsertPod(pod: BalancedPod): Promise<void> {
+    if (!POD_NAME_PATTERN.test(pod.name)) throw new Error(`invalid pod name ${JSON.stringify(pod.name)}`);
+    const pool = this.pools.get(pod.name);
+    if (pool) pool.pod = { ...pod };
+    else this.pools.set(pod.name, new EmbeddedPool({ ...pod }));
+  }
+
+  async removePod(name: string): Promise<void> {
+    const pool = this.pools.get(name);
+    this.pools.delete(name);
+    await pool?.drainAll(this.drainTimeoutMs);
+  }
+
+  async addServer(pod: string, server: BalancedServer): Promise<void> {
+    const pool = this.pools.get(pod);
+    if (!pool) throw new BalancedPodNotFoundError(pod);
+    const existing = pool.get(server.nodeId);
+    if (existing && (existing.server.host !== server.host || existing.server.port !== server.port)) {
+      await pool.drain(server.nodeId, this.drainTimeoutMs);
+    } else if (existing) {
+      existing.server.weight = server.weight;
+      existing.draining = false;
+      return;
+    }
+    pool.add(server);
+  }
+
+  async removeServer(pod: string, nodeId: string): Promise<void> {
+    await this.pools.get(pod)?.drain(nodeId, this.drainTimeoutMs);
+  }
+
+  async status(): Promise<ServerStatus[]> {
+    return [...this.pools.values()].flatMap((pool) =>
+      pool.list().map((entry) => ({
+        ...entry.server,
+        pod: pool.pod.name,
+        health: entry.draining ? ('draining' as const) : ('up' as const),
+        currentSessions: entry.inFlight,
+        totalRequests: entry.total,
+      })),
+    );
+  }
+
+  private get drainTimeoutMs(): number {
+    return this.options.drainTimeoutMs ?? 30_000;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const pool = this.pools.get(podFromUrl(url) ?? '');
+    if (!pool) return json(res, 404, unknownPathBody([...this.pools.keys()].map((name) => `/${name}`)));
+    if (pool.pod.paused) return json(res, 503, podPausedBody(pool.pod.name));
+    if (!pool.hasServing()) return json(res, 503, noOnlineNodeBody(pool.pod.name));
+    const ctx = { clientIp: req.socket.remoteAddress ?? '', path: url.split('?')[0] };
+    forwardRequest(req, res, (exclude) => pool.pick(ctx, exclude), {
+      serverTimeoutMs: this.options.serverTimeoutMs ?? 90_000,
+      retries: 2,
+    });
+  }
+}
+
+function json(res: ServerResponse, status: number, body: string): void {
+  res
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    .end(body);
+}

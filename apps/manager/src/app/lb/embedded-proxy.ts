@@ -1,0 +1,107 @@
+import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { EmbeddedServer } from './embedded-pool';
+import { badGatewayBody, gatewayTimeoutBody } from './lb-error-bodies';
+
+export interface ForwardOptions {
+  serverTimeoutMs: number;
+  /** Further servers to try when a connection fails (HAProxy `retries 2` + `option redispatch`). */
+  retries: number;
+}
+
+type Choose = (exclude: ReadonlySet<string>) => EmbeddedServer | null;
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Forwards one request to a chosen server and streams the answer back, counting it as in flight meanwhile. */
+export function forwardRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  choose: Choose,
+  options: ForwardOptions,
+): void {
+  const first = choose(new Set());
+  if (first) attempt(req, res, first, choose, options, new Set(), options.retries);
+}
+
+function attempt(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: EmbeddedServer,
+  choose: Choose,
+  options: ForwardOptions,
+  tried: Set<string>,
+  retriesLeft: number,
+): void {
+  const { host, port, nodeId } = target.server;
+  target.inFlight += 1;
+  target.total += 1;
+  let released = false;
+  const release = (): void => {
+    if (!released) target.inFlight -= 1;
+    released = true;
+  };
+  const upstream = request({
+    host,
+    port,
+    method: req.method,
+    path: req.url,
+    headers: forwardHeaders(req),
+    agent: target.agent,
+  });
+  let upstreamResponse: IncomingMessage | null = null;
+  upstream.setTimeout(options.serverTimeoutMs, () => upstream.destroy(new UpstreamTimeout()));
+  res.once('close', () => {
+    release();
+    if (!upstreamResponse?.complete) upstream.destroy();
+  });
+  upstream.on('response', (answer) => {
+    upstreamResponse = answer;
+    res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
+    answer.pipe(res);
+  });
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    release();
+    if (res.headersSent || res.destroyed) return void res.destroy();
+    // Only failures before the node saw the request are retried: a refused connection, or a reused
+    // keep-alive socket the node had just closed (ECONNRESET on `reusedSocket`).
+    const notSeen = error.code === 'ECONNREFUSED' || (error.code === 'ECONNRESET' && upstream.reusedSocket);
+    if (notSeen && retriesLeft > 0 && isBodyless(req)) {
+      tried.add(nodeId);
+      const next = choose(tried) ?? target;
+      return attempt(req, res, next, choose, options, tried, retriesLeft - 1);
+    }
+    const timeout = error instanceof UpstreamTimeout;
+    const body = timeout
+      ? gatewayTimeoutBody(`node ${nodeId} did not answer within ${options.serverTimeoutMs} ms`)
+      : badGatewayBody(`node ${nodeId} failed: ${error.code ?? error.message}`);
+    res.writeHead(timeout ? 504 : 502, { 'content-type': 'application/json' }).end(body);
+  });
+  if (isBodyless(req)) upstream.end();
+  else req.pipe(upstream);
+}
+
+class UpstreamTimeout extends Error {}
+
+function isBodyless(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] ?? '0') === '0';
+}
+
+function forwardHeaders(req: IncomingMessage): IncomingHttpHeaders {
+  const headers = withoutHopByHop(req.headers);
+  const client = req.socket.remoteAddress ?? '';
+  const prior = req.headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = prior ? `${prior}, ${client}` : client;
+  return headers;
+}
+
+function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+}

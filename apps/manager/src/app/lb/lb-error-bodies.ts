@@ -1,0 +1,27 @@
+/**
+ * Bodies the embedded balancer answers itself with. They match, word for word, what the rendered
+ * HAProxy config returns (libs/haproxy error-bodies): the contract suite holds both adapters to them.
+ */
+export const podPausedBody = (pod: string): string => serviceUnavailable(`pod ${pod} is paused`);
+
+export const noOnlineNodeBody = (pod: string): string => serviceUnavailable(`pod ${pod} has no online node`);
+
+export function unknownPathBody(podPaths: readonly string[]): string {
+  const known = podPaths.length > 0 ? podPaths.join(', ') : 'none';
+  return JSON.stringify({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `no pod at this path; known pod paths: ${known}`,
+    paths: podPaths,
+  });
+}
+
+export const badGatewayBody = (message: string): string =>
+  JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message });
+
+export const gatewayTimeoutBody = (message: string): string =>
+  JSON.stringify({ statusCode: 504, error: 'Gateway Timeout', message });
+
+function serviceUnavailable(message: string): string {
+  return JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message });
+}
