@@ -9,7 +9,14 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'libs/api-client/src/generated/**', 'data/**'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.angular',
+      'libs/api-client/src/generated/**',
+      'data/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
@@ -50,7 +57,12 @@ export default [
     },
   },
   {
-    files: ['libs/haproxy/**/*.ts', 'libs/elasticity/**/*.ts', 'libs/contracts/**/*.ts', 'libs/api-client/**/*.ts'],
+    files: [
+      'libs/haproxy/**/*.ts',
+      'libs/elasticity/**/*.ts',
+      'libs/contracts/**/*.ts',
+      'libs/api-client/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@angular/*', 'dockerode'] }] },
   },
   {

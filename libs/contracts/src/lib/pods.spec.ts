@@ -19,7 +19,9 @@ describe('pods', () => {
     ]);
   });
 
-  it.each(['light', 'gpu-2'])('accepts the pod name %s', (name) => expect(POD_NAME_PATTERN.test(name)).toBe(true));
+  it.each(['light', 'gpu-2'])('accepts the pod name %s', (name) =>
+    expect(POD_NAME_PATTERN.test(name)).toBe(true),
+  );
   it.each(['', 'Light', '1x', 'a/b', 'x'.repeat(40)])('rejects the pod name %j', (name) =>
     expect(POD_NAME_PATTERN.test(name)).toBe(false),
   );

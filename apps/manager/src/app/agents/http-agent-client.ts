@@ -1,0 +1,71 @@
+import {
+  AGENT_TOKEN_HEADER,
+  type AgentInfo,
+  type AgentNodeView,
+  type CreateNodeRequest,
+} from '@strato/contracts';
+import { AgentUnavailableError, NodeStartFailedError } from '../errors/domain-errors';
+import type { AgentClient } from './agent-client';
+
+const TIMEOUT_MS = 30_000;
+
+/** Talks to a proxy agent's REST API (`/agent/v1`) with the agent token. */
+export class HttpAgentClient implements AgentClient {
+  constructor(
+    readonly url: string,
+    private readonly token: string,
+  ) {}
+
+  createNode(request: CreateNodeRequest): Promise<AgentNodeView> {
+    return this.call<AgentNodeView>('POST', '/agent/v1/nodes', request, request.nodeId);
+  }
+
+  async removeNode(nodeId: string): Promise<void> {
+    await this.call<unknown>('DELETE', `/agent/v1/nodes/${encodeURIComponent(nodeId)}`, undefined, nodeId, [
+      404,
+    ]);
+  }
+
+  listNodes(): Promise<AgentNodeView[]> {
+    return this.call<AgentNodeView[]>('GET', '/agent/v1/nodes');
+  }
+
+  info(): Promise<AgentInfo> {
+    return this.call<AgentInfo>('GET', '/agent/v1/info');
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    nodeId?: string,
+    tolerated: number[] = [],
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.url), {
+        method,
+        headers: {
+          [AGENT_TOKEN_HEADER]: this.token,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new AgentUnavailableError(this.url, (error as Error).message);
+    }
+    if (response.ok || tolerated.includes(response.status)) {
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    }
+    const text = await response.text();
+    let message = text;
+    try {
+      message = (JSON.parse(text) as { message?: string }).message ?? text;
+    } catch {
+      // not JSON: keep the text
+    }
+    if (nodeId) throw new NodeStartFailedError(nodeId, `agent answered ${response.status}: ${message}`);
+    throw new AgentUnavailableError(this.url, `${response.status}: ${message}`);
+  }
+}

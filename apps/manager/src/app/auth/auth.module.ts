@@ -1,0 +1,24 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { loadOwnerToken, OWNER_TOKEN } from './owner-token';
+import { OwnerTokenGuard } from './owner-token.guard';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: OWNER_TOKEN,
+      inject: [MANAGER_CONFIG],
+      useFactory: (config: ManagerConfig) => {
+        const token = loadOwnerToken(config.ownerToken, config.dataDir);
+        if (token.generated)
+          new Logger('Auth').log(`owner token generated and written to ${token.source} (mode 0600)`);
+        return token;
+      },
+    },
+    { provide: APP_GUARD, useClass: OwnerTokenGuard },
+  ],
+  exports: [OWNER_TOKEN],
+})
+export class AuthModule {}

@@ -1,0 +1,41 @@
+import { ConfigError, loadManagerConfig } from './manager-config';
+
+const agentToken = 'a'.repeat(24);
+
+describe('loadManagerConfig', () => {
+  it('applies the embedded defaults', () => {
+    const config = loadManagerConfig({ STRATO_AGENT_TOKEN: agentToken, STRATO_LB: 'embedded' }, '/srv');
+    expect(config).toMatchObject({
+      port: 8080,
+      lbPort: 8000,
+      dataDir: '/srv/data',
+      loadBalancer: 'embedded',
+      agentUrl: 'http://127.0.0.1:8081',
+    });
+  });
+
+  it('lists every problem at once, naming the variable', () => {
+    let error: unknown;
+    try {
+      loadManagerConfig({ STRATO_PORT: 'eighty', STRATO_LB: 'nginx', STRATO_AGENT_URL: 'nope' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('STRATO_PORT must be a port number');
+    expect(problems).toContain('STRATO_LB must be auto, haproxy or embedded');
+    expect(problems).toContain('STRATO_AGENT_TOKEN must be set');
+    expect(problems).toContain('STRATO_AGENT_URL must be a URL');
+  });
+
+  it('refuses STRATO_LB=haproxy when the binary does not exist', () => {
+    expect(() =>
+      loadManagerConfig({
+        STRATO_AGENT_TOKEN: agentToken,
+        STRATO_LB: 'haproxy',
+        STRATO_HAPROXY_BIN: '/nope/haproxy',
+      }),
+    ).toThrow(/no haproxy binary was found/);
+  });
+});

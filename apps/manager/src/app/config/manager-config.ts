@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+
+export type LoadBalancerChoice = 'haproxy' | 'embedded';
+
+/** Everything the manager reads from its environment, validated once at boot. */
+export interface ManagerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  ownerToken: string | undefined;
+  agentUrl: string;
+  agentToken: string;
+  loadBalancer: LoadBalancerChoice;
+  haproxyBinary: string;
+  lbPort: number;
+  dashboardDir: string;
+  healthTimeoutMs: number;
+  reconcileIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function findOnPath(binary: string, pathVar = process.env['PATH'] ?? ''): string | undefined {
+  const dirs = [...pathVar.split(delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return dirs.map((dir) => join(dir, binary)).find((candidate) => existsSync(candidate));
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    problems.push(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function positive(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) problems.push(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function loadBalancer(env: Env, problems: string[]): { choice: LoadBalancerChoice; binary: string } {
+  const wanted = env['STRATO_LB'] ?? 'auto';
+  const binary = env['STRATO_HAPROXY_BIN'] ?? findOnPath('haproxy');
+  if (!['auto', 'haproxy', 'embedded'].includes(wanted)) {
+    problems.push(`STRATO_LB must be auto, haproxy or embedded, got "${wanted}"`);
+  }
+  if (wanted === 'haproxy' && (!binary || !existsSync(binary))) {
+    problems.push(
+      'STRATO_LB=haproxy but no haproxy binary was found: install it (apt-get install haproxy) or set STRATO_HAPROXY_BIN',
+    );
+  }
+  const choice: LoadBalancerChoice = wanted === 'embedded' || !binary ? 'embedded' : 'haproxy';
+  return { choice, binary: binary ?? 'haproxy' };
+}
+
+export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): ManagerConfig {
+  const problems: string[] = [];
+  const lb = loadBalancer(env, problems);
+  const agentToken = env['STRATO_AGENT_TOKEN'] ?? '';
+  if (agentToken.length < 16) {
+    problems.push(
+      'STRATO_AGENT_TOKEN must be set to the agent token (at least 16 characters); `npm start` creates one',
+    );
+  }
+  const config: ManagerConfig = {
+    host: env['STRATO_HOST'] ?? '127.0.0.1',
+    port: port(env, 'STRATO_PORT', 8080, problems),
+    dataDir: resolve(cwd, env['STRATO_DATA_DIR'] ?? 'data'),
+    ownerToken: env['STRATO_OWNER_TOKEN'] || undefined,
+    agentUrl: env['STRATO_AGENT_URL'] ?? 'http://127.0.0.1:8081',
+    agentToken,
+    loadBalancer: lb.choice,
+    haproxyBinary: lb.binary,
+    lbPort: port(env, 'STRATO_LB_PORT', 8000, problems),
+    dashboardDir: resolve(cwd, env['STRATO_DASHBOARD_DIR'] ?? 'dist/apps/dashboard/browser'),
+    healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
+    reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 5_000, problems),
+  };
+  if (config.ownerToken !== undefined && config.ownerToken.length < 16) {
+    problems.push('STRATO_OWNER_TOKEN must be at least 16 characters');
+  }
+  try {
+    new URL(config.agentUrl);
+  } catch {
+    problems.push(`STRATO_AGENT_URL must be a URL, got "${config.agentUrl}"`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const MANAGER_CONFIG = Symbol('ManagerConfig');

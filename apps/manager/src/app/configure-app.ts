@@ -1,0 +1,45 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { serveDashboard } from './dashboard/serve-dashboard';
+import { DomainExceptionFilter } from './errors/domain-exception.filter';
+import { validationExceptionFactory } from './errors/validation-exception.factory';
+
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Strato manager API')
+    .setDescription(
+      "The cloud owner's API: pods, nodes, the load balancer. Every route but /api/health needs the owner token.",
+    )
+    .setVersion('1')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'the owner token (see `npm start` output)',
+    })
+    .addSecurityRequirements('bearer')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Everything main.ts and the in-process tests share: prefix, pipes, filters, docs, dashboard. */
+export function configureApp(app: NestExpressApplication, dashboardDir: string): OpenAPIObject {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.disable('x-powered-by');
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Strato API',
+  });
+  serveDashboard(app, dashboardDir);
+  return document;
+}

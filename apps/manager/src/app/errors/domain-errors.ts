@@ -1,0 +1,62 @@
+import { DomainError } from './domain-error';
+
+export class PodNotFoundError extends DomainError {
+  readonly code = 'POD_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(pod: string, knownPods: string[]) {
+    super(
+      knownPods.length > 0
+        ? `unknown pod "${pod}"; known pods: ${knownPods.join(', ')}`
+        : `unknown pod "${pod}"; there are no pods yet: run \`cloud init\``,
+      { pod, knownPods },
+    );
+  }
+}
+
+export class NodeNotFoundError extends DomainError {
+  readonly code = 'NODE_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(node: string) {
+    super(`unknown node "${node}"; \`cloud node ls\` lists the nodes`, { node });
+  }
+}
+
+export class NodeNameTakenError extends DomainError {
+  readonly code = 'NODE_NAME_TAKEN';
+  readonly kind = 'conflict';
+  constructor(node: string, pod: string) {
+    super(`a node named "${node}" already exists (in pod ${pod}); choose another name`, { node, pod });
+  }
+}
+
+export class PodFullError extends DomainError {
+  readonly code = 'POD_FULL';
+  readonly kind = 'conflict';
+  constructor(pod: string, maxNodes: number) {
+    super(`pod ${pod} already has its maximum of ${maxNodes} nodes; remove one first`, { pod, maxNodes });
+  }
+}
+
+export class NoNewNodeError extends DomainError {
+  readonly code = 'NO_NEW_NODE';
+  readonly kind = 'conflict';
+  constructor(pod: string) {
+    super(`pod ${pod} has no NEW node to launch; register one first: cloud register NODE ${pod}`, { pod });
+  }
+}
+
+export class NodeStartFailedError extends DomainError {
+  readonly code = 'NODE_START_FAILED';
+  readonly kind = 'unavailable';
+  constructor(node: string, reason: string) {
+    super(`node ${node} failed to start: ${reason}`, { node, reason });
+  }
+}
+
+export class AgentUnavailableError extends DomainError {
+  readonly code = 'AGENT_UNAVAILABLE';
+  readonly kind = 'unavailable';
+  constructor(url: string, reason: string) {
+    super(`the proxy agent at ${url} did not answer (${reason}); is it running?`, { url });
+  }
+}

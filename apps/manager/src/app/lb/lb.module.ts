@@ -1,0 +1,28 @@
+import { Global, Module } from '@nestjs/common';
+import { join } from 'node:path';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { EmbeddedLoadBalancer } from './embedded-load-balancer';
+import { HaproxyLoadBalancer } from './haproxy-load-balancer';
+import { LOAD_BALANCER, type LoadBalancer } from './load-balancer';
+
+/** The only place that chooses which load balancer adapter serves the port. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: LOAD_BALANCER,
+      inject: [MANAGER_CONFIG],
+      useFactory: (config: ManagerConfig): LoadBalancer =>
+        config.loadBalancer === 'haproxy'
+          ? new HaproxyLoadBalancer({
+              binary: config.haproxyBinary,
+              workDir: join(config.dataDir, 'haproxy'),
+              host: '127.0.0.1',
+              port: config.lbPort,
+            })
+          : new EmbeddedLoadBalancer({ host: '127.0.0.1', port: config.lbPort }),
+    },
+  ],
+  exports: [LOAD_BALANCER],
+})
+export class LbModule {}

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NODE_NAME_PATTERN, NODE_STATUSES, type NodeStatus, type NodeView } from '@strato/contracts';
+import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+
+export class NodeDto implements NodeView {
+  @ApiProperty({ example: 'n1' })
+  name!: string;
+
+  @ApiProperty({ example: 'light' })
+  pod!: string;
+
+  @ApiProperty({ enum: NODE_STATUSES, example: 'ONLINE' })
+  status!: NodeStatus;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'why the node FAILED' })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '127.0.0.1' })
+  host!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 20001 })
+  port!: number | null;
+
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ example: '2026-11-22T10:00:01.000Z' })
+  updatedAt!: string;
+}
+
+export class RegisterNodeDto {
+  @ApiProperty({ example: 'n1', pattern: NODE_NAME_PATTERN.source, description: 'unique node name' })
+  @IsString()
+  @Matches(NODE_NAME_PATTERN, {
+    message: 'name must be lower-case letters, digits and dashes (at most 41), e.g. n1',
+  })
+  name!: string;
+
+  @ApiProperty({ example: 'light', description: 'pod name or seed alias (0/1/2)' })
+  @IsString()
+  @IsNotEmpty()
+  pod!: string;
+}
+
+export class ListNodesQueryDto {
+  @ApiProperty({
+    required: false,
+    example: 'light',
+    description: 'only the nodes of this pod (name or alias)',
+  })
+  @IsOptional()
+  @IsString()
+  pod?: string;
+}

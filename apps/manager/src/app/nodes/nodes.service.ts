@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { NodeNameTakenError, NodeNotFoundError, PodFullError } from '../errors/domain-errors';
+import { EventsRepository } from '../events/events.repository';
+import { PodsService } from '../pods/pods.service';
+import { type NodeRecord, NodesRepository } from './nodes.repository';
+
+@Injectable()
+export class NodesService {
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly pods: PodsService,
+    private readonly events: EventsRepository,
+  ) {}
+
+  /** `cloud register NODE POD`: a NEW node, not serving yet. */
+  register(name: string, podNameOrAlias: string): NodeRecord {
+    const pod = this.pods.require(podNameOrAlias);
+    const outcome = this.nodes.insertNew(name, pod.name, pod.maxNodes);
+    if (outcome === 'name-taken') throw new NodeNameTakenError(name, this.require(name).pod);
+    if (outcome === 'pod-full') throw new PodFullError(pod.name, pod.maxNodes);
+    this.events.append({
+      type: 'NodeRegistered',
+      pod: pod.name,
+      node: name,
+      message: `node ${name} registered in pod ${pod.name}`,
+    });
+    return this.require(name);
+  }
+
+  list(podNameOrAlias?: string): NodeRecord[] {
+    if (podNameOrAlias === undefined) return this.nodes.list();
+    return this.nodes.listByPod(this.pods.require(podNameOrAlias).name);
+  }
+
+  require(name: string): NodeRecord {
+    const node = this.nodes.find(name);
+    if (!node) throw new NodeNotFoundError(name);
+    return node;
+  }
+}

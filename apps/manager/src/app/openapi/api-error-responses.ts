@@ -1,0 +1,34 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+
+export class ErrorDto {
+  @ApiProperty({ example: 404 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Not Found' })
+  error!: string;
+
+  @ApiProperty({ example: 'unknown pod "huge"; known pods: light, medium, heavy' })
+  message!: string;
+
+  @ApiProperty({ required: false, example: 'POD_NOT_FOUND' })
+  code?: string;
+
+  @ApiProperty({ required: false, type: Object })
+  details?: unknown;
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'invalid input: the message names each field and the reason',
+  401: 'missing or wrong owner token',
+  404: 'unknown pod or node',
+  409: 'conflicts with the current state',
+  503: 'a dependency (agent, load balancer, node) is not available',
+};
+
+/** Documents the house error body for each listed status. */
+export function ApiErrorResponses(...statuses: number[]): MethodDecorator {
+  return applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorDto })),
+  );
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BalanceAlgorithm, PodDefinition, PodState } from '@strato/contracts';
+import { DATABASE, type Db } from '../store/database';
+
+export interface PodRecord extends PodDefinition {
+  state: PodState;
+  algorithm: BalanceAlgorithm;
+  createdAt: string;
+}
+
+interface PodRow {
+  name: string;
+  cpus: number;
+  memory_mib: number;
+  max_nodes: number;
+  state: PodState;
+  algorithm: BalanceAlgorithm;
+  created_at: string;
+}
+
+const toRecord = (row: PodRow): PodRecord => ({
+  name: row.name,
+  cpus: row.cpus,
+  memoryMiB: row.memory_mib,
+  maxNodes: row.max_nodes,
+  state: row.state,
+  algorithm: row.algorithm,
+  createdAt: row.created_at,
+});
+
+@Injectable()
+export class PodsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  list(): PodRecord[] {
+    return (this.db.prepare('SELECT * FROM pods ORDER BY created_at, rowid').all() as PodRow[]).map(toRecord);
+  }
+
+  find(name: string): PodRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM pods WHERE name = ?').get(name) as PodRow | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Inserts the pod unless one with that name exists; true when it was created. */
+  insertIfMissing(pod: PodDefinition): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(name) DO NOTHING`,
+      )
+      .run(pod.name, pod.cpus, pod.memoryMiB, pod.maxNodes, new Date().toISOString());
+    return result.changes === 1;
+  }
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AGENT_CLIENT, type AgentClient } from '../agents/agent-client';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { DomainError } from '../errors/domain-error';
+import { NoNewNodeError, NodeStartFailedError } from '../errors/domain-errors';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
+import type { PodRecord } from '../pods/pods.repository';
+import { PodsService } from '../pods/pods.service';
+import { waitForHealth } from './wait-for-health';
+
+/**
+ * Brings nodes online: agent creates and starts the node, the node's own /health answers, then (and only
+ * then) the load balancer gets it and the node is ONLINE. Any failure leaves the node FAILED with the reason.
+ */
+@Injectable()
+export class NodeLauncher {
+  private readonly logger = new Logger(NodeLauncher.name);
+  private readonly launching = new Set<string>();
+
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    @Inject(AGENT_CLIENT) private readonly agent: AgentClient,
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly pods: PodsService,
+    private readonly nodes: NodesRepository,
+    private readonly events: EventsRepository,
+  ) {}
+
+  /** `cloud launch POD`: the pod's first NEW node goes ONLINE. */
+  async launchNext(podNameOrAlias: string): Promise<NodeRecord> {
+    const pod = this.pods.require(podNameOrAlias);
+    const node = this.nodes.claimFirstNew(pod.name);
+    if (!node) throw new NoNewNodeError(pod.name);
+    return this.bringOnline(node, pod);
+  }
+
+  isLaunching(node: string): boolean {
+    return this.launching.has(node);
+  }
+
+  async bringOnline(node: NodeRecord, pod: PodRecord): Promise<NodeRecord> {
+    this.launching.add(node.name);
+    const started = Date.now();
+    try {
+      this.nodes.update(node.name, { status: 'STARTING', reason: null });
+      this.events.append({
+        type: 'NodeStarting',
+        pod: pod.name,
+        node: node.name,
+        message: `starting node ${node.name}`,
+      });
+      const created = await this.agent.createNode({
+        nodeId: node.name,
+        pod: pod.name,
+        cpus: pod.cpus,
+        memoryMiB: pod.memoryMiB,
+      });
+      this.nodes.update(node.name, { status: 'STARTING', host: created.host, port: created.port });
+      const health = await waitForHealth(
+        `http://${created.host}:${created.port}/health`,
+        node.name,
+        this.config.healthTimeoutMs,
+      );
+      if (!health.healthy) {
+        throw new NodeStartFailedError(
+          node.name,
+          `no healthy answer within ${this.config.healthTimeoutMs} ms (${health.lastError})`,
+        );
+      }
+      await this.lb.addServer(pod.name, {
+        nodeId: node.name,
+        host: created.host,
+        port: created.port,
+        weight: 1,
+      });
+      const online = this.nodes.update(node.name, { status: 'ONLINE', reason: null });
+      this.events.append({
+        type: 'NodeOnline',
+        pod: pod.name,
+        node: node.name,
+        message: `node ${node.name} online at ${created.host}:${created.port} after ${Date.now() - started} ms`,
+      });
+      return online;
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.nodes.update(node.name, { status: 'FAILED', reason });
+      this.events.append({ type: 'NodeFailed', pod: pod.name, node: node.name, message: reason });
+      await this.agent
+        .removeNode(node.name)
+        .catch((cleanup: Error) => this.logger.warn(`cleanup of ${node.name}: ${cleanup.message}`));
+      throw error instanceof DomainError ? error : new NodeStartFailedError(node.name, reason);
+    } finally {
+      this.launching.delete(node.name);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** Versioned schema migrations, applied in order at boot. Never edit a released one: add the next. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE pods (
+     name TEXT PRIMARY KEY,
+     cpus REAL NOT NULL,
+     memory_mib INTEGER NOT NULL,
+     max_nodes INTEGER NOT NULL,
+     state TEXT NOT NULL DEFAULT 'running',
+     algorithm TEXT NOT NULL DEFAULT 'roundrobin',
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE nodes (
+     name TEXT PRIMARY KEY,
+     pod TEXT NOT NULL REFERENCES pods(name),
+     status TEXT NOT NULL,
+     reason TEXT,
+     host TEXT,
+     port INTEGER,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX nodes_by_pod ON nodes(pod, created_at);
+   CREATE TABLE events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     type TEXT NOT NULL,
+     pod TEXT,
+     node TEXT,
+     message TEXT NOT NULL
+   );`,
+];
