@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AgentTokenGuard } from './auth/agent-token.guard';
+import { AGENT_CONFIG, type AgentConfig } from './config/agent-config';
+import { HealthController } from './health/health.controller';
+import { AgentNodesController } from './nodes/agent-nodes.controller';
+import { AgentNodesService } from './nodes/agent-nodes.service';
+import { nodeRuntimeProvider } from './nodes/node-runtime.provider';
+
+@Module({})
+export class AgentModule {
+  static register(config: AgentConfig): DynamicModule {
+    return {
+      module: AgentModule,
+      controllers: [HealthController, AgentNodesController],
+      providers: [
+        { provide: AGENT_CONFIG, useValue: config },
+        nodeRuntimeProvider,
+        AgentNodesService,
+        { provide: APP_GUARD, useClass: AgentTokenGuard },
+      ],
+    };
+  }
+}
