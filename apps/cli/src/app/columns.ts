@@ -1,0 +1,23 @@
+import type { Node, Pod } from '@strato/api-client';
+import type { Column } from './output';
+
+export const POD_COLUMNS: Column<Pod>[] = [
+  { header: 'POD', value: (p) => p.name },
+  { header: 'STATE', value: (p) => p.state },
+  { header: 'CPU', value: (p) => p.cpus },
+  { header: 'MEMORY', value: (p) => `${p.memoryMiB} MiB` },
+  {
+    header: 'NODES',
+    value: (p) => `${Object.values(p.nodeCounts).reduce((a, b) => a + b, 0)}/${p.maxNodes}`,
+  },
+  { header: 'ONLINE', value: (p) => p.nodeCounts['ONLINE'] ?? 0 },
+  { header: 'PATH', value: (p) => p.path },
+];
+
+export const NODE_COLUMNS: Column<Node>[] = [
+  { header: 'NODE', value: (n) => n.name },
+  { header: 'POD', value: (n) => n.pod },
+  { header: 'STATUS', value: (n) => n.status },
+  { header: 'ADDRESS', value: (n) => (n.host && n.port ? `${n.host}:${n.port}` : null) },
+  { header: 'REASON', value: (n) => n.reason },
+];

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface Connection {
+  url: string;
+  token: string | undefined;
+  tokenSource: string;
+}
+
+export interface ConnectionOptions {
+  url?: string;
+  token?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Where the manager is and which token to send: flags, then STRATO_URL / STRATO_TOKEN, then the token
+ * file (STRATO_TOKEN_FILE, ./data/owner-token as `npm start` writes it, ~/.config/strato/owner-token).
+ */
+export function resolveConnection(
+  options: ConnectionOptions,
+  env: Env = process.env,
+  cwd = process.cwd(),
+): Connection {
+  const url = options.url ?? env['STRATO_URL'] ?? 'http://127.0.0.1:8080';
+  if (options.token) return { url, token: options.token, tokenSource: '--token' };
+  if (env['STRATO_TOKEN']) return { url, token: env['STRATO_TOKEN'], tokenSource: 'STRATO_TOKEN' };
+  const candidates = [
+    env['STRATO_TOKEN_FILE'],
+    resolve(cwd, 'data/owner-token'),
+    join(homedir(), '.config/strato/owner-token'),
+  ].filter((file): file is string => Boolean(file));
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) return { url, token: undefined, tokenSource: 'none' };
+  return { url, token: readFileSync(file, 'utf8').trim(), tokenSource: file };
+}

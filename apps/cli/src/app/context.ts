@@ -1,0 +1,29 @@
+import { createStratoClient, type StratoClient } from '@strato/api-client';
+import type { Command } from 'commander';
+import { type Connection, resolveConnection } from './connection';
+import type { Output } from './output';
+
+export interface GlobalOptions {
+  url?: string;
+  token?: string;
+  json?: boolean;
+}
+
+/** What every command action gets: the client, the output and the global flags. */
+export interface CommandContext {
+  client: StratoClient;
+  connection: Connection;
+  output: Output;
+  json: boolean;
+}
+
+export type ContextFactory = (command: Command) => CommandContext;
+
+export function contextFactory(output: Output, fetchImpl?: typeof fetch): ContextFactory {
+  return (command) => {
+    const options = command.optsWithGlobals<GlobalOptions>();
+    const connection = resolveConnection(options);
+    const client = createStratoClient({ baseUrl: connection.url, token: connection.token, fetch: fetchImpl });
+    return { client, connection, output, json: Boolean(options.json) };
+  };
+}

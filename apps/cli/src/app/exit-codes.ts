@@ -1,0 +1,29 @@
+import { StratoApiError } from '@strato/api-client';
+
+/** Exit codes scripts can rely on. */
+export const EXIT = {
+  ok: 0,
+  /** The manager refused the request (bad input, unknown name, conflict, auth). */
+  refused: 1,
+  /** Wrong usage of the command line itself. */
+  usage: 2,
+  /** The manager could not be reached, or failed. */
+  unavailable: 3,
+} as const;
+
+export function describeFailure(error: unknown, url: string): { message: string; code: number } {
+  if (error instanceof StratoApiError) {
+    if (error.status === 401) {
+      return { message: `${error.message}\nset STRATO_TOKEN or pass --token`, code: EXIT.refused };
+    }
+    return { message: error.message, code: error.status >= 500 ? EXIT.unavailable : EXIT.refused };
+  }
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  if (cause === 'ECONNREFUSED' || (error as Error).message === 'fetch failed') {
+    return {
+      message: `cannot reach the manager at ${url} (${cause ?? 'fetch failed'}); is it running? (npm start)`,
+      code: EXIT.unavailable,
+    };
+  }
+  return { message: (error as Error).message, code: EXIT.unavailable };
+}

@@ -1,0 +1,88 @@
+import type { Output } from './output';
+import { runCli } from './program';
+
+interface Captured extends Output {
+  stdout: string[];
+  stderr: string[];
+}
+
+function capture(): Captured {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const pod = {
+  name: 'light',
+  cpus: 0.3,
+  memoryMiB: 100,
+  maxNodes: 20,
+  state: 'running',
+  algorithm: 'roundrobin',
+  path: '/light',
+  nodeCounts: { NEW: 1, ONLINE: 2 },
+  createdAt: 'now',
+};
+
+describe('cloud CLI', () => {
+  const env = { url: ['--url', 'http://127.0.0.1:9'], token: ['--token', 't'] };
+
+  it('prints pods as a table, or as JSON with --json', async () => {
+    const fetchPods = jest.fn(async () => json(200, [pod]));
+    const table = capture();
+    expect(await runCli(['pod', 'ls', ...env.url, ...env.token], table, fetchPods)).toBe(0);
+    expect(table.stdout[0]).toMatch(
+      /light\s+│\s+running\s+│\s+0\.3\s+│\s+100 MiB\s+│\s+3\/20\s+│\s+2\s+│\s+\/light/,
+    );
+    const asJson = capture();
+    expect(await runCli(['pod', 'ls', '--json', ...env.url, ...env.token], asJson, fetchPods)).toBe(0);
+    expect(JSON.parse(asJson.stdout[0])).toEqual([pod]);
+  });
+
+  it('sends the token and the node to register', async () => {
+    const fetchImpl = jest.fn(async (request: Request) => {
+      expect(request.method).toBe('POST');
+      expect(new URL(request.url).pathname).toBe('/api/v1/nodes');
+      expect(request.headers.get('authorization')).toBe('Bearer t');
+      expect(await request.json()).toEqual({ name: 'n1', pod: '0' });
+      return json(201, { name: 'n1', pod: 'light', status: 'NEW' });
+    });
+    const output = capture();
+    expect(
+      await runCli(
+        ['register', 'n1', '0', ...env.url, ...env.token],
+        output,
+        fetchImpl as unknown as typeof fetch,
+      ),
+    ).toBe(0);
+    expect(output.stdout).toEqual(['registered node n1 in pod light (NEW)']);
+  });
+
+  it("prints the manager's message and exits 1 when a request is refused", async () => {
+    const output = capture();
+    const refuse = async () =>
+      json(404, { statusCode: 404, error: 'Not Found', message: 'unknown pod "x"; known pods: light' });
+    expect(await runCli(['register', 'n1', 'x', ...env.url, ...env.token], output, refuse)).toBe(1);
+    expect(output.stderr).toEqual(['error: unknown pod "x"; known pods: light']);
+  });
+
+  it('exits 3 and says what to do when the manager cannot be reached', async () => {
+    const output = capture();
+    const unreachable = async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    };
+    expect(await runCli(['pod', 'ls', ...env.url, ...env.token], output, unreachable)).toBe(3);
+    expect(output.stderr[0]).toBe(
+      'error: cannot reach the manager at http://127.0.0.1:9 (ECONNREFUSED); is it running? (npm start)',
+    );
+  });
+
+  it('exits 2 on wrong usage', async () => {
+    const output = capture();
+    expect(await runCli(['launch'], output)).toBe(2);
+    expect(output.stderr.join('\n')).toContain("missing required argument 'pod'");
+  });
+});

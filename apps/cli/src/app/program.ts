@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { registerInitCommand } from './commands/init.command';
+import { registerNodeCommands } from './commands/node.command';
+import { registerPodCommands } from './commands/pod.command';
+import { contextFactory } from './context';
+import { describeFailure, EXIT } from './exit-codes';
+import { resolveConnection } from './connection';
+import { consoleOutput, type Output } from './output';
+
+export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof fetch): Command {
+  const program = new Command('cloud')
+    .description('Strato cloud owner toolset')
+    .option('--url <url>', 'manager URL (env STRATO_URL, default http://127.0.0.1:8080)')
+    .option('--token <token>', 'owner token (env STRATO_TOKEN, or the file ./data/owner-token)')
+    .option('--json', 'print JSON for scripts instead of tables')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+    .exitOverride();
+  const context = contextFactory(output, fetchImpl);
+  registerInitCommand(program, context);
+  registerPodCommands(program, context);
+  registerNodeCommands(program, context);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting (tests call it in-process). */
+export async function runCli(
+  argv: string[],
+  output: Output = consoleOutput,
+  fetchImpl?: typeof fetch,
+): Promise<number> {
+  const program = createProgram(output, fetchImpl);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const { message, code } = describeFailure(error, resolveConnection(program.opts()).url);
+    output.err(`error: ${message}`);
+    return code;
+  }
+}
