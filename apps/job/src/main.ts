@@ -11,7 +11,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 const server = createJobServer(identity);
 server.keepAliveTimeout = 65_000;
-server.listen(port, host, () => console.log(`job server ${identity.node} (${identity.pod}) on ${host}:${port}`));
+server.listen(port, host, () =>
+  console.log(`job server ${identity.node} (${identity.pod}) on ${host}:${port}`),
+);
 
 // PID 1 in a container and a child of the agent: both stop it with SIGTERM and expect a clean exit.
 function shutdown(signal: string): void {

@@ -40,7 +40,10 @@ export function createJobServer(identity: JobServerIdentity): Server {
       return send(res, 200, { status: 'ok', ...identity });
     }
     if (!isJobKind(path)) {
-      return send(res, 404, { error: 'Not Found', message: `unknown job "${path}"; try ${JOB_KINDS.join(', ')}` });
+      return send(res, 404, {
+        error: 'Not Found',
+        message: `unknown job "${path}"; try ${JOB_KINDS.join(', ')}`,
+      });
     }
     const scale = parseScale(url.searchParams.get('scale'));
     if (typeof scale === 'string') return send(res, 400, { error: 'Bad Request', message: scale });

@@ -1,6 +1,19 @@
-import { decideThreshold, InvalidPolicyError, type ThresholdPolicy, validateThresholdPolicy } from './threshold-policy';
+import {
+  decideThreshold,
+  InvalidPolicyError,
+  type ThresholdPolicy,
+  validateThresholdPolicy,
+} from './threshold-policy';
 
-const policy: ThresholdPolicy = { lower: 20, upper: 80, minNodes: 1, maxNodes: 4, step: 1, scaleOutCooldownMs: 10_000, scaleInCooldownMs: 30_000 };
+const policy: ThresholdPolicy = {
+  lower: 20,
+  upper: 80,
+  minNodes: 1,
+  maxNodes: 4,
+  step: 1,
+  scaleOutCooldownMs: 10_000,
+  scaleInCooldownMs: 30_000,
+};
 const window = (...values: number[]) => values.map((value, i) => ({ at: i * 1000, value }));
 const NOW = 100_000;
 
@@ -11,10 +24,38 @@ describe('decideThreshold', () => {
     ['holds within the thresholds', window(50), 2, {}, 2, 'WithinThresholds'],
     ['holds at the maximum', window(99), 4, {}, 4, 'AtMaximum'],
     ['holds at the minimum', window(1), 1, {}, 1, 'AtMinimum'],
-    ['holds during the scale-out cooldown', window(99), 2, { lastScaleOutAt: NOW - 5_000 }, 2, 'ScaleOutCooldown'],
-    ['scales out once the cooldown is over', window(99), 2, { lastScaleOutAt: NOW - 10_000 }, 3, 'AboveUpperThreshold'],
-    ['holds during the scale-in cooldown', window(1), 3, { lastScaleInAt: NOW - 29_999 }, 3, 'ScaleInCooldown'],
-    ['a scale-out does not delay a scale-in', window(1), 3, { lastScaleOutAt: NOW - 1 }, 2, 'BelowLowerThreshold'],
+    [
+      'holds during the scale-out cooldown',
+      window(99),
+      2,
+      { lastScaleOutAt: NOW - 5_000 },
+      2,
+      'ScaleOutCooldown',
+    ],
+    [
+      'scales out once the cooldown is over',
+      window(99),
+      2,
+      { lastScaleOutAt: NOW - 10_000 },
+      3,
+      'AboveUpperThreshold',
+    ],
+    [
+      'holds during the scale-in cooldown',
+      window(1),
+      3,
+      { lastScaleInAt: NOW - 29_999 },
+      3,
+      'ScaleInCooldown',
+    ],
+    [
+      'a scale-out does not delay a scale-in',
+      window(1),
+      3,
+      { lastScaleOutAt: NOW - 1 },
+      2,
+      'BelowLowerThreshold',
+    ],
     ['holds without metrics', window(), 2, {}, 2, 'NoMetrics'],
     ['restores the minimum first', window(), 0, {}, 1, 'BelowMinimum'],
     ['restores the maximum first', window(99), 6, {}, 4, 'AboveMaximum'],

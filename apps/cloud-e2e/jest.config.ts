@@ -1,0 +1,10 @@
+// End-to-end suites: they drive the built apps (dist/) as a user would, with real Docker, HAProxy and SQLite.
+export default {
+  displayName: 'cloud-e2e',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.e2e.spec.ts'],
+  testTimeout: 120_000,
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js'],
+};

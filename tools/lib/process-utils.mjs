@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+export async function waitForHttp(url, timeoutMs, cancelled = () => false) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !cancelled()) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!cancelled()) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+export function tail(file, lines) {
+  if (!existsSync(file)) return '(no log)';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
