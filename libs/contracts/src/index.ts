@@ -3,3 +3,4 @@ export * from './lib/job';
 export * from './lib/nodes';
 export * from './lib/pods';
 export * from './lib/views';
+export * from './lib/lb-error-bodies';

@@ -4,7 +4,6 @@ export * from './lib/runtime/server-lifecycle';
 export * from './lib/stat/show-stat';
 export * from './lib/config/haproxy-config-model';
 export * from './lib/config/render-haproxy-config';
-export * from './lib/config/error-bodies';
 export * from './lib/supervisor/haproxy-supervisor';
 export * from './lib/supervisor/haproxy-paths';
 export * from './lib/supervisor/show-proc';

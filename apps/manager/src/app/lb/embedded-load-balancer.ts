@@ -4,7 +4,7 @@ import { POD_NAME_PATTERN } from '@strato/contracts';
 import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
 import { EmbeddedPool } from './embedded-pool';
 import { forwardRequest } from './embedded-proxy';
-import { noOnlineNodeBody, podPausedBody, unknownPathBody } from './lb-error-bodies';
+import { noOnlineNodeBody, podPausedBody, unknownPathBody } from '@strato/contracts';
 import type { BalancedPod, BalancedServer, LoadBalancer, ServerStatus } from './load-balancer';
 import { podFromUrl } from './pod-path';
 

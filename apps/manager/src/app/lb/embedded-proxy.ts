@@ -1,6 +1,6 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EmbeddedServer } from './embedded-pool';
-import { badGatewayBody, gatewayTimeoutBody } from './lb-error-bodies';
+import { badGatewayBody, gatewayTimeoutBody } from '@strato/contracts';
 
 export interface ForwardOptions {
   serverTimeoutMs: number;

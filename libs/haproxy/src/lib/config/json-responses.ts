@@ -1,5 +1,5 @@
 import { HaproxyArgumentError } from '../errors';
-import { noOnlineNodeBody } from './error-bodies';
+import { noOnlineNodeBody } from '@strato/contracts';
 
 /** A rule answering with a JSON body, e.g. `http-request return status 404 content-type ... string '{...}'`. */
 export function jsonResponse(

@@ -1,4 +1,4 @@
-import { podPausedBody, unknownPathBody } from './error-bodies';
+import { podPausedBody, unknownPathBody } from '@strato/contracts';
 import {
   backendName,
   FRONTEND_NAME,

@@ -1,66 +1,6 @@
-import { Agent, createServer as createHttpServer, request, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { Agent, request } from 'node:http';
 
-export interface TestNode {
-  name: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A tiny job server on 127.0.0.1: `/health` answers ok, anything else its name after `delayMs`. */
-export async function startTestNode(name: string, delayMs = 0): Promise<TestNode> {
-  const server: Server = createHttpServer((req, res) => {
-    const answer = (): void => void res.end(name);
-    if (req.url === '/health') return void res.end('ok');
-    if (delayMs > 0) setTimeout(answer, delayMs);
-    else answer();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return {
-    name,
-    port: address.port,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** A port that was free a moment ago (haproxy has to bind it itself). */
-export async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-export interface TestResponse {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-/** One GET on a fresh connection (no agent), so every request is balanced on its own. */
-export function httpGet(url: string, timeoutMs = 10_000): Promise<TestResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body }),
-      );
-    });
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
+export { freePort, httpGet, startTestNode, type TestNode } from '@strato/haproxy/testing';
 
 /** `total` GETs over `concurrency` keep-alive connections; counts answers by status (`error` for failures). */
 export async function keepAliveLoad(

@@ -1,6 +1,6 @@
 /**
- * Bodies the embedded balancer answers itself with. They match, word for word, what the rendered
- * HAProxy config returns (libs/haproxy error-bodies): the contract suite holds both adapters to them.
+ * JSON bodies the load balancer answers itself with. HAProxy's rendered config and the embedded
+ * balancer send exactly these, so users see one behaviour whichever balancer runs.
  */
 export const podPausedBody = (pod: string): string => serviceUnavailable(`pod ${pod} is paused`);
 

@@ -1,0 +1,2 @@
+export * from './haproxy-availability';
+export * from './http-fixtures';
