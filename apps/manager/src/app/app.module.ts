@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AgentsController } from './agents/agents.controller';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { CloudController } from './cloud/cloud.controller';
@@ -9,13 +10,14 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { LbModule } from './lb/lb.module';
 import { NodesController } from './nodes/nodes.controller';
-import { NodesRepository } from './nodes/nodes.repository';
 import { NodesService } from './nodes/nodes.service';
 import { PodsController } from './pods/pods.controller';
-import { PodsRepository } from './pods/pods.repository';
 import { PodsService } from './pods/pods.service';
+import { NodeExitHandler } from './reconciler/node-exit-handler';
 import { NodeLauncher } from './reconciler/node-launcher';
+import { NodeRemover } from './reconciler/node-remover';
 import { Reconciler } from './reconciler/reconciler';
+import { RepositoriesModule } from './store/repositories.module';
 import { StoreModule } from './store/store.module';
 
 @Module({})
@@ -33,19 +35,20 @@ export class AppModule {
         configModule,
         ScheduleModule.forRoot(),
         StoreModule,
+        RepositoriesModule,
         EventsModule,
         AuthModule,
         AgentsModule,
         LbModule,
       ],
-      controllers: [HealthController, CloudController, PodsController, NodesController],
+      controllers: [HealthController, CloudController, PodsController, NodesController, AgentsController],
       providers: [
         CloudService,
-        PodsRepository,
         PodsService,
-        NodesRepository,
         NodesService,
         NodeLauncher,
+        NodeRemover,
+        NodeExitHandler,
         Reconciler,
       ],
     };

@@ -17,6 +17,15 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       scheme: 'bearer',
       description: 'the owner token (see `npm start` output)',
     })
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'x-strato-agent-token',
+        description: 'the agent token (agent routes only)',
+      },
+      'agent',
+    )
     .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { FakeAgentClient } from '../testing/fake-agent-client';
 import { RecordingLoadBalancer } from '../testing/recording-load-balancer';
-import { AGENT_CLIENT } from './agents/agent-client';
+import { AGENT_CLIENT_FACTORY } from './agents/agent-client';
 import { AppModule } from './app.module';
 import { loadManagerConfig } from './config/manager-config';
 import { configureApp } from './configure-app';
@@ -17,12 +17,14 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
   const agent = new FakeAgentClient();
   const lb = new RecordingLoadBalancer();
   const token = 'owner-token-for-tests-123';
+  const agentToken = 'agent-token-for-tests-123';
+  const asAgent = { 'x-strato-agent-token': agentToken };
   let app: NestExpressApplication;
   const auth = { authorization: `Bearer ${token}` };
 
   beforeAll(async () => {
     const config = loadManagerConfig({
-      STRATO_AGENT_TOKEN: 'a'.repeat(16),
+      STRATO_AGENT_TOKEN: agentToken,
       STRATO_LB: 'embedded',
       STRATO_DATA_DIR: dataDir,
       STRATO_OWNER_TOKEN: token,
@@ -30,8 +32,8 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       STRATO_RECONCILE_INTERVAL_MS: '60000',
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-      .overrideProvider(AGENT_CLIENT)
-      .useValue(agent)
+      .overrideProvider(AGENT_CLIENT_FACTORY)
+      .useValue(() => agent)
       .overrideProvider(LOAD_BALANCER)
       .useValue(lb)
       .compile();
@@ -48,9 +50,38 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
 
   const http = () => request(app.getHttpServer());
 
+  it('refuses to launch before any agent registered, and changes nothing', async () => {
+    await http().post('/api/v1/cloud/init').set(auth).expect(200);
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'n0', pod: 'medium' }).expect(201);
+    const refused = await http().post('/api/v1/pods/medium/launch').set(auth).expect(503);
+    expect(refused.body.code).toBe('NO_AGENT');
+    expect((await http().get('/api/v1/nodes/n0').set(auth)).body.status).toBe('NEW');
+    await http().delete('/api/v1/nodes/n0').set(auth).expect(200);
+  });
+
+  it('lets agents register only with the agent token', async () => {
+    const registration = {
+      id: 'local',
+      url: 'http://127.0.0.1:1',
+      runtime: 'process',
+      cores: 2,
+      memoryBytes: 1,
+    };
+    await http().post('/api/v1/agents').send(registration).expect(401);
+    await http().post('/api/v1/agents').set(auth).send(registration).expect(401);
+    await http()
+      .post('/api/v1/agents')
+      .set(asAgent)
+      .send({ ...registration, url: 'not a url' })
+      .expect(400);
+    const registered = await http().post('/api/v1/agents').set(asAgent).send(registration).expect(200);
+    expect(registered.body).toMatchObject({ id: 'local', runtime: 'process' });
+    await http().post('/api/v1/agents/local/heartbeat').set(asAgent).expect(204);
+    await http().post('/api/v1/agents/ghost/heartbeat').set(asAgent).expect(404);
+    expect((await http().get('/api/v1/agents').set(auth).expect(200)).body).toHaveLength(1);
+  });
+
   it('creates the three pods once', async () => {
-    const first = await http().post('/api/v1/cloud/init').set(auth).expect(200);
-    expect(first.body.created).toEqual(['light', 'medium', 'heavy']);
     const again = await http().post('/api/v1/cloud/init').set(auth).expect(200);
     expect(again.body.created).toEqual([]);
     expect(again.body.pods).toHaveLength(3);
@@ -71,7 +102,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
   it('registers, launches (health-gated, then into the load balancer) and lists a node', async () => {
     await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
     const launched = await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
-    expect(launched.body).toMatchObject({ name: 'n1', status: 'ONLINE', host: '127.0.0.1' });
+    expect(launched.body).toMatchObject({ name: 'n1', status: 'ONLINE', host: '127.0.0.1', agent: 'local' });
     expect(lb.members.get('light')).toEqual([
       { nodeId: 'n1', host: '127.0.0.1', port: launched.body.port, weight: 1 },
     ]);
@@ -87,6 +118,47 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const node = await http().get('/api/v1/nodes/n2').set(auth).expect(200);
     expect(node.body).toMatchObject({ status: 'FAILED', reason: 'no free port left in 20000-20000' });
     expect(lb.members.get('light')?.map((s) => s.nodeId)).toEqual(['n1']);
+  });
+
+  it('turns a node that dies into FAILED with the reason and takes it out of the load balancer', async () => {
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'm1', pod: 'medium' }).expect(201);
+    await http().post('/api/v1/pods/medium/launch').set(auth).expect(201);
+    expect(lb.members.get('medium')?.map((s) => s.nodeId)).toEqual(['m1']);
+    const exit = {
+      type: 'exited',
+      nodeId: 'm1',
+      pod: 'medium',
+      exitCode: 137,
+      signal: null,
+      oomKilled: true,
+      at: Date.now(),
+    };
+    await http()
+      .post('/api/v1/agents/local/events')
+      .set(asAgent)
+      .send({ events: [exit] })
+      .expect(202);
+    const node = await http().get('/api/v1/nodes/m1').set(auth).expect(200);
+    expect(node.body).toMatchObject({
+      status: 'FAILED',
+      reason: 'OOM-killed: went past its memory limit of 300 MiB',
+    });
+    expect(lb.members.get('medium')).toEqual([]);
+  });
+
+  it('serves node logs through its agent', async () => {
+    const logs = await http().get('/api/v1/nodes/n1/logs?tail=5').set(auth).expect(200);
+    expect(logs.body).toEqual({ node: 'n1', logs: 'job server n1 started\n' });
+    await http().get('/api/v1/nodes/n1/logs?tail=0').set(auth).expect(400);
+  });
+
+  it('removes a node: drained out of the load balancer, off its agent, out of the store', async () => {
+    await http().delete('/api/v1/nodes/n1?pod=heavy').set(auth).expect(404);
+    await http().delete('/api/v1/nodes/n1?pod=0').set(auth).expect(200);
+    expect(lb.members.get('light')).toEqual([]);
+    expect(agent.servers.has('n1')).toBe(false);
+    await http().get('/api/v1/nodes/n1').set(auth).expect(404);
+    await http().delete('/api/v1/nodes/n1').set(auth).expect(404);
   });
 
   it('refuses to register past the pod maximum', async () => {
@@ -112,7 +184,11 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
 
   it('answers health without a token, everything else only with it', async () => {
     const health = await http().get('/api/health').expect(200);
-    expect(health.body).toMatchObject({ status: 'ok', agent: 'up', loadBalancer: 'embedded' });
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      agents: [{ id: 'local', status: 'up' }],
+      loadBalancer: 'embedded',
+    });
     await http().get('/api/v1/pods').expect(401);
   });
 
@@ -120,9 +196,13 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const doc = await http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api/health',
+      '/api/v1/agents',
+      '/api/v1/agents/{id}/events',
+      '/api/v1/agents/{id}/heartbeat',
       '/api/v1/cloud/init',
       '/api/v1/nodes',
       '/api/v1/nodes/{name}',
+      '/api/v1/nodes/{name}/logs',
       '/api/v1/pods',
       '/api/v1/pods/{pod}',
       '/api/v1/pods/{pod}/launch',

@@ -42,6 +42,10 @@ export class FakeAgentClient implements AgentClient {
     return [...this.servers.values()].map((entry) => entry.view);
   }
 
+  async nodeLogs(nodeId: string): Promise<string> {
+    return `job server ${nodeId} started\n`;
+  }
+
   async info(): Promise<AgentInfo> {
     return { runtime: 'process', cores: 2, memoryBytes: 1, nodes: this.servers.size };
   }

@@ -32,3 +32,24 @@ export interface AgentInfo {
   memoryBytes: number;
   nodes: number;
 }
+
+/** An agent announces itself to the manager (`POST /api/v1/agents`, agent token). */
+export interface AgentRegistration {
+  id: string;
+  /** Where the manager reaches this agent, e.g. http://127.0.0.1:8081 */
+  url: string;
+  runtime: RuntimeKind;
+  cores: number;
+  memoryBytes: number;
+}
+
+/** What an agent reports as it happens (`POST /api/v1/agents/:id/events`). */
+export interface NodeExitReport {
+  type: 'exited';
+  nodeId: string;
+  pod: string;
+  exitCode: number | null;
+  signal: string | null;
+  oomKilled: boolean;
+  at: number;
+}

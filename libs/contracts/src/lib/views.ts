@@ -22,6 +22,8 @@ export interface NodeView {
   status: NodeStatus;
   /** Why the node is FAILED (exit code, OOM, failed health), or null. */
   reason: string | null;
+  /** The agent (host) running the node, once launched. */
+  agent: string | null;
   host: string | null;
   port: number | null;
   createdAt: string;

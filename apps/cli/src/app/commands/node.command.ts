@@ -1,7 +1,8 @@
 import { unwrap } from '@strato/api-client';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { NODE_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
+import { newLines } from '../follow-lines';
 import { render } from '../output';
 
 export function registerNodeCommands(program: Command, context: ContextFactory): void {
@@ -38,8 +39,57 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
     });
 
   program
+    .command('rm')
+    .description(
+      'remove a node: drained out of the load balancer (no request lost), then stopped and deleted',
+    )
+    .argument('<node>', 'node name')
+    .argument('[pod]', 'pod the node must be in (name or alias)')
+    .action(async (node: string, pod: string | undefined, _options, command: Command) => {
+      const { client, output, json } = context(command);
+      const removed = await unwrap(
+        client.DELETE('/api/v1/nodes/{name}', {
+          params: { path: { name: node }, query: pod ? { pod } : {} },
+        }),
+      );
+      output.out(
+        json ? JSON.stringify(removed, null, 2) : `removed node ${removed.name} from pod ${removed.pod}`,
+      );
+    });
+
+  const nodeCommand = program
     .command('node')
-    .description('nodes: job servers with a CPU cap and a memory limit')
+    .description('nodes: job servers with a CPU cap and a memory limit');
+  nodeCommand
+    .command('logs')
+    .description("a node's stdout and stderr")
+    .argument('<node>', 'node name')
+    .option('-n, --tail <lines>', 'how many lines', parsePositiveInt, 100)
+    .option('-f, --follow', 'keep printing new lines until interrupted')
+    .action(async (node: string, options: { tail: number; follow?: boolean }, command: Command) => {
+      const { client, output } = context(command);
+      const read = async () =>
+        (
+          await unwrap(
+            client.GET('/api/v1/nodes/{name}/logs', {
+              params: { path: { name: node }, query: { tail: options.tail } },
+            }),
+          )
+        ).logs
+          .split('\n')
+          .filter((line, i, all) => line !== '' || i < all.length - 1);
+      let shown = await read();
+      if (shown.length > 0) output.out(shown.join('\n'));
+      while (options.follow) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const current = await read();
+        const fresh = newLines(shown, current);
+        if (fresh.length > 0) output.out(fresh.join('\n'));
+        shown = current;
+      }
+    });
+
+  nodeCommand
     .command('ls')
     .description('list nodes, optionally of one pod')
     .argument('[pod]', 'pod name or alias')
@@ -48,4 +98,11 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
       const nodes = await unwrap(client.GET('/api/v1/nodes', { params: { query: pod ? { pod } : {} } }));
       output.out(render(nodes, NODE_COLUMNS, json));
     });
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new InvalidArgumentError('must be a whole number from 1 to 10000');
+  return n;
 }

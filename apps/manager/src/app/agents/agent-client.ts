@@ -6,7 +6,10 @@ export interface AgentClient {
   createNode(request: CreateNodeRequest): Promise<AgentNodeView>;
   removeNode(nodeId: string): Promise<void>;
   listNodes(): Promise<AgentNodeView[]>;
+  nodeLogs(nodeId: string, tail: number): Promise<string>;
   info(): Promise<AgentInfo>;
 }
 
-export const AGENT_CLIENT = Symbol('AgentClient');
+export type AgentClientFactory = (url: string, token: string) => AgentClient;
+
+export const AGENT_CLIENT_FACTORY = Symbol('AgentClientFactory');

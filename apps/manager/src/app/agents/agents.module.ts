@@ -1,17 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { AGENT_CLIENT } from './agent-client';
+import { AGENT_CLIENT_FACTORY, type AgentClientFactory } from './agent-client';
+import { AgentRegistry } from './agent-registry';
 import { HttpAgentClient } from './http-agent-client';
+
+const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgentClient(url, token);
 
 @Global()
 @Module({
-  providers: [
-    {
-      provide: AGENT_CLIENT,
-      inject: [MANAGER_CONFIG],
-      useFactory: (config: ManagerConfig) => new HttpAgentClient(config.agentUrl, config.agentToken),
-    },
-  ],
-  exports: [AGENT_CLIENT],
+  providers: [{ provide: AGENT_CLIENT_FACTORY, useValue: httpAgentClientFactory }, AgentRegistry],
+  exports: [AgentRegistry],
 })
 export class AgentsModule {}

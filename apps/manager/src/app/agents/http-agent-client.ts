@@ -30,6 +30,11 @@ export class HttpAgentClient implements AgentClient {
     return this.call<AgentNodeView[]>('GET', '/agent/v1/nodes');
   }
 
+  async nodeLogs(nodeId: string, tail: number): Promise<string> {
+    const path = `/agent/v1/nodes/${encodeURIComponent(nodeId)}/logs?tail=${tail}`;
+    return (await this.call<{ logs: string }>('GET', path)).logs;
+  }
+
   info(): Promise<AgentInfo> {
     return this.call<AgentInfo>('GET', '/agent/v1/info');
   }

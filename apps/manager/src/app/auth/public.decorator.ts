@@ -1,6 +1,10 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const IS_PUBLIC = Symbol('isPublic');
+export const ROUTE_AUDIENCE = Symbol('routeAudience');
+export type RouteAudience = 'owner' | 'agent' | 'public';
 
-/** Marks a route as open without the owner token (health only). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/** Marks a route as open without any token (health only). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_AUDIENCE, 'public');
+
+/** Marks a route as called by proxy agents: it needs the agent token, not the owner's. */
+export const AgentRoute = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_AUDIENCE, 'agent');

@@ -10,14 +10,13 @@ describe('loadManagerConfig', () => {
       lbPort: 8000,
       dataDir: '/srv/data',
       loadBalancer: 'embedded',
-      agentUrl: 'http://127.0.0.1:8081',
     });
   });
 
   it('lists every problem at once, naming the variable', () => {
     let error: unknown;
     try {
-      loadManagerConfig({ STRATO_PORT: 'eighty', STRATO_LB: 'nginx', STRATO_AGENT_URL: 'nope' });
+      loadManagerConfig({ STRATO_PORT: 'eighty', STRATO_LB: 'nginx', STRATO_NODE_HEALTH_TIMEOUT_MS: '-1' });
     } catch (e) {
       error = e;
     }
@@ -26,7 +25,7 @@ describe('loadManagerConfig', () => {
     expect(problems).toContain('STRATO_PORT must be a port number');
     expect(problems).toContain('STRATO_LB must be auto, haproxy or embedded');
     expect(problems).toContain('STRATO_AGENT_TOKEN must be set');
-    expect(problems).toContain('STRATO_AGENT_URL must be a URL');
+    expect(problems).toContain('STRATO_NODE_HEALTH_TIMEOUT_MS must be a positive number');
   });
 
   it('refuses STRATO_LB=haproxy when the binary does not exist', () => {

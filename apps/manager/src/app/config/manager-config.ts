@@ -9,7 +9,6 @@ export interface ManagerConfig {
   port: number;
   dataDir: string;
   ownerToken: string | undefined;
-  agentUrl: string;
   agentToken: string;
   loadBalancer: LoadBalancerChoice;
   haproxyBinary: string;
@@ -77,22 +76,16 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     port: port(env, 'STRATO_PORT', 8080, problems),
     dataDir: resolve(cwd, env['STRATO_DATA_DIR'] ?? 'data'),
     ownerToken: env['STRATO_OWNER_TOKEN'] || undefined,
-    agentUrl: env['STRATO_AGENT_URL'] ?? 'http://127.0.0.1:8081',
     agentToken,
     loadBalancer: lb.choice,
     haproxyBinary: lb.binary,
     lbPort: port(env, 'STRATO_LB_PORT', 8000, problems),
     dashboardDir: resolve(cwd, env['STRATO_DASHBOARD_DIR'] ?? 'dist/apps/dashboard/browser'),
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
-    reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 5_000, problems),
+    reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
   };
   if (config.ownerToken !== undefined && config.ownerToken.length < 16) {
     problems.push('STRATO_OWNER_TOKEN must be at least 16 characters');
-  }
-  try {
-    new URL(config.agentUrl);
-  } catch {
-    problems.push(`STRATO_AGENT_URL must be a URL, got "${config.agentUrl}"`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

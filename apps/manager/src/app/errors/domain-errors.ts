@@ -60,3 +60,35 @@ export class AgentUnavailableError extends DomainError {
     super(`the proxy agent at ${url} did not answer (${reason}); is it running?`, { url });
   }
 }
+
+export class AgentNotFoundError extends DomainError {
+  readonly code = 'AGENT_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(agent: string) {
+    super(`unknown agent "${agent}"; register it first (POST /api/v1/agents)`, { agent });
+  }
+}
+
+export class NoAgentError extends DomainError {
+  readonly code = 'NO_AGENT';
+  readonly kind = 'unavailable';
+  constructor() {
+    super('no proxy agent has registered with the manager yet; start one (npm start does) and try again');
+  }
+}
+
+export class NodeNotInPodError extends DomainError {
+  readonly code = 'NODE_NOT_IN_POD';
+  readonly kind = 'not-found';
+  constructor(node: string, pod: string, actualPod: string) {
+    super(`node ${node} is in pod ${actualPod}, not in pod ${pod}`, { node, pod, actualPod });
+  }
+}
+
+export class NodeNotLaunchedError extends DomainError {
+  readonly code = 'NODE_NOT_LAUNCHED';
+  readonly kind = 'conflict';
+  constructor(node: string) {
+    super(`node ${node} has not been launched yet, so it has no logs; launch its pod first`, { node });
+  }
+}

@@ -1,18 +1,26 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AGENT_CLIENT, type AgentClient } from '../agents/agent-client';
+import { AgentRegistry } from '../agents/agent-registry';
 import { Public } from '../auth/public.decorator';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 
+export class AgentHealthDto {
+  @ApiProperty({ example: 'vm-1' })
+  id!: string;
+
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
+  status!: 'up' | 'down';
+}
+
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' })
+  @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok', description: 'degraded: no agent answers' })
   status!: 'ok' | 'degraded';
 
   @ApiProperty({ example: 'up' })
   store!: 'up';
 
-  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
-  agent!: 'up' | 'down';
+  @ApiProperty({ type: [AgentHealthDto] })
+  agents!: AgentHealthDto[];
 
   @ApiProperty({ enum: ['haproxy', 'embedded'], example: 'haproxy' })
   loadBalancer!: 'haproxy' | 'embedded';
@@ -25,7 +33,7 @@ export class HealthDto {
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(AGENT_CLIENT) private readonly agent: AgentClient,
+    private readonly agents: AgentRegistry,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
   ) {}
 
@@ -34,14 +42,19 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and dependencies (public)', operationId: 'getHealth' })
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
-    const agent = await this.agent.info().then(
-      () => 'up' as const,
-      () => 'down' as const,
+    const agents = await Promise.all(
+      this.agents.list().map(async ({ record, client }) => ({
+        id: record.id,
+        status: await client.info().then(
+          () => 'up' as const,
+          () => 'down' as const,
+        ),
+      })),
     );
     return {
-      status: agent === 'up' ? 'ok' : 'degraded',
+      status: agents.some((a) => a.status === 'up') ? 'ok' : 'degraded',
       store: 'up',
-      agent,
+      agents,
       loadBalancer: this.lb.kind,
       loadBalancerUrl: this.lb.url,
     };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NODE_NAME_PATTERN, NODE_STATUSES, type NodeStatus, type NodeView } from '@strato/contracts';
-import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class NodeDto implements NodeView {
   @ApiProperty({ example: 'n1' })
@@ -14,6 +15,14 @@ export class NodeDto implements NodeView {
 
   @ApiProperty({ type: String, nullable: true, example: null, description: 'why the node FAILED' })
   reason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'local',
+    description: 'the agent (host) running the node',
+  })
+  agent!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '127.0.0.1' })
   host!: string | null;
@@ -51,4 +60,33 @@ export class ListNodesQueryDto {
   @IsOptional()
   @IsString()
   pod?: string;
+}
+
+export class RemoveNodeQueryDto {
+  @ApiProperty({
+    required: false,
+    example: 'light',
+    description: 'the pod the node must be in (name or alias)',
+  })
+  @IsOptional()
+  @IsString()
+  pod?: string;
+}
+
+export class NodeLogsQueryDto {
+  @ApiProperty({ required: false, example: 100, minimum: 1, maximum: 10000, description: 'how many lines' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  tail?: number;
+}
+
+export class NodeLogsDto {
+  @ApiProperty({ example: 'n1' })
+  node!: string;
+
+  @ApiProperty({ example: 'job server n1 (light) on 127.0.0.1:20001\n' })
+  logs!: string;
 }

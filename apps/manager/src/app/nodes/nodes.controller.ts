@@ -1,8 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { NodeLauncher } from '../reconciler/node-launcher';
-import { ListNodesQueryDto, NodeDto, RegisterNodeDto } from './node.dto';
+import { NodeRemover } from '../reconciler/node-remover';
+import {
+  ListNodesQueryDto,
+  NodeDto,
+  NodeLogsDto,
+  NodeLogsQueryDto,
+  RegisterNodeDto,
+  RemoveNodeQueryDto,
+} from './node.dto';
 import { NodesService } from './nodes.service';
 
 @ApiTags('nodes')
@@ -11,6 +19,7 @@ export class NodesController {
   constructor(
     private readonly nodes: NodesService,
     private readonly launcher: NodeLauncher,
+    private readonly remover: NodeRemover,
   ) {}
 
   @Post('nodes')
@@ -35,6 +44,25 @@ export class NodesController {
   @ApiErrorResponses(401, 404)
   get(@Param('name') name: string): NodeDto {
     return this.nodes.require(name);
+  }
+
+  @Delete('nodes/:name')
+  @ApiOperation({
+    summary: 'Remove a node: drained out of the load balancer (no request lost), then stopped and deleted',
+    operationId: 'removeNode',
+  })
+  @ApiOkResponse({ type: NodeDto, description: 'the node as it was before removal' })
+  @ApiErrorResponses(400, 401, 404, 503)
+  remove(@Param('name') name: string, @Query() query: RemoveNodeQueryDto): Promise<NodeDto> {
+    return this.remover.remove(name, query.pod);
+  }
+
+  @Get('nodes/:name/logs')
+  @ApiOperation({ summary: "The last lines of a node's stdout and stderr", operationId: 'getNodeLogs' })
+  @ApiOkResponse({ type: NodeLogsDto })
+  @ApiErrorResponses(400, 401, 404, 409, 503)
+  async logs(@Param('name') name: string, @Query() query: NodeLogsQueryDto): Promise<NodeLogsDto> {
+    return { node: name, logs: await this.nodes.logs(name, query.tail ?? 100) };
   }
 
   @Post('pods/:pod/launch')

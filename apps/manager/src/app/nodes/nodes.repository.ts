@@ -9,6 +9,7 @@ interface NodeRow {
   pod: string;
   status: NodeStatus;
   reason: string | null;
+  agent: string | null;
   host: string | null;
   port: number | null;
   created_at: string;
@@ -20,6 +21,7 @@ const toRecord = (row: NodeRow): NodeRecord => ({
   pod: row.pod,
   status: row.status,
   reason: row.reason,
+  agent: row.agent,
   host: row.host,
   port: row.port,
   createdAt: row.created_at,
@@ -29,6 +31,7 @@ const toRecord = (row: NodeRow): NodeRecord => ({
 export interface NodeUpdate {
   status: NodeStatus;
   reason?: string | null;
+  agent?: string | null;
   host?: string | null;
   port?: number | null;
 }
@@ -86,13 +89,19 @@ export class NodesRepository {
       .immediate();
   }
 
+  delete(name: string): boolean {
+    return this.db.prepare('DELETE FROM nodes WHERE name = ?').run(name).changes === 1;
+  }
+
   update(name: string, change: NodeUpdate): NodeRecord {
     const current = this.find(name);
     if (!current) throw new Error(`node ${name} vanished from the store`);
     const next = { ...current, ...change, updatedAt: new Date().toISOString() };
     this.db
-      .prepare('UPDATE nodes SET status = ?, reason = ?, host = ?, port = ?, updated_at = ? WHERE name = ?')
-      .run(next.status, next.reason, next.host, next.port, next.updatedAt, name);
+      .prepare(
+        'UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, updated_at = ? WHERE name = ?',
+      )
+      .run(next.status, next.reason, next.agent, next.host, next.port, next.updatedAt, name);
     return next;
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { NodeNameTakenError, NodeNotFoundError, PodFullError } from '../errors/domain-errors';
+import { AgentRegistry } from '../agents/agent-registry';
+import {
+  NodeNameTakenError,
+  NodeNotFoundError,
+  NodeNotLaunchedError,
+  PodFullError,
+} from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
 import { PodsService } from '../pods/pods.service';
 import { type NodeRecord, NodesRepository } from './nodes.repository';
@@ -10,6 +16,7 @@ export class NodesService {
     private readonly nodes: NodesRepository,
     private readonly pods: PodsService,
     private readonly events: EventsRepository,
+    private readonly agents: AgentRegistry,
   ) {}
 
   /** `cloud register NODE POD`: a NEW node, not serving yet. */
@@ -30,6 +37,12 @@ export class NodesService {
   list(podNameOrAlias?: string): NodeRecord[] {
     if (podNameOrAlias === undefined) return this.nodes.list();
     return this.nodes.listByPod(this.pods.require(podNameOrAlias).name);
+  }
+
+  async logs(name: string, tail: number): Promise<string> {
+    const node = this.require(name);
+    if (!node.agent) throw new NodeNotLaunchedError(name);
+    return this.agents.require(node.agent).client.nodeLogs(name, tail);
   }
 
   require(name: string): NodeRecord {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AGENT_CLIENT, type AgentClient } from '../agents/agent-client';
+import { AgentRegistry, type KnownAgent } from '../agents/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { DomainError } from '../errors/domain-error';
 import { NoNewNodeError, NodeStartFailedError } from '../errors/domain-errors';
@@ -21,7 +21,7 @@ export class NodeLauncher {
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
-    @Inject(AGENT_CLIENT) private readonly agent: AgentClient,
+    private readonly agents: AgentRegistry,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly pods: PodsService,
     private readonly nodes: NodesRepository,
@@ -31,16 +31,17 @@ export class NodeLauncher {
   /** `cloud launch POD`: the pod's first NEW node goes ONLINE. */
   async launchNext(podNameOrAlias: string): Promise<NodeRecord> {
     const pod = this.pods.require(podNameOrAlias);
+    const agent = this.agents.pick();
     const node = this.nodes.claimFirstNew(pod.name);
     if (!node) throw new NoNewNodeError(pod.name);
-    return this.bringOnline(node, pod);
+    return this.bringOnline(node, pod, agent);
   }
 
   isLaunching(node: string): boolean {
     return this.launching.has(node);
   }
 
-  async bringOnline(node: NodeRecord, pod: PodRecord): Promise<NodeRecord> {
+  async bringOnline(node: NodeRecord, pod: PodRecord, agent: KnownAgent): Promise<NodeRecord> {
     this.launching.add(node.name);
     const started = Date.now();
     try {
@@ -51,13 +52,18 @@ export class NodeLauncher {
         node: node.name,
         message: `starting node ${node.name}`,
       });
-      const created = await this.agent.createNode({
+      const created = await agent.client.createNode({
         nodeId: node.name,
         pod: pod.name,
         cpus: pod.cpus,
         memoryMiB: pod.memoryMiB,
       });
-      this.nodes.update(node.name, { status: 'STARTING', host: created.host, port: created.port });
+      this.nodes.update(node.name, {
+        status: 'STARTING',
+        agent: agent.record.id,
+        host: created.host,
+        port: created.port,
+      });
       const health = await waitForHealth(
         `http://${created.host}:${created.port}/health`,
         node.name,
@@ -87,7 +93,7 @@ export class NodeLauncher {
       const reason = (error as Error).message;
       this.nodes.update(node.name, { status: 'FAILED', reason });
       this.events.append({ type: 'NodeFailed', pod: pod.name, node: node.name, message: reason });
-      await this.agent
+      await agent.client
         .removeNode(node.name)
         .catch((cleanup: Error) => this.logger.warn(`cleanup of ${node.name}: ${cleanup.message}`));
       throw error instanceof DomainError ? error : new NodeStartFailedError(node.name, reason);

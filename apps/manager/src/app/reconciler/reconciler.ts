@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { AgentNodeView } from '@strato/contracts';
-import { AGENT_CLIENT, type AgentClient } from '../agents/agent-client';
+import { AgentRegistry, type KnownAgent } from '../agents/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventsRepository } from '../events/events.repository';
 import { type BalancedServer, LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
@@ -15,13 +15,14 @@ import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
 import { type PodRecord, PodsRepository } from '../pods/pods.repository';
 import { NodeLauncher } from './node-launcher';
 
-const SERVING = new Set(['ONLINE', 'STARTING']);
+/** What each reachable agent runs right now; agents that did not answer are absent. */
+type ActualState = Map<string, AgentNodeView[]>;
 
 /**
  * Makes actual state follow desired state. At boot: the load balancer gets every ONLINE node that still
  * runs, and ONLINE nodes that no longer run are started again (a clean `npm start` shutdown stops them).
  * Afterwards, on every pass: an ONLINE node whose process or container is gone becomes FAILED and leaves
- * the load balancer; a runtime node with no record is removed.
+ * the load balancer; a runtime node no record claims is removed. Agents that do not answer are left alone.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,8 +31,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
-    @Inject(AGENT_CLIENT) private readonly agent: AgentClient,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly agents: AgentRegistry,
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly events: EventsRepository,
@@ -40,11 +41,13 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const actual = await this.agentNodes();
+    const actual = await this.actualState();
     const pods = this.pods.list();
     const servers = new Map<string, BalancedServer[]>(pods.map((pod) => [pod.name, []]));
     for (const node of this.nodes.list()) {
-      if (node.status === 'ONLINE' && node.host && node.port && (!actual || isRunning(actual, node.name))) {
+      if (node.status !== 'ONLINE' || !node.host || !node.port) continue;
+      const reported = node.agent ? actual.get(node.agent) : undefined;
+      if (!reported || isRunning(reported, node.name)) {
         servers.get(node.pod)?.push({ nodeId: node.name, host: node.host, port: node.port, weight: 1 });
       }
     }
@@ -52,7 +55,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       pods.map((pod) => ({ name: pod.name, algorithm: pod.algorithm, paused: pod.state === 'paused' })),
       servers,
     );
-    if (actual) void this.restartStopped(actual);
+    this.restartStopped(actual).catch((error: Error) =>
+      this.logger.error(`restart after boot failed: ${error.message}`),
+    );
     this.scheduler.addInterval(
       'reconcile',
       setInterval(() => void this.pass(), this.config.reconcileIntervalMs),
@@ -62,6 +67,19 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduler.doesExist('interval', 'reconcile')) this.scheduler.deleteInterval('reconcile');
     await this.lb.stop();
+  }
+
+  /**
+   * An agent (re)registered: it may have come back after its nodes stopped (a clean `npm start`
+   * shutdown stops them), so its ONLINE nodes that do not run are started again.
+   */
+  async agentRegistered(agentId: string): Promise<void> {
+    try {
+      const actual = await this.actualState();
+      if (actual.has(agentId)) await this.restartStopped(new Map([[agentId, actual.get(agentId) ?? []]]));
+    } catch (error) {
+      this.logger.error(`converging agent ${agentId} failed: ${(error as Error).message}`);
+    }
   }
 
   /** Gives the load balancer a path and backend for a pod the store just got. */
@@ -74,19 +92,20 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.passRunning) return;
     this.passRunning = true;
     try {
-      // Records first: a node ONLINE in this snapshot was created before the agent is asked.
+      // Records first: a node ONLINE in this snapshot was created before the agents are asked.
       const records = this.nodes.list();
-      const actual = await this.agentNodes();
-      if (!actual) return;
+      const actual = await this.actualState();
       for (const node of records) {
+        const reported = node.agent ? actual.get(node.agent) : undefined;
         if (
           node.status === 'ONLINE' &&
+          reported &&
           !this.launcher.isLaunching(node.name) &&
-          !isRunning(actual, node.name)
+          !isRunning(reported, node.name)
         ) {
           await this.markFailed(
             node,
-            actual.find((a) => a.nodeId === node.name),
+            reported.find((a) => a.nodeId === node.name),
           );
         }
       }
@@ -98,21 +117,25 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private async restartStopped(actual: AgentNodeView[]): Promise<void> {
+  private async restartStopped(actual: ActualState): Promise<void> {
     await this.removeOrphans(actual);
     for (const node of this.nodes.list()) {
-      if (!SERVING.has(node.status) || isRunning(actual, node.name) || this.launcher.isLaunching(node.name))
+      if ((node.status !== 'ONLINE' && node.status !== 'STARTING') || this.launcher.isLaunching(node.name))
         continue;
+      const agent = node.agent ? this.agents.get(node.agent) : undefined;
+      const reported = agent && actual.get(agent.record.id);
       const pod = this.pods.find(node.pod);
-      if (!pod) continue;
+      if (!agent || !reported || isRunning(reported, node.name) || !pod) continue;
       this.events.append({
         type: 'NodeRestarting',
         pod: pod.name,
         node: node.name,
         message: `node ${node.name} was ${node.status} but is not running: starting it again`,
       });
-      await this.agent.removeNode(node.name).catch(() => undefined);
-      await this.launcher.bringOnline(node, pod).catch((error: Error) => this.logger.warn(error.message));
+      await agent.client.removeNode(node.name).catch(() => undefined);
+      await this.launcher
+        .bringOnline(node, pod, agent)
+        .catch((error: Error) => this.logger.warn(error.message));
     }
   }
 
@@ -130,31 +153,39 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
-  private async removeOrphans(actual: AgentNodeView[]): Promise<void> {
-    for (const runtimeNode of actual) {
-      const record = this.nodes.find(runtimeNode.nodeId);
-      if (record || this.launcher.isLaunching(runtimeNode.nodeId)) continue;
-      await this.agent
-        .removeNode(runtimeNode.nodeId)
-        .catch((error: Error) => this.logger.warn(error.message));
-      this.events.append({
-        type: 'OrphanRemoved',
-        pod: runtimeNode.pod,
-        message: `removed ${runtimeNode.nodeId}: it runs but no node record names it`,
-      });
+  private async removeOrphans(actual: ActualState): Promise<void> {
+    for (const [agentId, reported] of actual) {
+      const agent = this.agents.get(agentId) as KnownAgent;
+      for (const runtimeNode of reported) {
+        const record = this.nodes.find(runtimeNode.nodeId);
+        if ((record && record.agent === agentId) || this.launcher.isLaunching(runtimeNode.nodeId)) continue;
+        await agent.client
+          .removeNode(runtimeNode.nodeId)
+          .catch((error: Error) => this.logger.warn(error.message));
+        this.events.append({
+          type: 'OrphanRemoved',
+          pod: runtimeNode.pod,
+          message: `removed ${runtimeNode.nodeId} from agent ${agentId}: it runs there but no node record places it there`,
+        });
+      }
     }
   }
 
-  private async agentNodes(): Promise<AgentNodeView[] | undefined> {
-    try {
-      return await this.agent.listNodes();
-    } catch (error) {
-      this.logger.warn(`agent unreachable, will retry: ${(error as Error).message}`);
-      return undefined;
-    }
+  private async actualState(): Promise<ActualState> {
+    const actual: ActualState = new Map();
+    await Promise.all(
+      this.agents.list().map(async ({ record, client }) => {
+        try {
+          actual.set(record.id, await client.listNodes());
+        } catch (error) {
+          this.logger.warn(`agent ${record.id} unreachable, will retry: ${(error as Error).message}`);
+        }
+      }),
+    );
+    return actual;
   }
 }
 
-function isRunning(actual: AgentNodeView[], nodeId: string): boolean {
-  return actual.some((node) => node.nodeId === nodeId && node.state === 'running');
+function isRunning(reported: AgentNodeView[], nodeId: string): boolean {
+  return reported.some((node) => node.nodeId === nodeId && node.state === 'running');
 }

@@ -28,4 +28,14 @@ export const MIGRATIONS: readonly string[] = [
      node TEXT,
      message TEXT NOT NULL
    );`,
+  `CREATE TABLE agents (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     runtime TEXT NOT NULL,
+     cores INTEGER NOT NULL,
+     memory_bytes INTEGER NOT NULL,
+     registered_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL
+   );
+   ALTER TABLE nodes ADD COLUMN agent TEXT;`,
 ];

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AgentRegistration } from '@strato/contracts';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { AgentNotFoundError, NoAgentError } from '../errors/domain-errors';
+import { EventsRepository } from '../events/events.repository';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { AGENT_CLIENT_FACTORY, type AgentClient, type AgentClientFactory } from './agent-client';
+import { type AgentRecord, AgentsRepository } from './agents.repository';
+
+export interface KnownAgent {
+  record: AgentRecord;
+  client: AgentClient;
+}
+
+/** The agents that registered (kept in the store, so a restarted manager still reaches them). */
+@Injectable()
+export class AgentRegistry {
+  private readonly clients = new Map<string, AgentClient>();
+
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    @Inject(AGENT_CLIENT_FACTORY) private readonly createClient: AgentClientFactory,
+    private readonly agents: AgentsRepository,
+    private readonly nodes: NodesRepository,
+    private readonly events: EventsRepository,
+  ) {}
+
+  register(registration: AgentRegistration): AgentRecord {
+    const before = this.agents.find(registration.id);
+    const record = this.agents.upsert(registration);
+    if (!before || before.url !== registration.url) {
+      this.clients.delete(registration.id);
+      this.events.append({
+        type: 'AgentRegistered',
+        message: `agent ${registration.id} at ${registration.url} (${registration.runtime} runtime, ${registration.cores} cores)`,
+      });
+    }
+    return record;
+  }
+
+  heartbeat(id: string): void {
+    if (!this.agents.touch(id)) throw new AgentNotFoundError(id);
+  }
+
+  list(): KnownAgent[] {
+    return this.agents.list().map((record) => ({ record, client: this.clientFor(record) }));
+  }
+
+  get(id: string): KnownAgent | undefined {
+    const record = this.agents.find(id);
+    return record && { record, client: this.clientFor(record) };
+  }
+
+  require(id: string): KnownAgent {
+    const agent = this.get(id);
+    if (!agent) throw new AgentNotFoundError(id);
+    return agent;
+  }
+
+  /** Where a new node goes: the agent running the fewest nodes. */
+  pick(): KnownAgent {
+    const all = this.list();
+    if (all.length === 0) throw new NoAgentError();
+    const load = new Map<string, number>();
+    for (const node of this.nodes.list())
+      if (node.agent) load.set(node.agent, (load.get(node.agent) ?? 0) + 1);
+    return all.reduce((best, agent) =>
+      (load.get(agent.record.id) ?? 0) < (load.get(best.record.id) ?? 0) ? agent : best,
+    );
+  }
+
+  private clientFor(record: AgentRecord): AgentClient {
+    let client = this.clients.get(record.id);
+    if (!client) {
+      client = this.createClient(record.url, this.config.agentToken);
+      this.clients.set(record.id, client);
+    }
+    return client;
+  }
+}

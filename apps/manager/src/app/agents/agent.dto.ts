@@ -1,0 +1,90 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AgentRegistration, NodeExitReport, RuntimeKind } from '@strato/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class RegisterAgentDto implements AgentRegistration {
+  @ApiProperty({ example: 'vm-1' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,62}$/, {
+    message: 'id must be lower-case letters, digits, dots and dashes',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'http://127.0.0.1:8081' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  url!: string;
+
+  @ApiProperty({ enum: ['process', 'docker'] })
+  @IsIn(['process', 'docker'])
+  runtime!: RuntimeKind;
+
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(1)
+  cores!: number;
+
+  @ApiProperty({ example: 25769803776 })
+  @IsNumber()
+  @Min(0)
+  memoryBytes!: number;
+}
+
+export class AgentDto extends RegisterAgentDto {
+  @ApiProperty()
+  registeredAt!: string;
+
+  @ApiProperty()
+  lastSeenAt!: string;
+}
+
+export class NodeExitReportDto implements NodeExitReport {
+  @ApiProperty({ enum: ['exited'] })
+  @IsIn(['exited'])
+  type!: 'exited';
+
+  @ApiProperty({ example: 'n1' })
+  @IsString()
+  nodeId!: string;
+
+  @ApiProperty({ example: 'light' })
+  @IsString()
+  pod!: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 137 })
+  @IsOptional()
+  @IsInt()
+  exitCode!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'SIGKILL' })
+  @IsOptional()
+  @IsString()
+  signal!: string | null;
+
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  oomKilled!: boolean;
+
+  @ApiProperty({ example: 1763800000000, description: 'when it happened, ms since the epoch' })
+  @IsNumber()
+  at!: number;
+}
+
+export class AgentEventsDto {
+  @ApiProperty({ type: [NodeExitReportDto] })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(1000)
+  @Type(() => NodeExitReportDto)
+  events!: NodeExitReportDto[];
+}
