@@ -1,0 +1,16 @@
+export * from './lib/errors/invalid-load-options.error';
+export * from './lib/errors/non-loopback-target.error';
+export type { LatencySummary } from './lib/measure/latency-histogram';
+export * from './lib/measure/load-result';
+export type { OutcomeCounts } from './lib/measure/outcome-tally';
+export type { TimelineBucket } from './lib/measure/timeline';
+export * from './lib/report/format-summary';
+export * from './lib/run/run-load';
+export type { RunLoadOptions } from './lib/run/run-load-options';
+export { takeOffsets } from './lib/schedule/arrival-schedule';
+export type { ArrivalSchedule, ScheduleBounds } from './lib/schedule/arrival-schedule';
+export * from './lib/schedule/schedules';
+export { mulberry32 } from './lib/schedule/prng';
+export * from './lib/target/job-mix';
+export { isLoopbackHost } from './lib/target/load-target';
+export type { LoadTarget, WeightedTarget } from './lib/target/load-target';

@@ -1,0 +1,155 @@
+import { Agent } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { LoadResult, StopReason } from '../measure/load-result';
+import { RunRecorder } from '../measure/run-recorder';
+import { mulberry32 } from '../schedule/prng';
+import { ResolvedTarget, targetPicker } from '../target/load-target';
+import { LoadPlan } from './run-load-options';
+import { CancelRequest, sendRequest, SendSettings } from './send-request';
+
+const MAX_BATCH = 256;
+
+/**
+ * One open-loop run: every arrival is sent when due, whether or not earlier requests have answered.
+ * Arrivals that fell due while the timer slept are sent together on wake-up; their latency still
+ * counts from the intended time, so generator lateness is charged, never hidden.
+ */
+export class LoadRun {
+  private readonly startedAt = new Date();
+  private readonly origin = performance.now();
+  private readonly recorder: RunRecorder;
+  private readonly agent: Agent;
+  private readonly send: SendSettings;
+  private readonly pick: () => ResolvedTarget;
+  private readonly offsets: Iterator<number>;
+  private readonly inFlight = new Set<CancelRequest>();
+  private next: number | undefined;
+  private scheduled = 0;
+  /** Why the schedule ran out, once it has. */
+  private scheduleEnd: StopReason | undefined;
+  /** Set once sending has stopped; the run then finishes as the last request settles. */
+  private stoppedBy: StopReason | undefined;
+  private sendWindowMs = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private catchingUp: NodeJS.Immediate | undefined;
+  private progressTimer: NodeJS.Timeout | undefined;
+  private resolve: (result: LoadResult) => void = () => undefined;
+
+  constructor(private readonly plan: LoadPlan) {
+    this.recorder = new RunRecorder(plan.targets);
+    this.agent = new Agent({ keepAlive: true, maxSockets: plan.maxSockets, maxFreeSockets: plan.maxSockets });
+    this.send = { agent: this.agent, timeoutMs: plan.timeoutMs, now: () => this.elapsed() };
+    this.pick = targetPicker(plan.targets, mulberry32(plan.seed));
+    this.offsets = plan.schedule.offsets();
+  }
+
+  run(): Promise<LoadResult> {
+    return new Promise((resolve) => {
+      this.resolve = resolve;
+      const { signal, onProgress, progressIntervalMs } = this.plan;
+      if (signal?.aborted) return this.stop('aborted');
+      signal?.addEventListener('abort', this.abort, { once: true });
+      if (onProgress) {
+        this.progressTimer = setInterval(
+          () => onProgress(this.recorder.progress(this.elapsed(), this.inFlight.size)),
+          progressIntervalMs,
+        );
+      }
+      this.advance();
+      this.tick();
+    });
+  }
+
+  private readonly tick = (): void => {
+    this.timer = undefined;
+    this.catchingUp = undefined;
+    const now = this.elapsed();
+    for (let batch = 0; this.next !== undefined && this.next <= now; batch++) {
+      // A generator far behind yields between batches so responses keep being read.
+      if (batch === MAX_BATCH) return void (this.catchingUp = setImmediate(this.tick));
+      this.fire(this.next);
+      this.advance();
+    }
+    if (this.next === undefined) return this.stopAtWindowEnd(now);
+    this.timer = setTimeout(this.tick, Math.max(1, Math.ceil(this.next - now)));
+  };
+
+  /** A 2 s run lasts 2 s even when its last request answers sooner, so rates share one time base. */
+  private stopAtWindowEnd(now: number): void {
+    const reason = this.scheduleEnd ?? 'schedule-end';
+    const endsAt = this.windowFor(reason);
+    if (endsAt <= now) return this.stop(reason);
+    this.timer = setTimeout(() => this.stop(reason), Math.ceil(endsAt - now));
+  }
+
+  private advance(): void {
+    const { durationMs, maxRequests } = this.plan;
+    this.next = undefined;
+    if (maxRequests !== undefined && this.scheduled >= maxRequests) {
+      this.scheduleEnd = 'max-requests';
+      return;
+    }
+    const step = this.offsets.next();
+    if (step.done) this.scheduleEnd = 'schedule-end';
+    else if (durationMs !== undefined && step.value >= durationMs) this.scheduleEnd = 'duration';
+    else this.next = step.value;
+  }
+
+  private fire(intendedAtMs: number): void {
+    const target = this.pick();
+    this.scheduled++;
+    if (this.inFlight.size >= this.plan.maxInFlight) return this.recorder.dropped(target, intendedAtMs);
+    const cancel = sendRequest(target.url, this.send, (outcome) => {
+      this.inFlight.delete(cancel);
+      this.recorder.settled(target, intendedAtMs, outcome);
+      if (this.stoppedBy && this.inFlight.size === 0) this.finish();
+    });
+    this.inFlight.add(cancel);
+    this.recorder.sent(target, intendedAtMs, this.elapsed(), this.inFlight.size);
+  }
+
+  /** Stops sending if still sending, and cancels whatever is in flight. */
+  private readonly abort = (): void => {
+    if (!this.stoppedBy) this.stop('aborted');
+    for (const cancel of [...this.inFlight]) cancel();
+  };
+
+  private stop(reason: StopReason): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.catchingUp) clearImmediate(this.catchingUp);
+    this.timer = undefined;
+    this.catchingUp = undefined;
+    this.next = undefined;
+    this.stoppedBy = reason;
+    this.sendWindowMs = this.windowFor(reason);
+    if (this.inFlight.size === 0) this.finish();
+  }
+
+  private windowFor(reason: StopReason): number {
+    if (reason === 'duration' && this.plan.durationMs !== undefined) return this.plan.durationMs;
+    if (reason === 'schedule-end' && this.plan.schedule.durationMs !== undefined) {
+      return Math.min(this.plan.schedule.durationMs, this.plan.durationMs ?? Number.POSITIVE_INFINITY);
+    }
+    return this.elapsed();
+  }
+
+  private finish(): void {
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.progressTimer = undefined;
+    this.plan.signal?.removeEventListener('abort', this.abort);
+    this.agent.destroy();
+    this.resolve(
+      this.recorder.result({
+        schedule: this.plan.schedule.label,
+        startedAt: this.startedAt,
+        stoppedBy: this.stoppedBy ?? 'schedule-end',
+        sendWindowMs: this.sendWindowMs,
+        wallTimeMs: this.elapsed(),
+      }),
+    );
+  }
+
+  private elapsed(): number {
+    return performance.now() - this.origin;
+  }
+}
