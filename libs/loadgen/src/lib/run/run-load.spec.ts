@@ -169,9 +169,9 @@ describe('runLoad against a local server', () => {
     });
 
     expect(result.stoppedBy).toBe('aborted');
-    expect(result.wallTimeMs).toBeLessThan(600);
+    expect(result.wallTimeMs).toBeLessThan(5_000);
     expect(result.sent).toBeGreaterThan(20);
-    expect(result.sent).toBeLessThan(40);
+    expect(result.sent).toBeLessThan(100);
     expect(result.cancelled).toBeGreaterThan(10);
     expect(result.ok + result.cancelled).toBe(result.sent);
   });
