@@ -68,6 +68,18 @@ describe.each<CloudOptions>([
     expect((await response.json()).message).toMatch(/heavy/);
   });
 
+  it('cloud pause light makes /light answer 503 saying so; cloud resume light brings n1 back', async () => {
+    expect(await cli('pause', 'light')).toMatchObject({ code: 0, stdout: expect.stringContaining('pod light is paused') });
+    const paused = await fetch(`${running.lbUrl}/light`);
+    expect(paused.status).toBe(503);
+    expect(await paused.json()).toMatchObject({ message: 'pod light is paused' });
+    expect(JSON.parse((await cli('node', 'ls', 'light', '--json')).stdout)[0].status).toBe('PAUSED');
+    expect((await cli('resume', '0')).code).toBe(0);
+    const resumed = await fetch(`${running.lbUrl}/light`);
+    expect(resumed.status).toBe(200);
+    expect((await resumed.json()).node).toBe('n1');
+  });
+
   if (options.runtime === 'docker') {
     it('runs n1 as a container on the host network with the light caps and labels', async () => {
       const { status, body } = await dockerApi<ContainerInspect>(

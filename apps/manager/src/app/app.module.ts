@@ -16,6 +16,7 @@ import { PodsService } from './pods/pods.service';
 import { NodeExitHandler } from './reconciler/node-exit-handler';
 import { NodeLauncher } from './reconciler/node-launcher';
 import { NodeRemover } from './reconciler/node-remover';
+import { PodPauser } from './reconciler/pod-pauser';
 import { Reconciler } from './reconciler/reconciler';
 import { RepositoriesModule } from './store/repositories.module';
 import { StoreModule } from './store/store.module';
@@ -49,6 +50,7 @@ export class AppModule {
         NodeLauncher,
         NodeRemover,
         NodeExitHandler,
+        PodPauser,
         Reconciler,
       ],
     };

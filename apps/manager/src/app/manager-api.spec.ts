@@ -146,6 +146,15 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     expect(lb.members.get('medium')).toEqual([]);
   });
 
+  it('pauses and resumes a pod: its nodes leave rotation and come back', async () => {
+    const paused = await http().post('/api/v1/pods/0/pause').set(auth).expect(200);
+    expect(paused.body).toMatchObject({ name: 'light', state: 'paused', nodeCounts: { PAUSED: 1, ONLINE: 0 } });
+    await http().post('/api/v1/pods/light/pause').set(auth).expect(200);
+    const resumed = await http().post('/api/v1/pods/light/resume').set(auth).expect(200);
+    expect(resumed.body).toMatchObject({ state: 'running', nodeCounts: { PAUSED: 0, ONLINE: 1 } });
+    await http().post('/api/v1/pods/nope/pause').set(auth).expect(404);
+  });
+
   it('serves node logs through its agent', async () => {
     const logs = await http().get('/api/v1/nodes/n1/logs?tail=5').set(auth).expect(200);
     expect(logs.body).toEqual({ node: 'n1', logs: 'job server n1 started\n' });
@@ -206,6 +215,8 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       '/api/v1/pods',
       '/api/v1/pods/{pod}',
       '/api/v1/pods/{pod}/launch',
+      '/api/v1/pods/{pod}/pause',
+      '/api/v1/pods/{pod}/resume',
     ]);
   });
 

@@ -15,4 +15,19 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
       const { client, output, json } = context(command);
       output.out(render(await unwrap(client.GET('/api/v1/pods')), POD_COLUMNS, json));
     });
+
+  for (const [verb, path, done] of [
+    ['pause', '/api/v1/pods/{pod}/pause', 'paused: its path answers 503 and its nodes are out of rotation'],
+    ['resume', '/api/v1/pods/{pod}/resume', 'running: its nodes serve again'],
+  ] as const) {
+    program
+      .command(verb)
+      .description(`${verb} a pod (name or 0/1/2)`)
+      .argument('<pod>', 'pod name or alias')
+      .action(async (pod: string, _options, command: Command) => {
+        const { client, output, json } = context(command);
+        const result = await unwrap(client.POST(path, { params: { path: { pod } } }));
+        output.out(json ? JSON.stringify(result, null, 2) : `pod ${result.name} is ${done}`);
+      });
+  }
 }

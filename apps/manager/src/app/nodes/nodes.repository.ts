@@ -89,6 +89,17 @@ export class NodesRepository {
       .immediate();
   }
 
+  /** Moves every node of a pod from one status to another; returns the names moved. */
+  moveStatus(pod: string, from: NodeStatus, to: NodeStatus): string[] {
+    return this.db.transaction(() => {
+      const names = (
+        this.db.prepare('SELECT name FROM nodes WHERE pod = ? AND status = ?').all(pod, from) as { name: string }[]
+      ).map((row) => row.name);
+      for (const name of names) this.update(name, { status: to });
+      return names;
+    })();
+  }
+
   delete(name: string): boolean {
     return this.db.prepare('DELETE FROM nodes WHERE name = ?').run(name).changes === 1;
   }

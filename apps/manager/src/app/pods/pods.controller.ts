@@ -1,13 +1,17 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
+import { PodPauser } from '../reconciler/pod-pauser';
 import { PodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 
 @ApiTags('pods')
 @Controller('v1')
 export class PodsController {
-  constructor(private readonly pods: PodsService) {}
+  constructor(
+    private readonly pods: PodsService,
+    private readonly pauser: PodPauser,
+  ) {}
 
   @Get('pods')
   @ApiOperation({ summary: 'List pods', operationId: 'listPods' })
@@ -23,5 +27,23 @@ export class PodsController {
   @ApiErrorResponses(401, 404)
   get(@Param('pod') pod: string): PodDto {
     return this.pods.get(pod);
+  }
+
+  @Post('pods/:pod/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a pod: its path answers 503, its nodes leave rotation (idempotent)', operationId: 'pausePod' })
+  @ApiOkResponse({ type: PodDto })
+  @ApiErrorResponses(401, 404, 503)
+  pause(@Param('pod') pod: string): Promise<PodDto> {
+    return this.pauser.pause(pod);
+  }
+
+  @Post('pods/:pod/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused pod: its nodes serve again (idempotent)', operationId: 'resumePod' })
+  @ApiOkResponse({ type: PodDto })
+  @ApiErrorResponses(401, 404, 503)
+  resume(@Param('pod') pod: string): Promise<PodDto> {
+    return this.pauser.resume(pod);
   }
 }

@@ -41,6 +41,10 @@ export class PodsRepository {
     return row && toRecord(row);
   }
 
+  setState(name: string, state: PodState): void {
+    this.db.prepare('UPDATE pods SET state = ? WHERE name = ?').run(state, name);
+  }
+
   /** Inserts the pod unless one with that name exists; true when it was created. */
   insertIfMissing(pod: PodDefinition): boolean {
     const result = this.db

@@ -81,12 +81,14 @@ export class NodeLauncher {
         port: created.port,
         weight: 1,
       });
-      const online = this.nodes.update(node.name, { status: 'ONLINE', reason: null });
+      // A paused pod's nodes join the backend but stay out of rotation (the pod's path answers 503).
+      const paused = this.pods.require(pod.name).state === 'paused';
+      const online = this.nodes.update(node.name, { status: paused ? 'PAUSED' : 'ONLINE', reason: null });
       this.events.append({
         type: 'NodeOnline',
         pod: pod.name,
         node: node.name,
-        message: `node ${node.name} online at ${created.host}:${created.port} after ${Date.now() - started} ms`,
+        message: `node ${node.name} ${paused ? 'ready (pod paused)' : 'online'} at ${created.host}:${created.port} after ${Date.now() - started} ms`,
       });
       return online;
     } catch (error) {

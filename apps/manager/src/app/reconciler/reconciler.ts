@@ -15,6 +15,9 @@ import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
 import { type PodRecord, PodsRepository } from '../pods/pods.repository';
 import { NodeLauncher } from './node-launcher';
 
+/** Statuses of nodes that should be running: in rotation, or held out of it by a paused pod. */
+const SERVING = new Set(['ONLINE', 'PAUSED']);
+
 /** What each reachable agent runs right now; agents that did not answer are absent. */
 type ActualState = Map<string, AgentNodeView[]>;
 
@@ -45,7 +48,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const pods = this.pods.list();
     const servers = new Map<string, BalancedServer[]>(pods.map((pod) => [pod.name, []]));
     for (const node of this.nodes.list()) {
-      if (node.status !== 'ONLINE' || !node.host || !node.port) continue;
+      if ((node.status !== 'ONLINE' && node.status !== 'PAUSED') || !node.host || !node.port) continue;
       const reported = node.agent ? actual.get(node.agent) : undefined;
       if (!reported || isRunning(reported, node.name)) {
         servers.get(node.pod)?.push({ nodeId: node.name, host: node.host, port: node.port, weight: 1 });
@@ -98,7 +101,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       for (const node of records) {
         const reported = node.agent ? actual.get(node.agent) : undefined;
         if (
-          node.status === 'ONLINE' &&
+          SERVING.has(node.status) &&
           reported &&
           !this.launcher.isLaunching(node.name) &&
           !isRunning(reported, node.name)
@@ -120,8 +123,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private async restartStopped(actual: ActualState): Promise<void> {
     await this.removeOrphans(actual);
     for (const node of this.nodes.list()) {
-      if ((node.status !== 'ONLINE' && node.status !== 'STARTING') || this.launcher.isLaunching(node.name))
-        continue;
+      if (!(SERVING.has(node.status) || node.status === 'STARTING') || this.launcher.isLaunching(node.name)) continue;
       const agent = node.agent ? this.agents.get(node.agent) : undefined;
       const reported = agent && actual.get(agent.record.id);
       const pod = this.pods.find(node.pod);

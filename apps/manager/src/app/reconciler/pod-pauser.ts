@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PodState } from '@strato/contracts';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import { NodesRepository } from '../nodes/nodes.repository';
+import type { PodDto } from '../pods/pod.dto';
+import { PodsRepository } from '../pods/pods.repository';
+import { PodsService } from '../pods/pods.service';
+
+/**
+ * `cloud pause POD` / `cloud resume POD`: a paused pod's path answers 503 saying so and its ONLINE
+ * nodes become PAUSED (kept running, out of rotation); resuming puts them back.
+ */
+@Injectable()
+export class PodPauser {
+  constructor(
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly pods: PodsService,
+    private readonly podsRepository: PodsRepository,
+    private readonly nodes: NodesRepository,
+    private readonly events: EventsRepository,
+  ) {}
+
+  pause(podNameOrAlias: string): Promise<PodDto> {
+    return this.setState(podNameOrAlias, 'paused');
+  }
+
+  resume(podNameOrAlias: string): Promise<PodDto> {
+    return this.setState(podNameOrAlias, 'running');
+  }
+
+  private async setState(podNameOrAlias: string, state: PodState): Promise<PodDto> {
+    const pod = this.pods.require(podNameOrAlias);
+    if (pod.state === state) return this.pods.get(pod.name);
+    await this.lb.upsertPod({ name: pod.name, algorithm: pod.algorithm, paused: state === 'paused' });
+    this.podsRepository.setState(pod.name, state);
+    const moved =
+      state === 'paused' ? this.nodes.moveStatus(pod.name, 'ONLINE', 'PAUSED') : this.nodes.moveStatus(pod.name, 'PAUSED', 'ONLINE');
+    this.events.append({
+      type: state === 'paused' ? 'PodPaused' : 'PodResumed',
+      pod: pod.name,
+      message: `pod ${pod.name} ${state === 'paused' ? 'paused' : 'resumed'}${moved.length ? ` (nodes ${moved.join(', ')})` : ''}`,
+    });
+    return this.pods.get(pod.name);
+  }
+}
