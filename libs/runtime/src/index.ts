@@ -1,7 +1,18 @@
 export type { NodeRuntime, NodeSpec, RuntimeNode } from './lib/node-runtime';
 export { NODE_IMAGE } from './lib/node-runtime';
+export type { NodeStats, NodeStatsSource } from './lib/node-stats';
+export { cpuPercent } from './lib/node-stats';
+export type {
+  NodeExitedEvent,
+  NodeOomEvent,
+  RuntimeEvent,
+  RuntimeEventListener,
+  RuntimeLogger,
+  Unsubscribe,
+} from './lib/runtime-event';
 export { NodeNotFoundError } from './lib/errors/node-not-found.error';
 export { NodeAlreadyExistsError } from './lib/errors/node-already-exists.error';
+export { NodeNotRunningError } from './lib/errors/node-not-running.error';
 export { RuntimeUnavailableError } from './lib/errors/runtime-unavailable.error';
 export { ProcessNodeRuntime } from './lib/process/process-node-runtime';
 export type { ProcessNodeRuntimeOptions } from './lib/process/process-node-runtime';

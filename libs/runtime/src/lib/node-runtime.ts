@@ -1,4 +1,6 @@
 import type { RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeStats } from './node-stats';
+import type { RuntimeEventListener, Unsubscribe } from './runtime-event';
 
 export interface NodeSpec {
   nodeId: string;
@@ -35,6 +37,26 @@ export interface NodeRuntime {
   list(): Promise<RuntimeNode[]>;
   /** The last tailLines (default 100) lines of stdout and stderr. */
   logs(nodeId: string, tailLines?: number): Promise<string>;
+  /**
+   * Freezes every process of the node: it keeps its memory and its port, but answers nothing (TCP connects
+   * still succeed, so take it out of the load balancer first). Idempotent; NodeNotRunningError unless
+   * running or paused.
+   */
+  pause(nodeId: string): Promise<RuntimeNode>;
+  /** Thaws a paused node; a running node is left as it is. NodeNotRunningError unless running or paused. */
+  resume(nodeId: string): Promise<RuntimeNode>;
+  /**
+   * One sample from the node's cgroup files: milliseconds, never the engine's 1–2 s stats call.
+   * NodeNotRunningError unless running or paused.
+   */
+  stats(nodeId: string): Promise<NodeStats>;
+  /**
+   * Calls listener for every exit (and OOM kill) of this cloud's nodes, whoever started them, until the
+   * returned function is called. The runtime watches only while someone is subscribed; events are not replayed.
+   * A listener rather than an AsyncIterable: every consumer (reconciler, SSE) gets every event, and nothing
+   * buffers for a slow or abandoned iterator.
+   */
+  subscribe(listener: RuntimeEventListener): Unsubscribe;
 }
 
 export const NODE_IMAGE = 'strato-node:latest';

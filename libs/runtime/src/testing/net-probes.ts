@@ -15,9 +15,9 @@ export interface HttpReply {
   body: string;
 }
 
-export function httpGet(port: number, path: string): Promise<HttpReply> {
+export function httpGet(port: number, path: string, timeoutMs = 2_000): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const request = get({ host: '127.0.0.1', port, path, agent: false, timeout: 2_000 }, (response) => {
+    const request = get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));

@@ -9,9 +9,11 @@ export interface ContractSubject {
   runtimeFor(cloud: string): NodeRuntime;
   /** Removes every node the run left for these clouds, even after a failed test. */
   cleanup(clouds: string[]): Promise<void>;
+  /** SIGKILLs the node behind the runtime's back, as `docker kill` or `kill -9` would. */
+  killNode(cloud: string, nodeId: string): Promise<void>;
 }
 
-type Describe = (name: string, fn: () => void) => void;
+export type Describe = (name: string, fn: () => void) => void;
 
 /** The behaviour every NodeRuntime adapter shares, checked against the real runtime underneath. */
 export function describeNodeRuntimeContract(

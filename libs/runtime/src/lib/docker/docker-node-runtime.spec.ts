@@ -1,7 +1,8 @@
 import Docker from 'dockerode';
 import { RuntimeUnavailableError } from '../errors/runtime-unavailable.error';
 import { NODE_IMAGE } from '../node-runtime';
-import { describeNodeRuntimeContract } from '../../testing/node-runtime-contract';
+import { describeNodeRuntimeContract, type ContractSubject } from '../../testing/node-runtime-contract';
+import { describeNodeRuntimeLiveContract } from '../../testing/node-runtime-live-contract';
 import { freePort } from '../../testing/net-probes';
 import { dockerReachableSync, ensureNodeImage, requireJobBundle, uniqueCloud } from '../../testing/workspace';
 import { isDockerReachable } from './docker-client';
@@ -35,17 +36,19 @@ async function removeClouds(clouds: string[]): Promise<void> {
   }
 }
 
-describeNodeRuntimeContract(
-  'docker',
-  async () => {
-    await prepare();
-    return {
-      runtimeFor: (cloud) => new DockerNodeRuntime({ cloud, image: NODE_IMAGE }),
-      cleanup: removeClouds,
-    };
-  },
-  describeDocker,
-);
+async function dockerSubject(): Promise<ContractSubject> {
+  await prepare();
+  return {
+    runtimeFor: (cloud) => new DockerNodeRuntime({ cloud, image: NODE_IMAGE }),
+    cleanup: removeClouds,
+    killNode: async (cloud, nodeId) => {
+      await docker.getContainer(`strato-${cloud}-${nodeId}`).kill({ signal: 'SIGKILL' });
+    },
+  };
+}
+
+describeNodeRuntimeContract('docker', dockerSubject, describeDocker);
+describeNodeRuntimeLiveContract('docker', dockerSubject, describeDocker);
 
 describeDocker('DockerNodeRuntime', () => {
   const cloud = uniqueCloud('dt');

@@ -2,18 +2,24 @@ import type Docker from 'dockerode';
 import type { RuntimeKind } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotFoundError } from '../errors/node-not-found.error';
+import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS } from '../node-runtime';
 import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import type { NodeStats } from '../node-stats';
+import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
 import { cloudFilter, containerCreateOptions, containerName, toRuntimeNode } from './container-config';
 import { demuxDockerLogs } from './demux-logs';
 import { connectDocker } from './docker-client';
 import { hasStatus, translateDockerError } from './docker-errors';
+import { DockerNodeEvents } from './docker-node-events';
+import { DockerStatsReader } from './docker-stats-reader';
 
 export interface DockerNodeRuntimeOptions {
   cloud: string;
   image: string;
   socketPath?: string;
+  logger?: RuntimeLogger;
 }
 
 /** Nodes as host-networked containers with NanoCpus/Memory caps, found again through their labels. */
@@ -23,6 +29,8 @@ export class DockerNodeRuntime implements NodeRuntime {
   private readonly image: string;
   private readonly docker: Docker;
   private readonly endpoint: string;
+  private readonly statsReader: DockerStatsReader;
+  private readonly events: DockerNodeEvents;
 
   constructor(options: DockerNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -31,6 +39,9 @@ export class DockerNodeRuntime implements NodeRuntime {
     const { client, description } = connectDocker(options.socketPath);
     this.docker = client;
     this.endpoint = description;
+    const logger = options.logger ?? console;
+    this.statsReader = new DockerStatsReader(logger);
+    this.events = new DockerNodeEvents(client, this.cloud, logger);
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
@@ -64,6 +75,41 @@ export class DockerNodeRuntime implements NodeRuntime {
     await this.call('remove', nodeId, () => this.container(nodeId).remove({ force: true }));
   }
 
+  async pause(nodeId: string): Promise<RuntimeNode> {
+    const container = this.container(nodeId);
+    const { State } = await this.inspectInfo(container, nodeId);
+    if (!State.Running) throw new NodeNotRunningError(nodeId, 'pause');
+    if (!State.Paused) await this.call('pause', nodeId, () => container.pause());
+    return this.inspectContainer(container, nodeId);
+  }
+
+  async resume(nodeId: string): Promise<RuntimeNode> {
+    const container = this.container(nodeId);
+    const { State } = await this.inspectInfo(container, nodeId);
+    if (!State.Running) throw new NodeNotRunningError(nodeId, 'resume');
+    if (State.Paused) await this.call('unpause', nodeId, () => container.unpause());
+    return this.inspectContainer(container, nodeId);
+  }
+
+  async stats(nodeId: string): Promise<NodeStats> {
+    const container = this.container(nodeId);
+    return this.statsReader.read({
+      nodeId,
+      inspect: async () => {
+        const { Id, State, HostConfig } = await this.inspectInfo(container, nodeId);
+        const limits = { nanoCpus: HostConfig.NanoCpus ?? 0, memoryBytes: HostConfig.Memory ?? 0 };
+        return { id: Id, running: State.Running, pid: State.Pid, ...limits };
+      },
+      engineStats: async () =>
+        (await this.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {},
+    });
+  }
+
+  /** Exits and OOM kills from the engine's event stream, reopened if it drops. */
+  subscribe(listener: RuntimeEventListener): Unsubscribe {
+    return this.events.subscribe(listener);
+  }
+
   async inspect(nodeId: string): Promise<RuntimeNode | undefined> {
     try {
       return await this.inspectContainer(this.container(nodeId), nodeId);
@@ -94,9 +140,17 @@ export class DockerNodeRuntime implements NodeRuntime {
   }
 
   private async inspectContainer(container: Docker.Container, nodeId: string): Promise<RuntimeNode> {
+    const info = await this.inspectInfo(container, nodeId);
+    return toRuntimeNode(info.Config.Labels ?? {}, info.State.Status);
+  }
+
+  private async inspectInfo(
+    container: Docker.Container,
+    nodeId: string,
+  ): Promise<Docker.ContainerInspectInfo> {
     const info = await this.call('inspect', nodeId, () => container.inspect());
     if (info === undefined) throw new Error(`docker inspect of node ${nodeId} returned nothing`);
-    return toRuntimeNode(info.Config.Labels ?? {}, info.State.Status);
+    return info;
   }
 
   /** Runs one engine call; `benign` is a status that means "already so" (e.g. 304 on start), giving undefined. */

@@ -1,19 +1,33 @@
+import type { CgroupSample } from '../cgroup/cgroup-files';
+import { readProcSample } from './proc-sample';
+import { signalGroup } from './terminate';
+
 export interface ProcessLimitsSpec {
   nodeId: string;
   cpus: number;
   memoryMiB: number;
 }
 
-/** How a process node is held to its CPU and memory caps (cgroups where the host allows it). */
+/** How a process node is capped, paused and measured: cgroups where the host allows, else signals and /proc. */
 export interface ProcessLimits {
   readonly enforced: boolean;
   /** The argv that runs `argv` inside the node's caps; it must exec so the pid stays the job server's. */
   wrap(spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]>;
   /** Frees whatever wrap() set up, once the node's processes are gone. */
   release(nodeId: string): Promise<void>;
+  /** `pid` leads the node's process group. */
+  freeze(nodeId: string, pid: number): Promise<void>;
+  thaw(nodeId: string, pid: number): Promise<void>;
+  /** True only where pausing does not show in /proc/<pid>/stat (the freezer); SIGSTOP shows as state T. */
+  isFrozen(nodeId: string): Promise<boolean>;
+  sample(nodeId: string, pid: number): Promise<CgroupSample & { source: 'cgroup' | 'proc' }>;
+  /** OOM kills seen since the node last started; 0 where unknown. */
+  oomKills(nodeId: string): Promise<number>;
+  /** The pids in the node's cgroup: finds a node whose pid never reached its state file. */
+  pids(nodeId: string): Promise<number[]>;
 }
 
-/** No caps: the walking-skeleton default until the cgroup implementation lands. */
+/** No caps: used where cgroups cannot be created (not root, read-only /sys/fs/cgroup, no v1 controllers). */
 export class NoProcessLimits implements ProcessLimits {
   readonly enforced = false;
 
@@ -23,5 +37,29 @@ export class NoProcessLimits implements ProcessLimits {
 
   async release(): Promise<void> {
     return;
+  }
+
+  async freeze(_nodeId: string, pid: number): Promise<void> {
+    signalGroup(pid, 'SIGSTOP');
+  }
+
+  async thaw(_nodeId: string, pid: number): Promise<void> {
+    signalGroup(pid, 'SIGCONT');
+  }
+
+  async isFrozen(): Promise<boolean> {
+    return false;
+  }
+
+  async sample(_nodeId: string, pid: number): Promise<CgroupSample & { source: 'proc' }> {
+    return { ...(await readProcSample(pid)), source: 'proc' };
+  }
+
+  async oomKills(): Promise<number> {
+    return 0;
+  }
+
+  async pids(): Promise<number[]> {
+    return [];
   }
 }

@@ -1,14 +1,21 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CGROUP_CONTROLLERS, readCgroupMounts } from '../cgroup/cgroup-mounts';
 import { RuntimeUnavailableError } from '../errors/runtime-unavailable.error';
-import { describeNodeRuntimeContract } from '../../testing/node-runtime-contract';
-import { eventually, freePort, waitForHealth } from '../../testing/net-probes';
+import { describeNodeRuntimeContract, type ContractSubject } from '../../testing/node-runtime-contract';
+import { describeNodeRuntimeLiveContract } from '../../testing/node-runtime-live-contract';
+import { eventually, freePort, httpGet, isPortOpen, waitForHealth } from '../../testing/net-probes';
 import { JOB_BUNDLE, requireJobBundle, uniqueCloud } from '../../testing/workspace';
 import { ProcessNodeRuntime } from './process-node-runtime';
 
 const stateDirs: string[] = [];
+
+async function pidOf(stateDir: string, nodeId: string): Promise<number> {
+  return (JSON.parse(await readFile(join(stateDir, `${nodeId}.json`), 'utf8')) as { pid: number }).pid;
+}
 
 async function newStateDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'strato-runtime-spec-'));
@@ -30,7 +37,7 @@ afterAll(async () => {
   await Promise.all(stateDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describeNodeRuntimeContract('process', async () => {
+async function processSubject(): Promise<ContractSubject> {
   requireJobBundle();
   const stateDir = await newStateDir();
   return {
@@ -42,8 +49,14 @@ describeNodeRuntimeContract('process', async () => {
       }
       await killLeftovers(stateDir, clouds);
     },
+    killNode: async (_cloud, nodeId) => {
+      process.kill(await pidOf(stateDir, nodeId), 'SIGKILL');
+    },
   };
-});
+}
+
+describeNodeRuntimeContract('process', processSubject);
+describeNodeRuntimeLiveContract('process', processSubject);
 
 describe('ProcessNodeRuntime', () => {
   const cloud = uniqueCloud('pt');
@@ -59,22 +72,68 @@ describe('ProcessNodeRuntime', () => {
     await Promise.allSettled((await runtime.list()).map((node) => runtime.remove(node.nodeId)));
   });
 
-  it('reports limits as not enforced until cgroups arrive', async () => {
-    const node = await runtime.create({
-      nodeId: 'limits',
-      pod: 'light',
-      port: await freePort(),
-      cpus: 0.3,
-      memoryMiB: 100,
-    });
+  it('caps a node in its own cgroups, joined before the job server runs, and removes them with it', async () => {
+    const port = await freePort();
+    const node = await runtime.create({ nodeId: 'caps', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    expect(node.limitsEnforced).toBe(true);
+    await runtime.start('caps');
+    await waitForHealth(port);
+    const pid = await pidOf(stateDir, 'caps');
+    const mounts = await readCgroupMounts();
+    const dirs = CGROUP_CONTROLLERS.map((controller) => `${mounts[controller]}/strato/${cloud}/caps`);
+    for (const line of (await readFile(`/proc/${pid}/cgroup`, 'utf8')).split('\n')) {
+      if (/:(memory|cpu|cpuacct|freezer):/.test(line))
+        expect(line).toMatch(new RegExp(`:/strato/${cloud}/caps$`));
+    }
+    expect(await readFile(`${dirs[0]}/memory.limit_in_bytes`, 'utf8')).toBe(`${100 * 2 ** 20}\n`);
+    expect(await readFile(`${dirs[0]}/memory.memsw.limit_in_bytes`, 'utf8')).toBe(`${100 * 2 ** 20}\n`);
+    expect(await readFile(`${dirs[1]}/cpu.cfs_quota_us`, 'utf8')).toBe('30000\n');
+    expect(await readFile(`${dirs[1]}/cpu.cfs_period_us`, 'utf8')).toBe('100000\n');
+    // Node's own start-up (~50 ms of CPU) is only counted if the process was in the group before exec.
+    expect((await runtime.stats('caps')).cpuUsageNanos).toBeGreaterThan(20e6);
+    await runtime.remove('caps');
+    for (const dir of dirs) expect(existsSync(dir)).toBe(false);
+  });
+
+  it('runs uncapped where cgroups are off: limitsEnforced false, SIGSTOP pause, stats from /proc', async () => {
+    const uncapped = new ProcessNodeRuntime({ cloud, jobServerPath: JOB_BUNDLE, stateDir, cgroups: false });
+    const port = await freePort();
+    const node = await uncapped.create({ nodeId: 'uncapped', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
     expect(node.limitsEnforced).toBe(false);
+    await uncapped.start('uncapped');
+    await waitForHealth(port);
+    const stats = await uncapped.stats('uncapped');
+    expect(stats).toMatchObject({ source: 'proc', cpuQuotaCpus: null, memoryLimitBytes: null });
+    expect(stats.cpuUsageNanos).toBeGreaterThan(0);
+    expect(stats.memoryBytes).toBeGreaterThan(10 * 2 ** 20);
+    expect(await uncapped.pause('uncapped')).toMatchObject({ state: 'paused' });
+    await expect(httpGet(port, '/health', 300)).rejects.toThrow(/timed out/);
+    expect(await uncapped.resume('uncapped')).toMatchObject({ state: 'running' });
+    expect((await httpGet(port, '/health')).status).toBe(200);
+    await uncapped.remove('uncapped');
+  });
+
+  it('adopts a running node whose pid never reached its state file, through its cgroup', async () => {
+    const port = await freePort();
+    await runtime.create({ nodeId: 'adopted', pod: 'light', port, cpus: 0.5, memoryMiB: 100 });
+    await runtime.start('adopted');
+    await waitForHealth(port);
+    const pid = await pidOf(stateDir, 'adopted');
+    const statePath = join(stateDir, 'adopted.json');
+    const state = JSON.parse(await readFile(statePath, 'utf8')) as Record<string, unknown>;
+    await writeFile(statePath, JSON.stringify({ ...state, pid: undefined }));
+    const fresh = new ProcessNodeRuntime({ cloud, jobServerPath: JOB_BUNDLE, stateDir });
+    expect(await fresh.inspect('adopted')).toMatchObject({ state: 'running' });
+    expect(await pidOf(stateDir, 'adopted')).toBe(pid);
+    await fresh.remove('adopted');
+    expect(await isPortOpen(port)).toBe(false);
   });
 
   it('runs the job server in its own session, so it outlives an agent restart', async () => {
     const port = await freePort();
     await runtime.create({ nodeId: 'session', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
     await runtime.start('session');
-    const { pid } = JSON.parse(await readFile(join(stateDir, 'session.json'), 'utf8')) as { pid: number };
+    const pid = await pidOf(stateDir, 'session');
     // /proc/<pid>/stat: "pid (comm) state ppid pgrp session ..."
     const [, , pgrp, session] = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
     expect([Number(pgrp), Number(session)]).toEqual([pid, pid]);

@@ -1,17 +1,19 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RuntimeKind, RuntimeNodeState } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
-import { NodeNotFoundError } from '../errors/node-not-found.error';
-import { RuntimeUnavailableError } from '../errors/runtime-unavailable.error';
+import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS, NODE_HOST } from '../node-runtime';
 import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import type { NodeStats } from '../node-stats';
+import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { tailFile } from '../tail-lines';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
-import { NodeStateStore, type ProcessNodeState } from './node-state-store';
+import { detectProcessLimits } from './detect-process-limits';
+import { isErrno, NodeStateStore, type ProcessNodeState } from './node-state-store';
 import { NoProcessLimits, type ProcessLimits } from './process-limits';
-import { probeProcess } from './process-probe';
-import { spawnDetached } from './spawn-detached';
+import { ProcessNodeEvents } from './process-node-events';
+import { ProcessNodeLocator } from './process-node-locator';
+import { assertLaunchable, launchJobServer } from './launch-job-server';
 import { signalGroup, waitUntilGone } from './terminate';
 
 export interface ProcessNodeRuntimeOptions {
@@ -19,16 +21,23 @@ export interface ProcessNodeRuntimeOptions {
   jobServerPath: string;
   stateDir: string;
   nodeBinary?: string;
+  /** Cap nodes with cgroups where the host allows it (default true); false runs them uncapped. */
+  cgroups?: boolean;
+  /** How often node pids are polled for exits while someone is subscribed (default 250 ms). */
+  exitPollMs?: number;
+  logger?: RuntimeLogger;
 }
 
-/** Nodes as detached `node <job server>` processes, found again through one state file per node. */
+/** Nodes as detached `node <job server>` processes in per-node cgroups, found again through state files. */
 export class ProcessNodeRuntime implements NodeRuntime {
   readonly kind: RuntimeKind = 'process';
   private readonly cloud: string;
   private readonly jobServerPath: string;
   private readonly nodeBinary: string;
   private readonly store: NodeStateStore;
-  private readonly limits: ProcessLimits = new NoProcessLimits();
+  private readonly limits: Promise<ProcessLimits>;
+  private readonly locator: ProcessNodeLocator;
+  private readonly events: ProcessNodeEvents;
 
   constructor(options: ProcessNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -36,6 +45,15 @@ export class ProcessNodeRuntime implements NodeRuntime {
     this.jobServerPath = resolve(options.jobServerPath);
     this.nodeBinary = options.nodeBinary ?? process.execPath;
     this.store = new NodeStateStore(resolve(options.stateDir));
+    const logger = options.logger ?? console;
+    this.limits =
+      options.cgroups === false
+        ? Promise.resolve(new NoProcessLimits())
+        : detectProcessLimits(this.cloud, logger);
+    this.locator = new ProcessNodeLocator(this.cloud, this.store, this.limits, (nodeId) =>
+      this.markers(nodeId),
+    );
+    this.events = new ProcessNodeEvents(this.locator, this.limits, logger, options.exitPollMs ?? 250);
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
@@ -47,104 +65,99 @@ export class ProcessNodeRuntime implements NodeRuntime {
   }
 
   async start(nodeId: string): Promise<RuntimeNode> {
-    const state = await this.require(nodeId);
-    const current = await this.stateOf(state);
+    const state = await this.locator.require(nodeId);
+    const current = await this.locator.stateOf(state);
     if (current === 'running' || current === 'paused') return this.toNode(state, current);
-    await this.assertJobServerPresent();
-    const argv = await this.limits.wrap(state, [this.nodeBinary, this.jobServerPath, this.marker(nodeId)]);
-    const env = {
-      PATH: process.env['PATH'],
-      PORT: String(state.port),
-      HOST: NODE_HOST,
-      NODE_ID: nodeId,
-      POD_NAME: state.pod,
-    };
-    try {
-      state.pid = await spawnDetached(argv, env, this.store.logPath(nodeId));
-    } catch (error) {
-      throw new RuntimeUnavailableError(`cannot start node ${nodeId} with ${argv[0]}: ${String(error)}`, {
-        cause: error,
-      });
-    }
-    await this.store.write(state);
+    await assertLaunchable(this.nodeBinary, this.jobServerPath);
+    const limits = await this.limits;
+    const argv = await limits.wrap(state, [this.nodeBinary, ...this.markers(nodeId)]);
+    const { pid, child } = await launchJobServer(argv, state, this.store.logPath(nodeId));
+    this.events.watchChild({ nodeId, pod: state.pod, pid }, child);
+    await this.store.write({ ...state, pid });
     return this.toNode(state, 'running');
   }
 
   async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {
-    const state = await this.require(nodeId);
-    const isOurs = async (): Promise<boolean> => (await this.stateOf(state)) !== 'exited';
-    if (state.pid === undefined || !(await isOurs())) return;
+    const state = await this.locator.require(nodeId);
+    const isOurs = async (): Promise<boolean> => (await this.locator.stateOf(state)) !== 'exited';
+    if (!(await isOurs()) || state.pid === undefined) return;
+    const limits = await this.limits;
     signalGroup(state.pid, 'SIGTERM');
-    // A stopped (paused) process only acts on SIGTERM once continued.
-    signalGroup(state.pid, 'SIGCONT');
+    // A paused node only acts on signals once thawed (SIGKILL included, under the cgroup v1 freezer).
+    await limits.thaw(nodeId, state.pid);
     if (!(await waitUntilGone(isOurs, timeoutMs))) {
       signalGroup(state.pid, 'SIGKILL');
       await waitUntilGone(isOurs, DEFAULT_STOP_TIMEOUT_MS);
     }
-    await this.limits.release(nodeId);
+    await limits.release(nodeId);
   }
 
   async remove(nodeId: string): Promise<void> {
     await this.stop(nodeId);
-    // Also after a crash, which stop() skips: the node's limits must not outlive it.
-    await this.limits.release(nodeId);
+    // Also after a crash, which stop() skips: the node's cgroup must not outlive it.
+    await (await this.limits).release(nodeId);
     await this.store.remove(nodeId);
   }
 
-  async inspect(nodeId: string): Promise<RuntimeNode | undefined> {
-    assertValidId('node', nodeId);
-    const state = await this.store.read(nodeId);
-    if (state?.cloud !== this.cloud) return undefined;
-    return this.toNode(state, await this.stateOf(state));
+  async pause(nodeId: string): Promise<RuntimeNode> {
+    const { state, pid } = await this.locator.requireLive(nodeId, 'pause');
+    if ((await this.locator.stateOf(state)) === 'running') await (await this.limits).freeze(nodeId, pid);
+    return this.toNode(state, 'paused');
   }
 
-  async list(): Promise<RuntimeNode[]> {
-    const states = (await this.store.all()).filter((state) => state.cloud === this.cloud);
-    return Promise.all(states.map(async (state) => this.toNode(state, await this.stateOf(state))));
+  async resume(nodeId: string): Promise<RuntimeNode> {
+    const { state, pid } = await this.locator.requireLive(nodeId, 'resume');
+    await (await this.limits).thaw(nodeId, pid);
+    return this.toNode(state, 'running');
   }
 
-  async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
-    await this.require(nodeId);
-    return tailFile(this.store.logPath(nodeId), tailLines);
-  }
-
-  private async require(nodeId: string): Promise<ProcessNodeState> {
-    assertValidId('node', nodeId);
-    const state = await this.store.read(nodeId);
-    if (state?.cloud !== this.cloud) throw new NodeNotFoundError(nodeId);
-    return state;
-  }
-
-  private async stateOf(state: ProcessNodeState): Promise<RuntimeNodeState> {
-    if (state.pid === undefined) return 'created';
-    const status = await probeProcess(state.pid, [this.jobServerPath, this.marker(state.nodeId)]);
-    return status === 'gone' ? 'exited' : status;
-  }
-
-  /** An argument the job server ignores, naming the node so a recycled pid is never mistaken for it. */
-  private marker(nodeId: string): string {
-    return `--strato-node=${this.cloud}/${nodeId}`;
-  }
-
-  private async assertJobServerPresent(): Promise<void> {
+  async stats(nodeId: string): Promise<NodeStats> {
+    const { pid } = await this.locator.requireLive(nodeId, 'measure');
+    const at = Date.now();
     try {
-      await access(this.jobServerPath);
+      return { nodeId, at, ...(await (await this.limits).sample(nodeId, pid)) };
     } catch (error) {
-      throw new RuntimeUnavailableError(`job server ${this.jobServerPath} is missing: run npx nx build job`, {
-        cause: error,
-      });
+      if (isErrno(error, 'ENOENT')) throw new NodeNotRunningError(nodeId, 'measure', { cause: error });
+      throw error;
     }
   }
 
-  private toNode(state: ProcessNodeState, nodeState: RuntimeNodeState): RuntimeNode {
+  /** Exits of this cloud's nodes: our own children at once, nodes started by others within exitPollMs. */
+  subscribe(listener: RuntimeEventListener): Unsubscribe {
+    return this.events.subscribe(listener);
+  }
+
+  async inspect(nodeId: string): Promise<RuntimeNode | undefined> {
+    const state = await this.locator.find(nodeId);
+    return state && this.toNode(state, await this.locator.stateOf(state));
+  }
+
+  async list(): Promise<RuntimeNode[]> {
+    const states = await this.locator.all();
+    return Promise.all(states.map(async (state) => this.toNode(state, await this.locator.stateOf(state))));
+  }
+
+  async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
+    await this.locator.require(nodeId);
+    return tailFile(this.store.logPath(nodeId), tailLines);
+  }
+
+  /** Arguments the job server ignores, naming the node so a recycled pid is never mistaken for it. */
+  private markers(nodeId: string): string[] {
+    return [this.jobServerPath, `--strato-node=${this.cloud}/${nodeId}`];
+  }
+
+  private async toNode(state: ProcessNodeState, nodeState: RuntimeNodeState): Promise<RuntimeNode> {
+    const { nodeId, pod, port } = state;
+    const { enforced } = await this.limits;
     return {
-      nodeId: state.nodeId,
-      pod: state.pod,
-      port: state.port,
+      nodeId,
+      pod,
+      port,
       host: NODE_HOST,
       state: nodeState,
       runtime: this.kind,
-      limitsEnforced: this.limits.enforced,
+      limitsEnforced: enforced,
     };
   }
 }

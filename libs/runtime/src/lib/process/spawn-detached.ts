@@ -1,12 +1,18 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { open } from 'node:fs/promises';
+
+export interface SpawnedProcess {
+  pid: number;
+  /** Still reports 'exit' while this process lives, though it no longer keeps the event loop alive. */
+  child: ChildProcess;
+}
 
 /** Starts argv in its own session (it outlives us, and its pid is its process group), output appended to logPath. */
 export async function spawnDetached(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   logPath: string,
-): Promise<number> {
+): Promise<SpawnedProcess> {
   const log = await open(logPath, 'a');
   try {
     const child = spawn(argv[0], argv.slice(1), { detached: true, env, stdio: ['ignore', log.fd, log.fd] });
@@ -16,7 +22,7 @@ export async function spawnDetached(
     });
     child.unref();
     if (child.pid === undefined) throw new Error(`spawn of ${argv[0]} returned no pid`);
-    return child.pid;
+    return { pid: child.pid, child };
   } finally {
     await log.close();
   }
