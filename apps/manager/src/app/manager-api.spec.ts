@@ -148,7 +148,11 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
 
   it('pauses and resumes a pod: its nodes leave rotation and come back', async () => {
     const paused = await http().post('/api/v1/pods/0/pause').set(auth).expect(200);
-    expect(paused.body).toMatchObject({ name: 'light', state: 'paused', nodeCounts: { PAUSED: 1, ONLINE: 0 } });
+    expect(paused.body).toMatchObject({
+      name: 'light',
+      state: 'paused',
+      nodeCounts: { PAUSED: 1, ONLINE: 0 },
+    });
     await http().post('/api/v1/pods/light/pause').set(auth).expect(200);
     const resumed = await http().post('/api/v1/pods/light/resume').set(auth).expect(200);
     expect(resumed.body).toMatchObject({ state: 'running', nodeCounts: { PAUSED: 0, ONLINE: 1 } });

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AgentTokenGuard } from './auth/agent-token.guard';
 import { AGENT_CONFIG, type AgentConfig } from './config/agent-config';
 import { HealthController } from './health/health.controller';
+import { ManagerLink } from './manager/manager-link';
 import { AgentNodesController } from './nodes/agent-nodes.controller';
 import { AgentNodesService } from './nodes/agent-nodes.service';
 import { nodeRuntimeProvider } from './nodes/node-runtime.provider';
@@ -17,6 +18,7 @@ export class AgentModule {
         { provide: AGENT_CONFIG, useValue: config },
         nodeRuntimeProvider,
         AgentNodesService,
+        ManagerLink,
         { provide: APP_GUARD, useClass: AgentTokenGuard },
       ],
     };

@@ -1,10 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { NodeAlreadyExistsError, NodeNotFoundError, RuntimeUnavailableError } from '@strato/runtime';
+import {
+  NodeAlreadyExistsError,
+  NodeNotFoundError,
+  NodeNotRunningError,
+  RuntimeUnavailableError,
+} from '@strato/runtime';
 import type { Response } from 'express';
 
 const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number, string]> = [
   [NodeNotFoundError, 404, 'Not Found'],
   [NodeAlreadyExistsError, 409, 'Conflict'],
+  [NodeNotRunningError, 409, 'Conflict'],
+  [RangeError, 400, 'Bad Request'],
   [RuntimeUnavailableError, 503, 'Service Unavailable'],
 ];
 

@@ -69,6 +69,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pods/{pod}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a pod: its path answers 503, its nodes leave rotation (idempotent) */
+        post: operations["pausePod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused pod: its nodes serve again (idempotent) */
+        post: operations["resumePod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nodes": {
         parameters: {
             query?: never;
@@ -98,6 +132,24 @@ export interface paths {
         get: operations["getNode"];
         put?: never;
         post?: never;
+        /** Remove a node: drained out of the load balancer (no request lost), then stopped and deleted */
+        delete: operations["removeNode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes/{name}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last lines of a node's stdout and stderr */
+        get: operations["getNodeLogs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -121,23 +173,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the proxy agents that registered */
+        get: operations["listAgents"];
+        put?: never;
+        /** An agent registers itself (agent token) */
+        post: operations["registerAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent says it is alive (agent token) */
+        post: operations["agentHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent reports node exits and OOM kills as they happen (agent token) */
+        post: operations["agentEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentHealthDto: {
+            /** @example vm-1 */
+            id: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+        };
         HealthDto: {
             /**
+             * @description degraded: no agent answers
              * @example ok
              * @enum {string}
              */
             status: "ok" | "degraded";
             /** @example up */
             store: string;
-            /**
-             * @example up
-             * @enum {string}
-             */
-            agent: "up" | "down";
+            agents: components["schemas"]["AgentHealthDto"][];
             /**
              * @example haproxy
              * @enum {string}
@@ -243,6 +353,11 @@ export interface components {
              * @example null
              */
             reason: string | null;
+            /**
+             * @description the agent (host) running the node
+             * @example local
+             */
+            agent: string | null;
             /** @example 127.0.0.1 */
             host: string | null;
             /** @example 20001 */
@@ -251,6 +366,60 @@ export interface components {
             createdAt: string;
             /** @example 2026-11-22T10:00:01.000Z */
             updatedAt: string;
+        };
+        NodeLogsDto: {
+            /** @example n1 */
+            node: string;
+            /** @example job server n1 (light) on 127.0.0.1:20001 */
+            logs: string;
+        };
+        AgentDto: {
+            /** @example vm-1 */
+            id: string;
+            /** @example http://127.0.0.1:8081 */
+            url: string;
+            /** @enum {string} */
+            runtime: "process" | "docker";
+            /** @example 2 */
+            cores: number;
+            /** @example 25769803776 */
+            memoryBytes: number;
+            registeredAt: string;
+            lastSeenAt: string;
+        };
+        RegisterAgentDto: {
+            /** @example vm-1 */
+            id: string;
+            /** @example http://127.0.0.1:8081 */
+            url: string;
+            /** @enum {string} */
+            runtime: "process" | "docker";
+            /** @example 2 */
+            cores: number;
+            /** @example 25769803776 */
+            memoryBytes: number;
+        };
+        NodeExitReportDto: {
+            /** @enum {string} */
+            type: "exited";
+            /** @example n1 */
+            nodeId: string;
+            /** @example light */
+            pod: string;
+            /** @example 137 */
+            exitCode: number | null;
+            /** @example SIGKILL */
+            signal: string | null;
+            /** @example false */
+            oomKilled: boolean;
+            /**
+             * @description when it happened, ms since the epoch
+             * @example 1763800000000
+             */
+            at: number;
+        };
+        AgentEventsDto: {
+            events: components["schemas"]["NodeExitReportDto"][];
         };
     };
     responses: never;
@@ -366,6 +535,102 @@ export interface operations {
             };
             /** @description unknown pod or node */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    pausePod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    resumePod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -522,6 +787,136 @@ export interface operations {
             };
         };
     };
+    removeNode: {
+        parameters: {
+            query?: {
+                /** @description the pod the node must be in (name or alias) */
+                pod?: string;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the node as it was before removal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getNodeLogs: {
+        parameters: {
+            query?: {
+                /** @description how many lines */
+                tail?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeLogsDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     launchPod: {
         parameters: {
             query?: never;
@@ -570,6 +965,162 @@ export interface operations {
             };
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDto"][];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    registerAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterAgentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    agentHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    agentEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentEventsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

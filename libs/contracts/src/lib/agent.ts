@@ -24,6 +24,8 @@ export interface AgentNodeView {
   runtime: RuntimeKind;
   /** False where the host cannot enforce the CPU/memory caps (e.g. no cgroup access). */
   limitsEnforced: boolean;
+  /** Present when asked for (`?stats=true`) and the node runs. */
+  stats?: NodeStatsView;
 }
 
 export interface AgentInfo {
@@ -31,6 +33,8 @@ export interface AgentInfo {
   cores: number;
   memoryBytes: number;
   nodes: number;
+  /** Node ports of the agent's range not held by one of its nodes. */
+  freePorts: number;
 }
 
 /** An agent announces itself to the manager (`POST /api/v1/agents`, agent token). */
@@ -52,4 +56,16 @@ export interface NodeExitReport {
   signal: string | null;
   oomKilled: boolean;
   at: number;
+}
+
+/** One node's resource use as its agent sampled it. */
+export interface NodeStatsView {
+  at: number;
+  /** CPU used since the previous sample, in % of one core (30 = 0.3 CPU); null on the first sample. */
+  cpuPercent: number | null;
+  cpuQuotaCpus: number | null;
+  memoryBytes: number;
+  memoryLimitBytes: number | null;
+  throttledPeriods: number;
+  totalPeriods: number;
 }

@@ -93,7 +93,9 @@ export class NodesRepository {
   moveStatus(pod: string, from: NodeStatus, to: NodeStatus): string[] {
     return this.db.transaction(() => {
       const names = (
-        this.db.prepare('SELECT name FROM nodes WHERE pod = ? AND status = ?').all(pod, from) as { name: string }[]
+        this.db.prepare('SELECT name FROM nodes WHERE pod = ? AND status = ?').all(pod, from) as {
+          name: string;
+        }[]
       ).map((row) => row.name);
       for (const name of names) this.update(name, { status: to });
       return names;

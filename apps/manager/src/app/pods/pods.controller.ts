@@ -31,7 +31,10 @@ export class PodsController {
 
   @Post('pods/:pod/pause')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Pause a pod: its path answers 503, its nodes leave rotation (idempotent)', operationId: 'pausePod' })
+  @ApiOperation({
+    summary: 'Pause a pod: its path answers 503, its nodes leave rotation (idempotent)',
+    operationId: 'pausePod',
+  })
   @ApiOkResponse({ type: PodDto })
   @ApiErrorResponses(401, 404, 503)
   pause(@Param('pod') pod: string): Promise<PodDto> {
@@ -40,7 +43,10 @@ export class PodsController {
 
   @Post('pods/:pod/resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resume a paused pod: its nodes serve again (idempotent)', operationId: 'resumePod' })
+  @ApiOperation({
+    summary: 'Resume a paused pod: its nodes serve again (idempotent)',
+    operationId: 'resumePod',
+  })
   @ApiOkResponse({ type: PodDto })
   @ApiErrorResponses(401, 404, 503)
   resume(@Param('pod') pod: string): Promise<PodDto> {

@@ -35,7 +35,9 @@ export class PodPauser {
     await this.lb.upsertPod({ name: pod.name, algorithm: pod.algorithm, paused: state === 'paused' });
     this.podsRepository.setState(pod.name, state);
     const moved =
-      state === 'paused' ? this.nodes.moveStatus(pod.name, 'ONLINE', 'PAUSED') : this.nodes.moveStatus(pod.name, 'PAUSED', 'ONLINE');
+      state === 'paused'
+        ? this.nodes.moveStatus(pod.name, 'ONLINE', 'PAUSED')
+        : this.nodes.moveStatus(pod.name, 'PAUSED', 'ONLINE');
     this.events.append({
       type: state === 'paused' ? 'PodPaused' : 'PodResumed',
       pod: pod.name,

@@ -123,7 +123,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private async restartStopped(actual: ActualState): Promise<void> {
     await this.removeOrphans(actual);
     for (const node of this.nodes.list()) {
-      if (!(SERVING.has(node.status) || node.status === 'STARTING') || this.launcher.isLaunching(node.name)) continue;
+      if (!(SERVING.has(node.status) || node.status === 'STARTING') || this.launcher.isLaunching(node.name))
+        continue;
       const agent = node.agent ? this.agents.get(node.agent) : undefined;
       const reported = agent && actual.get(agent.record.id);
       const pod = this.pods.find(node.pod);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { RuntimeKind } from '@strato/contracts';
 
@@ -13,6 +14,12 @@ export interface AgentConfig {
   nodeImage: string;
   portRange: { first: number; last: number };
   stopNodesOnExit: boolean;
+  /** Where the manager is; the agent registers there, heartbeats and reports node exits. */
+  managerUrl: string | undefined;
+  agentId: string;
+  /** Where the manager reaches this agent. */
+  publicUrl: string;
+  heartbeatMs: number;
 }
 
 export class AgentConfigError extends Error {
@@ -31,6 +38,24 @@ function parsePortRange(raw: string, problems: string[]): { first: number; last:
     problems.push(`STRATO_NODE_PORTS must be a range FIRST-LAST within 1024-65535, got "${raw}"`);
   }
   return { first, last };
+}
+
+function isUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function defaultAgentId(): string {
+  return (
+    hostname()
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 63) || 'local'
+  );
 }
 
 export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): AgentConfig {
@@ -58,7 +83,24 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
     nodeImage: env['STRATO_NODE_IMAGE'] ?? 'strato-node:latest',
     portRange: parsePortRange(env['STRATO_NODE_PORTS'] ?? '20000-20999', problems),
     stopNodesOnExit: env['STRATO_STOP_NODES_ON_EXIT'] === 'true',
+    managerUrl: env['STRATO_MANAGER_URL'] || undefined,
+    agentId: env['STRATO_AGENT_ID'] ?? defaultAgentId(),
+    publicUrl: env['STRATO_AGENT_PUBLIC_URL'] ?? `http://${env['STRATO_AGENT_HOST'] ?? '127.0.0.1'}:${port}`,
+    heartbeatMs: Number(env['STRATO_AGENT_HEARTBEAT_MS'] ?? 5000),
   };
+  if (config.managerUrl !== undefined && !isUrl(config.managerUrl)) {
+    problems.push(`STRATO_MANAGER_URL must be a URL, got "${config.managerUrl}"`);
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{0,62}$/.test(config.agentId)) {
+    problems.push(
+      `STRATO_AGENT_ID must be lower-case letters, digits, dots and dashes, got "${config.agentId}"`,
+    );
+  }
+  if (!Number.isFinite(config.heartbeatMs) || config.heartbeatMs < 100) {
+    problems.push(
+      `STRATO_AGENT_HEARTBEAT_MS must be at least 100, got "${env['STRATO_AGENT_HEARTBEAT_MS']}"`,
+    );
+  }
   if (problems.length > 0) throw new AgentConfigError(problems);
   return config;
 }

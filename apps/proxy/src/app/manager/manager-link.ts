@@ -1,0 +1,101 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { NodeExitReport } from '@strato/contracts';
+import type { NodeRuntime, RuntimeEvent } from '@strato/runtime';
+import { cpus, totalmem } from 'node:os';
+import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
+import { NODE_RUNTIME } from '../nodes/node-runtime.provider';
+import { ManagerCallError, ManagerClient } from './manager-client';
+
+const RETRY_MS = 1000;
+
+/**
+ * The agent's side of the control path: registers with the manager (retrying until it answers),
+ * heartbeats, and reports node exits and OOM kills the moment the runtime sees them.
+ */
+@Injectable()
+export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ManagerLink.name);
+  private readonly client: ManagerClient | undefined;
+  private pending: NodeExitReport[] = [];
+  private registered = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private stopped = false;
+
+  constructor(
+    @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
+    @Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime,
+  ) {
+    this.client = config.managerUrl ? new ManagerClient(config.managerUrl, config.token) : undefined;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.client) return;
+    this.unsubscribe = this.runtime.subscribe((event) => this.onRuntimeEvent(event));
+    this.schedule(0);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+  }
+
+  private onRuntimeEvent(event: RuntimeEvent): void {
+    if (event.type !== 'exited') return;
+    const { nodeId, pod, exitCode, signal, oomKilled, at } = event;
+    this.pending.push({ type: 'exited', nodeId, pod, exitCode, signal, oomKilled, at });
+    void this.flush();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      if (!this.registered) await this.register();
+      else await this.client?.heartbeat(this.config.agentId);
+      await this.flush();
+      this.schedule(this.config.heartbeatMs);
+    } catch (error) {
+      // A manager that forgot us (404) gets a fresh registration; an unreachable one, a retry.
+      if (error instanceof ManagerCallError && error.status === 404) this.registered = false;
+      this.logger.warn((error as Error).message);
+      this.schedule(this.registered ? this.config.heartbeatMs : RETRY_MS);
+    }
+  }
+
+  private async register(): Promise<void> {
+    await this.client?.register({
+      id: this.config.agentId,
+      url: this.config.publicUrl,
+      runtime: this.runtime.kind,
+      cores: cpus().length,
+      memoryBytes: totalmem(),
+    });
+    this.registered = true;
+    this.logger.log(`registered with the manager at ${this.config.managerUrl} as ${this.config.agentId}`);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.registered || this.pending.length === 0 || !this.client) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.client.reportExits(this.config.agentId, batch);
+    } catch (error) {
+      this.pending = [...batch, ...this.pending];
+      this.logger.warn(
+        `could not report ${batch.length} node exit(s), will retry: ${(error as Error).message}`,
+      );
+    }
+  }
+}
