@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { dockerImageExists, dockerReachable, findBinary } from './lib/host-probes.mjs';
-import { tail, waitForHttp } from './lib/process-utils.mjs';
+import { tail, waitForAgent, waitForHttp } from './lib/process-utils.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -96,8 +96,9 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   say('\nstopping Strato…');
-  // Manager first (it takes the load balancer down), then the agent (it removes every node).
-  for (const entry of [...children].reverse()) {
+  // Manager first (it takes the load balancer down and records nothing more), then the agent (it
+  // removes every node; the store keeps them ONLINE, so the next start brings them back).
+  for (const entry of children) {
     if (entry.exited) continue;
     entry.child.kill('SIGTERM');
     const exited = new Promise((ok) => entry.child.once('exit', ok));
@@ -121,25 +122,26 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  const agentUrl = `http://127.0.0.1:${agentPort}`;
-  startChild('agent', 'dist/apps/proxy/main.js', {
-    STRATO_AGENT_PORT: String(agentPort),
-    STRATO_AGENT_TOKEN: token,
-    STRATO_RUNTIME: runtime,
-    STRATO_AGENT_STATE_DIR: resolve(dataDir, 'agent'),
-    STRATO_STOP_NODES_ON_EXIT: 'true',
-  });
-  await waitForHttp(`${agentUrl}/agent/health`, 30_000, () => stopping);
+  const manager = `http://127.0.0.1:${managerPort}`;
   startChild('manager', 'dist/apps/manager/main.js', {
     STRATO_PORT: String(managerPort),
     STRATO_DATA_DIR: dataDir,
-    STRATO_AGENT_URL: agentUrl,
     STRATO_AGENT_TOKEN: token,
     STRATO_LB: lb,
     STRATO_LB_PORT: String(lbPort),
   });
-  const manager = `http://127.0.0.1:${managerPort}`;
   await waitForHttp(`${manager}/api/health`, 60_000, () => stopping);
+  startChild('agent', 'dist/apps/proxy/main.js', {
+    STRATO_AGENT_PORT: String(agentPort),
+    STRATO_AGENT_TOKEN: token,
+    STRATO_AGENT_ID: env.STRATO_AGENT_ID ?? 'local',
+    STRATO_MANAGER_URL: manager,
+    STRATO_RUNTIME: runtime,
+    STRATO_AGENT_STATE_DIR: resolve(dataDir, 'agent'),
+    STRATO_STOP_NODES_ON_EXIT: 'true',
+  });
+  await waitForHttp(`http://127.0.0.1:${agentPort}/agent/health`, 30_000, () => stopping);
+  await waitForAgent(manager, 30_000, () => stopping);
 
   const tokenFile = env.STRATO_OWNER_TOKEN
     ? 'STRATO_OWNER_TOKEN (from your environment)'

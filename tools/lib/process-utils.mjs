@@ -18,3 +18,17 @@ export function tail(file, lines) {
   if (!existsSync(file)) return '(no log)';
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
+
+/** Until the manager's health lists at least one agent that answers. */
+export async function waitForAgent(managerUrl, timeoutMs, cancelled = () => false) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !cancelled()) {
+    const health = await fetch(`${managerUrl}/api/health`).then(
+      (r) => r.json(),
+      () => undefined,
+    );
+    if (health?.agents?.some((agent) => agent.status === 'up')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!cancelled()) throw new Error(`no agent registered with ${managerUrl} within ${timeoutMs / 1000} s`);
+}

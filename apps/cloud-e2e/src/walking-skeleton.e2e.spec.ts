@@ -69,7 +69,10 @@ describe.each<CloudOptions>([
   });
 
   it('cloud pause light makes /light answer 503 saying so; cloud resume light brings n1 back', async () => {
-    expect(await cli('pause', 'light')).toMatchObject({ code: 0, stdout: expect.stringContaining('pod light is paused') });
+    expect(await cli('pause', 'light')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('pod light is paused'),
+    });
     const paused = await fetch(`${running.lbUrl}/light`);
     expect(paused.status).toBe(503);
     expect(await paused.json()).toMatchObject({ message: 'pod light is paused' });

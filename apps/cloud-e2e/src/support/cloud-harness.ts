@@ -9,17 +9,22 @@ import { dist, WORKSPACE } from './paths';
 export interface CloudOptions {
   runtime: 'docker' | 'process';
   lb: 'haproxy' | 'embedded';
+  /** Whether the agent removes its nodes when it stops (default true). */
+  stopNodesOnExit?: boolean;
 }
 
 export interface RunningCloud {
   name: string;
   managerUrl: string;
+  agentUrl: string;
   lbUrl: string;
   token: string;
   dataDir: string;
   /** Environment for the `cloud` CLI to reach this manager. */
   cliEnv: Record<string, string>;
   logs(): string;
+  /** Stops the agent (its nodes keep running unless stopNodesOnExit) and starts a new one. */
+  restartAgent(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +46,23 @@ async function waitFor(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log()}`);
+}
+
+async function waitForAgentRegistered(
+  managerUrl: string,
+  agent: ChildProcess,
+  log: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (agent.exitCode !== null) throw new Error(`agent exited with ${agent.exitCode}:\n${log()}`);
+    const health = (await fetch(`${managerUrl}/api/health`).then((r) => r.json())) as {
+      agents: { status: string }[];
+    };
+    if (health.agents.some((a) => a.status === 'up')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the agent did not register with the manager:\n${log()}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -65,30 +87,13 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
   const capture = (prefix: string) => (chunk: Buffer) =>
     (output += chunk.toString().replace(/^/gm, `[${prefix}] `));
 
-  const agent = spawn(process.execPath, [dist('proxy/main.js')], {
-    cwd: WORKSPACE,
-    env: {
-      ...process.env,
-      STRATO_AGENT_PORT: String(agentPort),
-      STRATO_AGENT_TOKEN: agentToken,
-      STRATO_RUNTIME: options.runtime,
-      STRATO_CLOUD: name,
-      STRATO_AGENT_STATE_DIR: join(dataDir, 'agent'),
-      STRATO_NODE_PORTS: nodePortRange(),
-      STRATO_STOP_NODES_ON_EXIT: 'true',
-    },
-  });
-  agent.stdout?.on('data', capture('agent'));
-  agent.stderr?.on('data', capture('agent'));
-  await waitFor(`http://127.0.0.1:${agentPort}/agent/health`, agent, () => output);
-
+  const managerUrl = `http://127.0.0.1:${managerPort}`;
   const manager = spawn(process.execPath, [dist('manager/main.js')], {
     cwd: WORKSPACE,
     env: {
       ...process.env,
       STRATO_PORT: String(managerPort),
       STRATO_DATA_DIR: dataDir,
-      STRATO_AGENT_URL: `http://127.0.0.1:${agentPort}`,
       STRATO_AGENT_TOKEN: agentToken,
       STRATO_LB: options.lb,
       STRATO_LB_PORT: String(lbPort),
@@ -96,18 +101,44 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
   });
   manager.stdout?.on('data', capture('manager'));
   manager.stderr?.on('data', capture('manager'));
-  const managerUrl = `http://127.0.0.1:${managerPort}`;
   await waitFor(`${managerUrl}/api/health`, manager, () => output);
+
+  const agentEnv = {
+    ...process.env,
+    STRATO_AGENT_PORT: String(agentPort),
+    STRATO_AGENT_TOKEN: agentToken,
+    STRATO_AGENT_ID: 'local',
+    STRATO_MANAGER_URL: managerUrl,
+    STRATO_RUNTIME: options.runtime,
+    STRATO_CLOUD: name,
+    STRATO_AGENT_STATE_DIR: join(dataDir, 'agent'),
+    STRATO_NODE_PORTS: nodePortRange(),
+    STRATO_STOP_NODES_ON_EXIT: String(options.stopNodesOnExit ?? true),
+  };
+  const startAgent = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, [dist('proxy/main.js')], { cwd: WORKSPACE, env: agentEnv });
+    child.stdout?.on('data', capture('agent'));
+    child.stderr?.on('data', capture('agent'));
+    await waitFor(`http://127.0.0.1:${agentPort}/agent/health`, child, () => output);
+    await waitForAgentRegistered(managerUrl, child, () => output);
+    return child;
+  };
+  let agent = await startAgent();
 
   const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim();
   return {
     name,
     managerUrl,
+    agentUrl: `http://127.0.0.1:${agentPort}`,
     lbUrl: `http://127.0.0.1:${lbPort}`,
     token,
     dataDir,
     cliEnv: { STRATO_URL: managerUrl, STRATO_TOKEN: token },
     logs: () => output,
+    async restartAgent() {
+      await stopChild(agent);
+      agent = await startAgent();
+    },
     async stop() {
       await stopChild(manager);
       await stopChild(agent);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 
-/** GET on the Docker Engine API through its unix socket (loopback-only by construction). */
-export function dockerApi<T>(path: string): Promise<{ status: number; body: T }> {
+/** A call to the Docker Engine API through its unix socket (loopback-only by construction). */
+export function dockerApi<T>(path: string, method = 'GET'): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: '/var/run/docker.sock', path, method: 'GET' }, (res) => {
+    const req = request({ socketPath: '/var/run/docker.sock', path, method }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => {
@@ -42,3 +42,5 @@ export async function requireInfrastructure(needs: { docker?: boolean; haproxy?:
     if (image.status !== 200) throw new Error('the node image is missing: run tools/build-node-image.sh');
   }
 }
+
+export const dockerPost = <T>(path: string) => dockerApi<T>(path, 'POST');
