@@ -1,54 +1,23 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { FakeAgentClient } from '../testing/fake-agent-client';
-import { RecordingLoadBalancer } from '../testing/recording-load-balancer';
-import { AGENT_CLIENT_FACTORY } from './agents/agent-client';
-import { AppModule } from './app.module';
-import { loadManagerConfig } from './config/manager-config';
-import { configureApp } from './configure-app';
-import { LOAD_BALANCER } from './lb/load-balancer';
+import {
+  AGENT_TOKEN_FOR_TESTS,
+  createTestApp,
+  OWNER_TOKEN_FOR_TESTS,
+  type TestApp,
+} from '../testing/test-app';
 
 describe('manager API (in-process, fake agent and load balancer)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'strato-manager-'));
-  const agent = new FakeAgentClient();
-  const lb = new RecordingLoadBalancer();
-  const token = 'owner-token-for-tests-123';
-  const agentToken = 'agent-token-for-tests-123';
-  const asAgent = { 'x-strato-agent-token': agentToken };
-  let app: NestExpressApplication;
-  const auth = { authorization: `Bearer ${token}` };
+  let test: TestApp;
+  const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
+  const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
 
   beforeAll(async () => {
-    const config = loadManagerConfig({
-      STRATO_AGENT_TOKEN: agentToken,
-      STRATO_LB: 'embedded',
-      STRATO_DATA_DIR: dataDir,
-      STRATO_OWNER_TOKEN: token,
-      STRATO_NODE_HEALTH_TIMEOUT_MS: '2000',
-      STRATO_RECONCILE_INTERVAL_MS: '60000',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-      .overrideProvider(AGENT_CLIENT_FACTORY)
-      .useValue(() => agent)
-      .overrideProvider(LOAD_BALANCER)
-      .useValue(lb)
-      .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureApp(app, join(dataDir, 'no-dashboard'));
-    await app.init();
+    test = await createTestApp();
   });
 
-  afterAll(async () => {
-    await app.close();
-    await agent.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => test.close());
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(test.app.getHttpServer());
 
   it('refuses to launch before any agent registered, and changes nothing', async () => {
     await http().post('/api/v1/cloud/init').set(auth).expect(200);
@@ -85,7 +54,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const again = await http().post('/api/v1/cloud/init').set(auth).expect(200);
     expect(again.body.created).toEqual([]);
     expect(again.body.pods).toHaveLength(3);
-    expect([...lb.members.keys()]).toEqual(['light', 'medium', 'heavy']);
+    expect([...test.lb.members.keys()]).toEqual(['light', 'medium', 'heavy']);
   });
 
   it('resolves the seed aliases 0/1/2', async () => {
@@ -103,7 +72,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
     const launched = await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
     expect(launched.body).toMatchObject({ name: 'n1', status: 'ONLINE', host: '127.0.0.1', agent: 'local' });
-    expect(lb.members.get('light')).toEqual([
+    expect(test.lb.members.get('light')).toEqual([
       { nodeId: 'n1', host: '127.0.0.1', port: launched.body.port, weight: 1 },
     ]);
     const pod = await http().get('/api/v1/pods/light').set(auth).expect(200);
@@ -112,18 +81,18 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
 
   it('marks a node FAILED with the reason when the agent cannot start it, and keeps it out of the load balancer', async () => {
     await http().post('/api/v1/nodes').set(auth).send({ name: 'n2', pod: 'light' }).expect(201);
-    agent.failNext = 'no free port left in 20000-20000';
+    test.agent.failNext = 'no free port left in 20000-20000';
     const response = await http().post('/api/v1/pods/light/launch').set(auth).expect(503);
     expect(response.body.message).toBe('node n2 failed to start: no free port left in 20000-20000');
     const node = await http().get('/api/v1/nodes/n2').set(auth).expect(200);
     expect(node.body).toMatchObject({ status: 'FAILED', reason: 'no free port left in 20000-20000' });
-    expect(lb.members.get('light')?.map((s) => s.nodeId)).toEqual(['n1']);
+    expect(test.lb.members.get('light')?.map((s) => s.nodeId)).toEqual(['n1']);
   });
 
   it('turns a node that dies into FAILED with the reason and takes it out of the load balancer', async () => {
     await http().post('/api/v1/nodes').set(auth).send({ name: 'm1', pod: 'medium' }).expect(201);
     await http().post('/api/v1/pods/medium/launch').set(auth).expect(201);
-    expect(lb.members.get('medium')?.map((s) => s.nodeId)).toEqual(['m1']);
+    expect(test.lb.members.get('medium')?.map((s) => s.nodeId)).toEqual(['m1']);
     const exit = {
       type: 'exited',
       nodeId: 'm1',
@@ -143,7 +112,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       status: 'FAILED',
       reason: 'OOM-killed: went past its memory limit of 300 MiB',
     });
-    expect(lb.members.get('medium')).toEqual([]);
+    expect(test.lb.members.get('medium')).toEqual([]);
   });
 
   it('pauses and resumes a pod: its nodes leave rotation and come back', async () => {
@@ -168,8 +137,8 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
   it('removes a node: drained out of the load balancer, off its agent, out of the store', async () => {
     await http().delete('/api/v1/nodes/n1?pod=heavy').set(auth).expect(404);
     await http().delete('/api/v1/nodes/n1?pod=0').set(auth).expect(200);
-    expect(lb.members.get('light')).toEqual([]);
-    expect(agent.servers.has('n1')).toBe(false);
+    expect(test.lb.members.get('light')).toEqual([]);
+    expect(test.agent.servers.has('n1')).toBe(false);
     await http().get('/api/v1/nodes/n1').set(auth).expect(404);
     await http().delete('/api/v1/nodes/n1').set(auth).expect(404);
   });

@@ -21,7 +21,11 @@ export class RecordingLoadBalancer implements LoadBalancer {
     this.members.delete(name);
   }
   async addServer(pod: string, server: BalancedServer): Promise<void> {
-    this.members.set(pod, [...(this.members.get(pod) ?? []), server]);
+    // As both adapters do: one server per node, a second add replaces the first.
+    this.members.set(pod, [
+      ...(this.members.get(pod) ?? []).filter((s) => s.nodeId !== server.nodeId),
+      server,
+    ]);
   }
   async removeServer(pod: string, nodeId: string): Promise<void> {
     this.members.set(

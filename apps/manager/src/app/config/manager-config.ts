@@ -16,6 +16,8 @@ export interface ManagerConfig {
   dashboardDir: string;
   healthTimeoutMs: number;
   reconcileIntervalMs: number;
+  /** What the reconciler does with a node that runs on an agent but that no record names. */
+  orphanPolicy: 'remove' | 'adopt';
 }
 
 export class ConfigError extends Error {
@@ -83,7 +85,11 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     dashboardDir: resolve(cwd, env['STRATO_DASHBOARD_DIR'] ?? 'dist/apps/dashboard/browser'),
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
+    orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
   };
+  if (!['remove', 'adopt'].includes(config.orphanPolicy)) {
+    problems.push(`STRATO_ORPHAN_POLICY must be remove or adopt, got "${config.orphanPolicy}"`);
+  }
   if (config.ownerToken !== undefined && config.ownerToken.length < 16) {
     problems.push('STRATO_OWNER_TOKEN must be at least 16 characters');
   }

@@ -76,6 +76,18 @@ export class NodesRepository {
       .immediate();
   }
 
+  /** Records a node found running with no record (orphan adoption); false if the name is taken. */
+  insertAdopted(node: { name: string; pod: string; agent: string; host: string; port: number }): boolean {
+    const now = new Date().toISOString();
+    const result = this.db
+      .prepare(
+        `INSERT INTO nodes (name, pod, status, agent, host, port, created_at, updated_at)
+         VALUES (?, ?, 'ONLINE', ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING`,
+      )
+      .run(node.name, node.pod, node.agent, node.host, node.port, now, now);
+    return result.changes === 1;
+  }
+
   /** Claims the pod's oldest NEW node for launching (NEW -> STARTING) so two launches never take the same node. */
   claimFirstNew(pod: string): NodeRecord | undefined {
     return this.db

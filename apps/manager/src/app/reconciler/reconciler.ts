@@ -156,12 +156,14 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
+  /** Nodes that run on an agent but that no record places there: removed, or adopted if so configured. */
   private async removeOrphans(actual: ActualState): Promise<void> {
     for (const [agentId, reported] of actual) {
       const agent = this.agents.get(agentId) as KnownAgent;
       for (const runtimeNode of reported) {
         const record = this.nodes.find(runtimeNode.nodeId);
         if ((record && record.agent === agentId) || this.launcher.isLaunching(runtimeNode.nodeId)) continue;
+        if (!record && (await this.adopt(agentId, runtimeNode))) continue;
         await agent.client
           .removeNode(runtimeNode.nodeId)
           .catch((error: Error) => this.logger.warn(error.message));
@@ -172,6 +174,30 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         });
       }
     }
+  }
+
+  private async adopt(agentId: string, node: AgentNodeView): Promise<boolean> {
+    const pod = this.pods.find(node.pod);
+    if (this.config.orphanPolicy !== 'adopt' || !pod || node.state !== 'running') return false;
+    if (
+      !this.nodes.insertAdopted({
+        name: node.nodeId,
+        pod: pod.name,
+        agent: agentId,
+        host: node.host,
+        port: node.port,
+      })
+    ) {
+      return false;
+    }
+    await this.lb.addServer(pod.name, { nodeId: node.nodeId, host: node.host, port: node.port, weight: 1 });
+    this.events.append({
+      type: 'OrphanAdopted',
+      pod: pod.name,
+      node: node.nodeId,
+      message: `adopted ${node.nodeId}, found running on agent ${agentId} with no record, into pod ${pod.name}`,
+    });
+    return true;
   }
 
   private async actualState(): Promise<ActualState> {

@@ -1,0 +1,88 @@
+import request from 'supertest';
+import {
+  AGENT_TOKEN_FOR_TESTS,
+  createTestApp,
+  OWNER_TOKEN_FOR_TESTS,
+  type TestApp,
+} from '../../testing/test-app';
+import { Reconciler } from './reconciler';
+
+const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
+const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+const registration = { id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 };
+
+async function cloudWithOneNode(env: Record<string, string> = {}): Promise<TestApp> {
+  const test = await createTestApp(env);
+  const http = request(test.app.getHttpServer());
+  await http.post('/api/v1/agents').set(asAgent).send(registration).expect(200);
+  await request(test.app.getHttpServer()).post('/api/v1/cloud/init').set(auth).expect(200);
+  await request(test.app.getHttpServer())
+    .post('/api/v1/nodes')
+    .set(auth)
+    .send({ name: 'n1', pod: 'light' })
+    .expect(201);
+  await request(test.app.getHttpServer()).post('/api/v1/pods/light/launch').set(auth).expect(201);
+  return test;
+}
+
+const nodes = async (test: TestApp) =>
+  (await request(test.app.getHttpServer()).get('/api/v1/nodes').set(auth)).body;
+
+describe('Reconciler', () => {
+  let test: TestApp;
+  afterEach(() => test.close());
+
+  it('removes a node that runs with no record (default policy)', async () => {
+    test = await cloudWithOneNode();
+    await test.agent.createNode({ nodeId: 'stray', pod: 'light', cpus: 0.3, memoryMiB: 100 });
+    await test.app.get(Reconciler).pass();
+    expect(test.agent.servers.has('stray')).toBe(false);
+    expect((await nodes(test)).map((n: { name: string }) => n.name)).toEqual(['n1']);
+  });
+
+  it('adopts such a node into its pod and the load balancer when the policy says adopt', async () => {
+    test = await cloudWithOneNode({ STRATO_ORPHAN_POLICY: 'adopt' });
+    const stray = await test.agent.createNode({ nodeId: 'stray', pod: 'light', cpus: 0.3, memoryMiB: 100 });
+    await test.app.get(Reconciler).pass();
+    expect(test.agent.servers.has('stray')).toBe(true);
+    expect(await nodes(test)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'stray', status: 'ONLINE', agent: 'local', port: stray.port }),
+      ]),
+    );
+    expect(test.lb.members.get('light')?.map((s) => s.nodeId)).toEqual(['n1', 'stray']);
+  });
+
+  it('turns an ONLINE node whose runtime vanished into FAILED and takes it out of the load balancer', async () => {
+    test = await cloudWithOneNode();
+    await test.agent.removeNode('n1');
+    await test.app.get(Reconciler).pass();
+    expect(await nodes(test)).toEqual([
+      expect.objectContaining({ name: 'n1', status: 'FAILED', reason: 'node vanished from its host' }),
+    ]);
+    expect(test.lb.members.get('light')).toEqual([]);
+  });
+
+  it('starts ONLINE nodes again when their agent registers without them (after a clean stop)', async () => {
+    test = await cloudWithOneNode();
+    const before = test.agent.servers.get('n1')?.view.port;
+    await test.agent.removeNode('n1');
+    await request(test.app.getHttpServer())
+      .post('/api/v1/agents')
+      .set(asAgent)
+      .send(registration)
+      .expect(200);
+    for (let i = 0; i < 50 && !test.agent.servers.has('n1'); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(test.agent.servers.has('n1')).toBe(true);
+    expect(await nodes(test)).toEqual([expect.objectContaining({ name: 'n1', status: 'ONLINE' })]);
+    expect(test.lb.members.get('light')?.map((s) => s.port)).not.toContain(before);
+  });
+
+  it('rejects an unknown orphan policy at boot', async () => {
+    await expect(createTestApp({ STRATO_ORPHAN_POLICY: 'keep' })).rejects.toThrow(
+      'STRATO_ORPHAN_POLICY must be remove or adopt',
+    );
+    test = await createTestApp();
+  });
+});

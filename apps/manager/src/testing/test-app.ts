@@ -1,0 +1,57 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AGENT_CLIENT_FACTORY } from '../app/agents/agent-client';
+import { AppModule } from '../app/app.module';
+import { loadManagerConfig } from '../app/config/manager-config';
+import { configureApp } from '../app/configure-app';
+import { LOAD_BALANCER } from '../app/lb/load-balancer';
+import { FakeAgentClient } from './fake-agent-client';
+import { RecordingLoadBalancer } from './recording-load-balancer';
+
+export const OWNER_TOKEN_FOR_TESTS = 'owner-token-for-tests-123';
+export const AGENT_TOKEN_FOR_TESTS = 'agent-token-for-tests-123';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  agent: FakeAgentClient;
+  lb: RecordingLoadBalancer;
+  close(): Promise<void>;
+}
+
+/** The manager in-process, as main.ts configures it, over a fake agent and a recording load balancer. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'strato-manager-'));
+  const agent = new FakeAgentClient();
+  const lb = new RecordingLoadBalancer();
+  const config = loadManagerConfig({
+    STRATO_AGENT_TOKEN: AGENT_TOKEN_FOR_TESTS,
+    STRATO_LB: 'embedded',
+    STRATO_DATA_DIR: dataDir,
+    STRATO_OWNER_TOKEN: OWNER_TOKEN_FOR_TESTS,
+    STRATO_NODE_HEALTH_TIMEOUT_MS: '2000',
+    STRATO_RECONCILE_INTERVAL_MS: '600000',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
+    .overrideProvider(AGENT_CLIENT_FACTORY)
+    .useValue(() => agent)
+    .overrideProvider(LOAD_BALANCER)
+    .useValue(lb)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureApp(app, join(dataDir, 'no-dashboard'));
+  await app.init();
+  return {
+    app,
+    agent,
+    lb,
+    async close() {
+      await app.close();
+      await agent.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
