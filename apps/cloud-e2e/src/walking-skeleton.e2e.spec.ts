@@ -1,5 +1,6 @@
 import { cloud } from './support/cli';
 import { type CloudOptions, type RunningCloud, startCloud } from './support/cloud-harness';
+import { freshGet } from './support/fresh-get';
 import { dockerApi, requireInfrastructure } from './support/infrastructure';
 
 interface ContainerInspect {
@@ -73,14 +74,12 @@ describe.each<CloudOptions>([
       code: 0,
       stdout: expect.stringContaining('pod light is paused'),
     });
-    const paused = await fetch(`${running.lbUrl}/light`);
-    expect(paused.status).toBe(503);
-    expect(await paused.json()).toMatchObject({ message: 'pod light is paused' });
+    const paused = await freshGet(`${running.lbUrl}/light`);
+    expect(paused).toMatchObject({ status: 503, body: { message: 'pod light is paused' } });
     expect(JSON.parse((await cli('node', 'ls', 'light', '--json')).stdout)[0].status).toBe('PAUSED');
     expect((await cli('resume', '0')).code).toBe(0);
-    const resumed = await fetch(`${running.lbUrl}/light`);
-    expect(resumed.status).toBe(200);
-    expect((await resumed.json()).node).toBe('n1');
+    const resumed = await freshGet(`${running.lbUrl}/light`);
+    expect(resumed).toMatchObject({ status: 200, body: { node: 'n1' } });
   });
 
   if (options.runtime === 'docker') {

@@ -1,4 +1,4 @@
-import type { Node, Pod } from '@strato/api-client';
+import type { CloudEvent, Node, Pod } from '@strato/api-client';
 import type { Column } from './output';
 
 export const POD_COLUMNS: Column<Pod>[] = [
@@ -20,4 +20,12 @@ export const NODE_COLUMNS: Column<Node>[] = [
   { header: 'STATUS', value: (n) => n.status },
   { header: 'ADDRESS', value: (n) => (n.host && n.port ? `${n.host}:${n.port}` : null) },
   { header: 'REASON', value: (n) => n.reason },
+];
+
+export const EVENT_COLUMNS: Column<CloudEvent>[] = [
+  { header: 'TIME', value: (e) => e.at.replace('T', ' ').replace(/\.\d+Z$/, '') },
+  { header: 'EVENT', value: (e) => e.type },
+  { header: 'POD', value: (e) => e.pod },
+  { header: 'NODE', value: (e) => e.node },
+  { header: 'MESSAGE', value: (e) => e.message },
 ];

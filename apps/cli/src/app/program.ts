@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerInitCommand } from './commands/init.command';
 import { registerNodeCommands } from './commands/node.command';
 import { registerPodCommands } from './commands/pod.command';
+import { registerStatusCommands } from './commands/status.command';
 import { contextFactory } from './context';
 import { describeFailure, EXIT } from './exit-codes';
 import { resolveConnection } from './connection';
@@ -20,6 +21,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerInitCommand(program, context);
   registerPodCommands(program, context);
   registerNodeCommands(program, context);
+  registerStatusCommands(program, context);
   return program;
 }
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createJobServer } from './job-server';
+import { createJobServer, jobForPath } from './job-server';
 
 describe('job server', () => {
   let server: Server;
@@ -28,6 +28,17 @@ describe('job server', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).job).toBe(job);
     }
+  });
+
+  it.each([
+    ['light', 'light', 'light'],
+    ['light/heavy', 'light', 'heavy'],
+    ['heavy', 'light', 'heavy'],
+    ['tiny', 'tiny', 'light'],
+    ['tiny/medium', 'tiny', 'medium'],
+    ['medium', 'medium', 'medium'],
+  ])('maps the path /%s on a %s node to the %s job', (path, pod, job) => {
+    expect(jobForPath(path, pod)).toBe(job);
   });
 
   it('reports health', async () => {

@@ -29,6 +29,17 @@ function isJobKind(path: string): path is JobKind {
   return (JOB_KINDS as readonly string[]).includes(path);
 }
 
+/**
+ * Which job a path asks for. The load balancer forwards `/<pod>` and `/<pod>/<job>` unchanged: a node
+ * answers its own pod's path with the pod's job (light/medium/heavy, or light for a registered pod) and
+ * `/<pod>/<job>` with that job; a bare `/<job>` (a request straight to the node) names the job.
+ */
+export function jobForPath(path: string, pod: string): string {
+  const [first = '', second] = path.split('/');
+  if (first !== pod) return path;
+  return second ?? (isJobKind(pod) ? pod : 'light');
+}
+
 export function createJobServer(identity: JobServerIdentity): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://node');
@@ -39,10 +50,11 @@ export function createJobServer(identity: JobServerIdentity): Server {
     if (path === 'health') {
       return send(res, 200, { status: 'ok', ...identity });
     }
-    if (!isJobKind(path)) {
+    const job = jobForPath(path, identity.pod);
+    if (!isJobKind(job)) {
       return send(res, 404, {
         error: 'Not Found',
-        message: `unknown job "${path}"; try ${JOB_KINDS.join(', ')}`,
+        message: `unknown job "${job}"; try ${JOB_KINDS.join(', ')}`,
       });
     }
     const scale = parseScale(url.searchParams.get('scale'));
@@ -50,10 +62,10 @@ export function createJobServer(identity: JobServerIdentity): Server {
 
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
-    const result = runWorkload(WORKLOADS[path], scale);
+    const result = runWorkload(WORKLOADS[job], scale);
     const cpu = process.cpuUsage(cpuBefore);
     const body: JobResult = {
-      job: path,
+      job,
       ...identity,
       elapsedMs: Number(process.hrtime.bigint() - started) / 1e6,
       cpuMs: (cpu.user + cpu.system) / 1000,

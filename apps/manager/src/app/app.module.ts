@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CloudController } from './cloud/cloud.controller';
 import { CloudService } from './cloud/cloud.service';
 import { MANAGER_CONFIG, type ManagerConfig } from './config/manager-config';
+import { EventsController } from './events/events.controller';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { LbModule } from './lb/lb.module';
@@ -16,6 +17,7 @@ import { PodsService } from './pods/pods.service';
 import { NodeExitHandler } from './reconciler/node-exit-handler';
 import { NodeLauncher } from './reconciler/node-launcher';
 import { NodeRemover } from './reconciler/node-remover';
+import { PodLifecycle } from './reconciler/pod-lifecycle';
 import { PodPauser } from './reconciler/pod-pauser';
 import { Reconciler } from './reconciler/reconciler';
 import { RepositoriesModule } from './store/repositories.module';
@@ -42,7 +44,14 @@ export class AppModule {
         AgentsModule,
         LbModule,
       ],
-      controllers: [HealthController, CloudController, PodsController, NodesController, AgentsController],
+      controllers: [
+        HealthController,
+        CloudController,
+        PodsController,
+        NodesController,
+        AgentsController,
+        EventsController,
+      ],
       providers: [
         CloudService,
         PodsService,
@@ -51,6 +60,7 @@ export class AppModule {
         NodeRemover,
         NodeExitHandler,
         PodPauser,
+        PodLifecycle,
         Reconciler,
       ],
     };

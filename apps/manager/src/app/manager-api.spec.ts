@@ -182,6 +182,8 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       '/api/v1/agents/{id}/events',
       '/api/v1/agents/{id}/heartbeat',
       '/api/v1/cloud/init',
+      '/api/v1/cloud/status',
+      '/api/v1/events',
       '/api/v1/nodes',
       '/api/v1/nodes/{name}',
       '/api/v1/nodes/{name}/logs',

@@ -35,6 +35,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cloud/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole cloud at a glance: pods, agents, load balancer */
+        get: operations["getCloudStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pods": {
         parameters: {
             query?: never;
@@ -45,7 +62,8 @@ export interface paths {
         /** List pods */
         get: operations["listPods"];
         put?: never;
-        post?: never;
+        /** Register a pod with its node size (served at /<name> on the load balancer) */
+        post: operations["registerPod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -63,7 +81,8 @@ export interface paths {
         get: operations["getPod"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove a pod; with force=true its nodes are drained and removed first */
+        delete: operations["removePod"];
         options?: never;
         head?: never;
         patch?: never;
@@ -225,6 +244,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log, newest first: every lifecycle change with its reason; page with `before` */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -326,6 +362,62 @@ export interface components {
             code?: string;
             details?: Record<string, never>;
         };
+        AgentStatusDto: {
+            /** @example vm-1 */
+            id: string;
+            /** @example http://127.0.0.1:8081 */
+            url: string;
+            /** @enum {string} */
+            runtime: "process" | "docker";
+            /** @example 2 */
+            cores: number;
+            /** @example 25769803776 */
+            memoryBytes: number;
+            registeredAt: string;
+            lastSeenAt: string;
+            /** @enum {string} */
+            status: "up" | "down";
+            /**
+             * @description nodes the agent runs (null when it does not answer)
+             * @example 3
+             */
+            nodes: number | null;
+        };
+        LoadBalancerStatusDto: {
+            /** @enum {string} */
+            kind: "haproxy" | "embedded";
+            /** @example http://127.0.0.1:8000 */
+            url: string;
+        };
+        CloudStatusDto: {
+            pods: components["schemas"]["PodDto"][];
+            agents: components["schemas"]["AgentStatusDto"][];
+            loadBalancer: components["schemas"]["LoadBalancerStatusDto"];
+        };
+        RegisterPodDto: {
+            /**
+             * @description becomes the load-balancer path /gpu
+             * @example gpu
+             */
+            name: string;
+            /**
+             * @description CPU quota of each node, in CPUs
+             * @example 0.5
+             */
+            cpus: number;
+            /**
+             * @description memory limit of each node, in MiB
+             * @example 256
+             */
+            memoryMiB: number;
+            /** @example 10 */
+            maxNodes: number;
+            /**
+             * @example roundrobin
+             * @enum {string}
+             */
+            algorithm?: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+        };
         RegisterNodeDto: {
             /**
              * @description unique node name
@@ -421,6 +513,20 @@ export interface components {
         AgentEventsDto: {
             events: components["schemas"]["NodeExitReportDto"][];
         };
+        EventDto: {
+            /** @example 42 */
+            id: number;
+            /** @example 2026-11-22T10:00:00.000Z */
+            at: string;
+            /** @example NodeOnline */
+            type: string;
+            /** @example light */
+            pod: string | null;
+            /** @example n1 */
+            node: string | null;
+            /** @example node n1 online at 127.0.0.1:20001 after 212 ms */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -477,6 +583,34 @@ export interface operations {
             };
         };
     };
+    getCloudStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloudStatusDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     listPods: {
         parameters: {
             query?: never;
@@ -496,6 +630,56 @@ export interface operations {
             };
             /** @description missing or wrong owner token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    registerPod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPodDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -535,6 +719,76 @@ export interface operations {
             };
             /** @description unknown pod or node */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    removePod: {
+        parameters: {
+            query?: {
+                /** @description drain and remove the pod's nodes first */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the pod as it was before removal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1121,6 +1375,50 @@ export interface operations {
             };
             /** @description unknown pod or node */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                pod?: string;
+                node?: string;
+                type?: string;
+                /** @description only events older than this id (the next page) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"][];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,3 +3,5 @@ import type { components } from '../generated/strato-api';
 export type Pod = components['schemas']['PodDto'];
 export type Node = components['schemas']['NodeDto'];
 export type InitResult = components['schemas']['InitResultDto'];
+export type CloudEvent = components['schemas']['EventDto'];
+export type CloudStatus = components['schemas']['CloudStatusDto'];

@@ -1,5 +1,5 @@
 import { unwrap } from '@strato/api-client';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { render } from '../output';
@@ -8,6 +8,62 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
   const pod = program
     .command('pod')
     .description('pods: groups of nodes of one size behind one load-balancer path');
+  pod
+    .command('register')
+    .description(
+      'register a pod; its nodes get this CPU quota and memory limit, and /NAME on the load balancer',
+    )
+    .argument('<name>', 'pod name: lower-case letters, digits and dashes')
+    .requiredOption('--cpu <cpus>', 'CPU quota per node, in CPUs (e.g. 0.5)', parseNumber)
+    .requiredOption('--memory <mib>', 'memory limit per node, in MiB', parseNumber)
+    .requiredOption('--max-nodes <n>', 'most nodes the pod may have', parseNumber)
+    .addOption(
+      new Option('--algorithm <algo>', 'balance algorithm').choices([
+        'roundrobin',
+        'leastconn',
+        'first',
+        'random',
+        'source',
+        'uri',
+      ]),
+    )
+    .action(
+      async (
+        name: string,
+        options: { cpu: number; memory: number; maxNodes: number; algorithm?: 'roundrobin' },
+        command: Command,
+      ) => {
+        const { client, output, json } = context(command);
+        const body = {
+          name,
+          cpus: options.cpu,
+          memoryMiB: options.memory,
+          maxNodes: options.maxNodes,
+          algorithm: options.algorithm,
+        };
+        const created = await unwrap(client.POST('/api/v1/pods', { body }));
+        output.out(
+          json
+            ? JSON.stringify(created, null, 2)
+            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}`,
+        );
+      },
+    );
+
+  pod
+    .command('rm')
+    .description('remove a pod; refused while it has nodes unless --force (drains and removes them)')
+    .argument('<pod>', 'pod name or alias')
+    .option('--force', 'drain and remove its nodes first')
+    .action(async (name: string, options: { force?: boolean }, command: Command) => {
+      const { client, output, json } = context(command);
+      const query = options.force ? { force: true } : {};
+      const removed = await unwrap(
+        client.DELETE('/api/v1/pods/{pod}', { params: { path: { pod: name }, query } }),
+      );
+      output.out(json ? JSON.stringify(removed, null, 2) : `removed pod ${removed.name}`);
+    });
+
   pod
     .command('ls')
     .description('list pods with their caps and node counts')
@@ -30,4 +86,10 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
         output.out(json ? JSON.stringify(result, null, 2) : `pod ${result.name} is ${done}`);
       });
   }
+}
+
+function parseNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
+  return n;
 }

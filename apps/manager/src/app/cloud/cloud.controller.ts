@@ -1,7 +1,8 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { InitResultDto } from '../pods/pod.dto';
+import { CloudStatusDto } from './cloud-status.dto';
 import { CloudService } from './cloud.service';
 
 @ApiTags('cloud')
@@ -19,5 +20,16 @@ export class CloudController {
   @ApiErrorResponses(401)
   init(): Promise<InitResultDto> {
     return this.cloud.init();
+  }
+
+  @Get('status')
+  @ApiOperation({
+    summary: 'The whole cloud at a glance: pods, agents, load balancer',
+    operationId: 'getCloudStatus',
+  })
+  @ApiOkResponse({ type: CloudStatusDto })
+  @ApiErrorResponses(401)
+  status(): Promise<CloudStatusDto> {
+    return this.cloud.status();
   }
 }

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgentRegistry } from '../agents/agent-registry';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import type { CloudStatusDto } from './cloud-status.dto';
 import { InitResultDto } from '../pods/pod.dto';
 import { PodsService } from '../pods/pods.service';
 import { Reconciler } from '../reconciler/reconciler';
@@ -8,7 +11,20 @@ export class CloudService {
   constructor(
     private readonly pods: PodsService,
     private readonly reconciler: Reconciler,
+    private readonly agents: AgentRegistry,
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
   ) {}
+
+  /** `cloud status`: pods, agents (asked now), the load balancer. */
+  async status(): Promise<CloudStatusDto> {
+    const agents = await Promise.all(
+      this.agents.list().map(async ({ record, client }) => {
+        const info = await client.info().catch(() => undefined);
+        return { ...record, status: info ? ('up' as const) : ('down' as const), nodes: info?.nodes ?? null };
+      }),
+    );
+    return { pods: this.pods.list(), agents, loadBalancer: { kind: this.lb.kind, url: this.lb.url } };
+  }
 
   /** `cloud init`: the default pods in the store, then their paths on the load balancer. */
   async init(): Promise<InitResultDto> {

@@ -92,3 +92,22 @@ export class NodeNotLaunchedError extends DomainError {
     super(`node ${node} has not been launched yet, so it has no logs; launch its pod first`, { node });
   }
 }
+
+export class PodExistsError extends DomainError {
+  readonly code = 'POD_EXISTS';
+  readonly kind = 'conflict';
+  constructor(pod: string) {
+    super(`a pod named "${pod}" already exists; choose another name`, { pod });
+  }
+}
+
+export class PodNotEmptyError extends DomainError {
+  readonly code = 'POD_NOT_EMPTY';
+  readonly kind = 'conflict';
+  constructor(pod: string, nodes: string[]) {
+    super(
+      `pod ${pod} still has ${nodes.length} node(s) (${nodes.join(', ')}); remove them first or use --force to drain and remove them`,
+      { pod, nodes },
+    );
+  }
+}

@@ -10,6 +10,14 @@ export interface CloudEvent {
   message: string;
 }
 
+export interface EventFilter {
+  pod?: string;
+  node?: string;
+  type?: string;
+  before?: number;
+  limit: number;
+}
+
 export type NewEvent = Omit<CloudEvent, 'id' | 'at' | 'pod' | 'node'> & { pod?: string; node?: string };
 
 /** The append-only event log: every lifecycle change, with its reason. */
@@ -35,13 +43,21 @@ export class EventsRepository {
     };
   }
 
-  list(filter: { pod?: string; node?: string; limit: number }): CloudEvent[] {
+  /** Newest first; `before` (an event id) pages further back. */
+  list(filter: EventFilter): CloudEvent[] {
     return this.db
       .prepare(
         `SELECT id, at, type, pod, node, message FROM events
          WHERE (@pod IS NULL OR pod = @pod) AND (@node IS NULL OR node = @node)
+           AND (@type IS NULL OR type = @type) AND (@before IS NULL OR id < @before)
          ORDER BY id DESC LIMIT @limit`,
       )
-      .all({ pod: filter.pod ?? null, node: filter.node ?? null, limit: filter.limit }) as CloudEvent[];
+      .all({
+        pod: filter.pod ?? null,
+        node: filter.node ?? null,
+        type: filter.type ?? null,
+        before: filter.before ?? null,
+        limit: filter.limit,
+      }) as CloudEvent[];
   }
 }

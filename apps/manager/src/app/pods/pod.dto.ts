@@ -5,8 +5,11 @@ import {
   NODE_STATUSES,
   type NodeStatus,
   type PodState,
+  POD_NAME_PATTERN,
   type PodView,
 } from '@strato/contracts';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
@@ -40,6 +43,55 @@ export class PodDto implements PodView {
 
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
   createdAt!: string;
+}
+
+export class RegisterPodDto {
+  @ApiProperty({
+    example: 'gpu',
+    pattern: POD_NAME_PATTERN.source,
+    description: 'becomes the load-balancer path /gpu',
+  })
+  @IsString()
+  @Matches(POD_NAME_PATTERN, {
+    message: 'name must start with a letter: lower-case letters, digits and dashes, at most 31',
+  })
+  name!: string;
+
+  @ApiProperty({ example: 0.5, minimum: 0.05, maximum: 64, description: 'CPU quota of each node, in CPUs' })
+  @IsNumber()
+  @Min(0.05)
+  @Max(64)
+  cpus!: number;
+
+  @ApiProperty({
+    example: 256,
+    minimum: 32,
+    maximum: 65536,
+    description: 'memory limit of each node, in MiB',
+  })
+  @IsInt()
+  @Min(32)
+  @Max(65_536)
+  memoryMiB!: number;
+
+  @ApiProperty({ example: 10, minimum: 1, maximum: 200 })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  maxNodes!: number;
+
+  @ApiProperty({ enum: BALANCE_ALGORITHMS, required: false, example: 'roundrobin' })
+  @IsOptional()
+  @IsIn(BALANCE_ALGORITHMS)
+  algorithm?: BalanceAlgorithm;
+}
+
+export class RemovePodQueryDto {
+  @ApiProperty({ required: false, example: false, description: "drain and remove the pod's nodes first" })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class InitResultDto {

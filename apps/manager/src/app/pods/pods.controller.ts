@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
+import { PodLifecycle } from '../reconciler/pod-lifecycle';
 import { PodPauser } from '../reconciler/pod-pauser';
-import { PodDto } from './pod.dto';
+import { PodDto, RegisterPodDto, RemovePodQueryDto } from './pod.dto';
 import { PodsService } from './pods.service';
 
 @ApiTags('pods')
@@ -11,7 +12,30 @@ export class PodsController {
   constructor(
     private readonly pods: PodsService,
     private readonly pauser: PodPauser,
+    private readonly lifecycle: PodLifecycle,
   ) {}
+
+  @Post('pods')
+  @ApiOperation({
+    summary: 'Register a pod with its node size (served at /<name> on the load balancer)',
+    operationId: 'registerPod',
+  })
+  @ApiCreatedResponse({ type: PodDto })
+  @ApiErrorResponses(400, 401, 409)
+  register(@Body() body: RegisterPodDto): Promise<PodDto> {
+    return this.lifecycle.register(body);
+  }
+
+  @Delete('pods/:pod')
+  @ApiOperation({
+    summary: 'Remove a pod; with force=true its nodes are drained and removed first',
+    operationId: 'removePod',
+  })
+  @ApiOkResponse({ type: PodDto, description: 'the pod as it was before removal' })
+  @ApiErrorResponses(400, 401, 404, 409, 503)
+  remove(@Param('pod') pod: string, @Query() query: RemovePodQueryDto): Promise<PodDto> {
+    return this.lifecycle.remove(pod, query.force ?? false);
+  }
 
   @Get('pods')
   @ApiOperation({ summary: 'List pods', operationId: 'listPods' })

@@ -46,13 +46,17 @@ export class PodsRepository {
   }
 
   /** Inserts the pod unless one with that name exists; true when it was created. */
-  insertIfMissing(pod: PodDefinition): boolean {
+  insertIfMissing(pod: PodDefinition, algorithm: BalanceAlgorithm = 'roundrobin'): boolean {
     const result = this.db
       .prepare(
-        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, created_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, algorithm, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(name) DO NOTHING`,
       )
-      .run(pod.name, pod.cpus, pod.memoryMiB, pod.maxNodes, new Date().toISOString());
+      .run(pod.name, pod.cpus, pod.memoryMiB, pod.maxNodes, algorithm, new Date().toISOString());
     return result.changes === 1;
+  }
+
+  delete(name: string): boolean {
+    return this.db.prepare('DELETE FROM pods WHERE name = ?').run(name).changes === 1;
   }
 }

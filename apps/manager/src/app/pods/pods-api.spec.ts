@@ -1,0 +1,102 @@
+import request from 'supertest';
+import {
+  AGENT_TOKEN_FOR_TESTS,
+  createTestApp,
+  OWNER_TOKEN_FOR_TESTS,
+  type TestApp,
+} from '../../testing/test-app';
+
+const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
+const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+
+describe('pods, events and status API', () => {
+  let test: TestApp;
+  const http = () => request(test.app.getHttpServer());
+
+  beforeAll(async () => {
+    test = await createTestApp();
+    await http()
+      .post('/api/v1/agents')
+      .set(asAgent)
+      .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 });
+  });
+  afterAll(() => test.close());
+
+  it('registers a pod with its size and gives it a load-balancer path', async () => {
+    const created = await http()
+      .post('/api/v1/pods')
+      .set(auth)
+      .send({ name: 'gpu', cpus: 1.5, memoryMiB: 1024, maxNodes: 4, algorithm: 'leastconn' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      name: 'gpu',
+      cpus: 1.5,
+      memoryMiB: 1024,
+      maxNodes: 4,
+      algorithm: 'leastconn',
+      path: '/gpu',
+    });
+    expect(test.lb.members.has('gpu')).toBe(true);
+  });
+
+  it.each([
+    [{ name: 'Bad', cpus: 1, memoryMiB: 64, maxNodes: 1 }, 'name'],
+    [{ name: 'ok', cpus: 0, memoryMiB: 64, maxNodes: 1 }, 'cpus'],
+    [{ name: 'ok', cpus: 1, memoryMiB: 8, maxNodes: 1 }, 'memoryMiB'],
+    [{ name: 'ok', cpus: 1, memoryMiB: 64, maxNodes: 0 }, 'maxNodes'],
+    [{ name: 'ok', cpus: 1, memoryMiB: 64, maxNodes: 1, algorithm: 'fastest' }, 'algorithm'],
+  ])('answers 400 naming the field for %j', async (body, field) => {
+    const response = await http().post('/api/v1/pods').set(auth).send(body).expect(400);
+    expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    await http().get('/api/v1/pods/ok').set(auth).expect(404);
+  });
+
+  it('refuses a duplicate pod name', async () => {
+    const again = await http()
+      .post('/api/v1/pods')
+      .set(auth)
+      .send({ name: 'gpu', cpus: 1, memoryMiB: 64, maxNodes: 1 })
+      .expect(409);
+    expect(again.body.code).toBe('POD_EXISTS');
+  });
+
+  it('refuses to remove a pod that has nodes unless forced, then drains and removes them', async () => {
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'g1', pod: 'gpu' }).expect(201);
+    await http().post('/api/v1/pods/gpu/launch').set(auth).expect(201);
+    const refused = await http().delete('/api/v1/pods/gpu').set(auth).expect(409);
+    expect(refused.body.message).toContain(
+      'pod gpu still has 1 node(s) (g1); remove them first or use --force',
+    );
+    await http().delete('/api/v1/pods/gpu?force=true').set(auth).expect(200);
+    await http().get('/api/v1/pods/gpu').set(auth).expect(404);
+    expect(test.agent.servers.has('g1')).toBe(false);
+    expect(test.lb.members.has('gpu')).toBe(false);
+  });
+
+  it('lists events newest first, filtered and paged', async () => {
+    const all = (await http().get('/api/v1/events?pod=gpu').set(auth).expect(200)).body;
+    expect(all.map((e: { type: string }) => e.type)).toEqual([
+      'PodRemoved',
+      'NodeRemoved',
+      'NodeDraining',
+      'NodeOnline',
+      'NodeStarting',
+      'NodeRegistered',
+      'PodCreated',
+    ]);
+    const page = (
+      await http().get(`/api/v1/events?pod=gpu&limit=2&before=${all[1].id}`).set(auth).expect(200)
+    ).body;
+    expect(page.map((e: { id: number }) => e.id)).toEqual([all[2].id, all[3].id]);
+    await http().get('/api/v1/events?limit=0').set(auth).expect(400);
+  });
+
+  it('shows the cloud status: pods, agents asked now, the load balancer', async () => {
+    const status = (await http().get('/api/v1/cloud/status').set(auth).expect(200)).body;
+    expect(status).toMatchObject({
+      agents: [{ id: 'local', status: 'up', nodes: 0 }],
+      loadBalancer: { kind: 'embedded' },
+      pods: [],
+    });
+  });
+});

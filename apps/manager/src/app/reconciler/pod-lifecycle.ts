@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PodExistsError, PodNotEmptyError } from '../errors/domain-errors';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import { NodesRepository } from '../nodes/nodes.repository';
+import type { PodDto, RegisterPodDto } from '../pods/pod.dto';
+import { PodsRepository } from '../pods/pods.repository';
+import { PodsService } from '../pods/pods.service';
+import { NodeRemover } from './node-remover';
+
+/** `cloud pod register` and `cloud pod rm`: the store and the load balancer's paths together. */
+@Injectable()
+export class PodLifecycle {
+  constructor(
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly pods: PodsService,
+    private readonly podsRepository: PodsRepository,
+    private readonly nodes: NodesRepository,
+    private readonly remover: NodeRemover,
+    private readonly events: EventsRepository,
+  ) {}
+
+  async register(pod: RegisterPodDto): Promise<PodDto> {
+    const algorithm = pod.algorithm ?? 'roundrobin';
+    if (!this.podsRepository.insertIfMissing(pod, algorithm)) throw new PodExistsError(pod.name);
+    try {
+      await this.lb.upsertPod({ name: pod.name, algorithm, paused: false });
+    } catch (error) {
+      this.podsRepository.delete(pod.name);
+      throw error;
+    }
+    this.events.append({
+      type: 'PodCreated',
+      pod: pod.name,
+      message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}`,
+    });
+    return this.pods.get(pod.name);
+  }
+
+  /** Refuses a pod that still has nodes unless forced; forced, drains and removes them first. */
+  async remove(podNameOrAlias: string, force: boolean): Promise<PodDto> {
+    const pod = this.pods.get(podNameOrAlias);
+    const nodes = this.nodes.listByPod(pod.name);
+    if (nodes.length > 0 && !force)
+      throw new PodNotEmptyError(
+        pod.name,
+        nodes.map((node) => node.name),
+      );
+    for (const node of nodes) await this.remover.remove(node.name);
+    await this.lb.removePod(pod.name);
+    this.podsRepository.delete(pod.name);
+    this.events.append({ type: 'PodRemoved', pod: pod.name, message: `pod ${pod.name} removed` });
+    return pod;
+  }
+}
