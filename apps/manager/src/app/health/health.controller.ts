@@ -39,7 +39,7 @@ export class HealthController {
 
   @Public()
   @Get('health')
-  @ApiOperation({ summary: 'Liveness and dependencies (public)', operationId: 'getHealth' })
+  @ApiOperation({ summary: 'Liveness and dependencies (public)', operationId: 'getHealth', security: [] })
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
     const agents = await Promise.all(

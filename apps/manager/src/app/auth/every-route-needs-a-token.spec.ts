@@ -1,0 +1,92 @@
+import request from 'supertest';
+import {
+  AGENT_TOKEN_FOR_TESTS,
+  createTestApp,
+  OWNER_TOKEN_FOR_TESTS,
+  type TestApp,
+} from '../../testing/test-app';
+
+interface Operation {
+  operationId: string;
+  security?: Record<string, string[]>[];
+}
+
+const PUBLIC = new Set(['getHealth']);
+
+/** Every route of the OpenAPI document, with path parameters filled in. */
+async function routes(test: TestApp): Promise<{ method: string; path: string; op: Operation }[]> {
+  const doc = (await request(test.app.getHttpServer()).get('/api/docs-json').expect(200)).body as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ method, path: path.replace(/\{[^}]+\}/g, 'x'), op })),
+  );
+}
+
+const isAgentRoute = (op: Operation) => op.security?.some((s) => 'agent' in s) ?? false;
+
+describe('every route needs its token', () => {
+  let test: TestApp;
+  let all: Awaited<ReturnType<typeof routes>>;
+
+  beforeAll(async () => {
+    test = await createTestApp();
+    all = await routes(test);
+  });
+  afterAll(() => test.close());
+
+  const send = (method: string, path: string, headers: Record<string, string>) => {
+    const http = request(test.app.getHttpServer()) as unknown as Record<string, (p: string) => request.Test>;
+    return http[method](path).set(headers);
+  };
+
+  it('finds the routes in the OpenAPI document', () => {
+    expect(all.length).toBeGreaterThanOrEqual(15);
+    expect(
+      all
+        .filter((r) => isAgentRoute(r.op))
+        .map((r) => r.op.operationId)
+        .sort(),
+    ).toEqual(['agentEvents', 'agentHeartbeat', 'registerAgent']);
+  });
+
+  it('answers 401 to every owner route without a token, with a wrong one, and with the agent token', async () => {
+    const owner = all.filter((r) => !PUBLIC.has(r.op.operationId) && !isAgentRoute(r.op));
+    for (const { method, path, op } of owner) {
+      for (const headers of [
+        {},
+        { authorization: 'Bearer wrong-token-0123456789' },
+        { authorization: `Basic ${OWNER_TOKEN_FOR_TESTS}` },
+        { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS },
+      ]) {
+        const response = await send(method, path, headers);
+        expect({ op: op.operationId, headers, status: response.status }).toEqual({
+          op: op.operationId,
+          headers,
+          status: 401,
+        });
+        expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+        expect(JSON.stringify(response.body)).not.toContain(OWNER_TOKEN_FOR_TESTS);
+      }
+    }
+  });
+
+  it('answers 401 to every agent route without the agent token or with the owner token', async () => {
+    for (const { method, path, op } of all.filter((r) => isAgentRoute(r.op))) {
+      for (const headers of [
+        {},
+        { 'x-strato-agent-token': 'wrong' },
+        { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` },
+      ]) {
+        const response = await send(method, path, headers);
+        expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 401 });
+        expect(JSON.stringify(response.body)).not.toContain(AGENT_TOKEN_FOR_TESTS);
+      }
+    }
+  });
+
+  it('leaves only health public', async () => {
+    expect((await send('get', '/api/health', {})).status).toBe(200);
+    expect(all.filter((r) => PUBLIC.has(r.op.operationId))).toHaveLength(1);
+  });
+});
