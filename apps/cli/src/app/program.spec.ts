@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Output } from './output';
 import { runCli } from './program';
 
@@ -84,5 +87,39 @@ describe('cloud CLI', () => {
     const output = capture();
     expect(await runCli(['launch'], output)).toBe(2);
     expect(output.stderr.join('\n')).toContain("missing required argument 'pod'");
+  });
+
+  it('prints a bash completion script that knows the subcommands', async () => {
+    const output = capture();
+    expect(await runCli(['completion'], output)).toBe(0);
+    const script = output.stdout.join('\n');
+    expect(script).toContain('complete -F _cloud cloud');
+    expect(script).toMatch(/"pod"\) words="register rm ls/);
+    expect(script).toMatch(/"node"\) words="logs ls/);
+  });
+
+  it('cloud login checks the token against the manager, then keeps URL and token (0600) for later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strato-login-'));
+    process.env['STRATO_CONFIG_DIR'] = dir;
+    try {
+      const output = capture();
+      expect(
+        await runCli(['login', ...env.url, '--token', 'secret-token'], output, async () => json(200, [pod])),
+      ).toBe(0);
+      expect(output.stdout[0]).toBe(`logged in to http://127.0.0.1:9 (1 pods); settings kept in ${dir}`);
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+        url: 'http://127.0.0.1:9',
+      });
+      expect(readFileSync(join(dir, 'owner-token'), 'utf8')).toBe('secret-token\n');
+      expect(statSync(join(dir, 'owner-token')).mode & 0o777).toBe(0o600);
+      const refused = capture();
+      const deny = async () =>
+        json(401, { statusCode: 401, error: 'Unauthorized', message: 'wrong owner token' });
+      expect(await runCli(['login', ...env.url, '--token', 'bad'], refused, deny)).toBe(1);
+      expect(readFileSync(join(dir, 'owner-token'), 'utf8')).toBe('secret-token\n');
+    } finally {
+      delete process.env['STRATO_CONFIG_DIR'];
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

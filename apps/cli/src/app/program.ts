@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerCompletionCommand } from './commands/completion.command';
 import { registerInitCommand } from './commands/init.command';
+import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
 import { registerPodCommands } from './commands/pod.command';
 import { registerStatusCommands } from './commands/status.command';
@@ -22,6 +24,8 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerPodCommands(program, context);
   registerNodeCommands(program, context);
   registerStatusCommands(program, context);
+  registerLoginCommand(program, context, fetchImpl);
+  registerCompletionCommand(program, context);
   return program;
 }
 

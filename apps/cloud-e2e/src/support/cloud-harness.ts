@@ -23,6 +23,8 @@ export interface RunningCloud {
   /** Environment for the `cloud` CLI to reach this manager. */
   cliEnv: Record<string, string>;
   logs(): string;
+  /** Stops the manager (SIGKILL: as a crash) and starts a new one on the same data dir and ports. */
+  restartManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Stops the agent (its nodes keep running unless stopNodesOnExit) and starts a new one. */
   restartAgent(): Promise<void>;
   stop(): Promise<void>;
@@ -88,20 +90,24 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     (output += chunk.toString().replace(/^/gm, `[${prefix}] `));
 
   const managerUrl = `http://127.0.0.1:${managerPort}`;
-  const manager = spawn(process.execPath, [dist('manager/main.js')], {
-    cwd: WORKSPACE,
-    env: {
-      ...process.env,
-      STRATO_PORT: String(managerPort),
-      STRATO_DATA_DIR: dataDir,
-      STRATO_AGENT_TOKEN: agentToken,
-      STRATO_LB: options.lb,
-      STRATO_LB_PORT: String(lbPort),
-    },
-  });
-  manager.stdout?.on('data', capture('manager'));
-  manager.stderr?.on('data', capture('manager'));
-  await waitFor(`${managerUrl}/api/health`, manager, () => output);
+  const startManager = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, [dist('manager/main.js')], {
+      cwd: WORKSPACE,
+      env: {
+        ...process.env,
+        STRATO_PORT: String(managerPort),
+        STRATO_DATA_DIR: dataDir,
+        STRATO_AGENT_TOKEN: agentToken,
+        STRATO_LB: options.lb,
+        STRATO_LB_PORT: String(lbPort),
+      },
+    });
+    child.stdout?.on('data', capture('manager'));
+    child.stderr?.on('data', capture('manager'));
+    await waitFor(`${managerUrl}/api/health`, child, () => output);
+    return child;
+  };
+  let manager = await startManager();
 
   const agentEnv = {
     ...process.env,
@@ -135,6 +141,16 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     dataDir,
     cliEnv: { STRATO_URL: managerUrl, STRATO_TOKEN: token },
     logs: () => output,
+    async restartManager(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+      if (signal === 'SIGKILL') {
+        const exited = new Promise((resolve) => manager.once('exit', resolve));
+        manager.kill('SIGKILL');
+        await exited;
+      } else {
+        await stopChild(manager);
+      }
+      manager = await startManager();
+    },
     async restartAgent() {
       await stopChild(agent);
       agent = await startAgent();
