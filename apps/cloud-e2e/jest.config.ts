@@ -4,7 +4,7 @@ export default {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.e2e.spec.ts'],
-  testTimeout: 120_000,
+  setupFilesAfterEnv: ['<rootDir>/src/support/jest-setup.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js'],
 };

@@ -90,7 +90,9 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     (output += chunk.toString().replace(/^/gm, `[${prefix}] `));
 
   const managerUrl = `http://127.0.0.1:${managerPort}`;
+  let stopped = false;
   const startManager = async (): Promise<ChildProcess> => {
+    if (stopped) throw new Error('this cloud was stopped');
     const child = spawn(process.execPath, [dist('manager/main.js')], {
       cwd: WORKSPACE,
       env: {
@@ -122,6 +124,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     STRATO_STOP_NODES_ON_EXIT: String(options.stopNodesOnExit ?? true),
   };
   const startAgent = async (): Promise<ChildProcess> => {
+    if (stopped) throw new Error('this cloud was stopped');
     const child = spawn(process.execPath, [dist('proxy/main.js')], { cwd: WORKSPACE, env: agentEnv });
     child.stdout?.on('data', capture('agent'));
     child.stderr?.on('data', capture('agent'));
@@ -156,6 +159,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
       agent = await startAgent();
     },
     async stop() {
+      stopped = true;
       await stopChild(manager);
       await stopChild(agent);
       rmSync(dataDir, { recursive: true, force: true });
