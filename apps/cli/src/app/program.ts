@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompletionCommand } from './commands/completion.command';
+import { registerElasticityCommands } from './commands/elasticity.command';
 import { registerInitCommand } from './commands/init.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
@@ -24,6 +25,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerPodCommands(program, context);
   registerNodeCommands(program, context);
   registerStatusCommands(program, context);
+  registerElasticityCommands(program, context);
   registerLoginCommand(program, context, fetchImpl);
   registerCompletionCommand(program, context);
   return program;

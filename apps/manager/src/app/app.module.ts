@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CloudController } from './cloud/cloud.controller';
 import { CloudService } from './cloud/cloud.service';
 import { MANAGER_CONFIG, type ManagerConfig } from './config/manager-config';
+import { ELASTICITY_CONTROLLERS, ELASTICITY_PROVIDERS } from './elasticity/elasticity.providers';
 import { EventsController } from './events/events.controller';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
@@ -51,6 +52,7 @@ export class AppModule {
         NodesController,
         AgentsController,
         EventsController,
+        ...ELASTICITY_CONTROLLERS,
       ],
       providers: [
         CloudService,
@@ -62,6 +64,7 @@ export class AppModule {
         PodPauser,
         PodLifecycle,
         Reconciler,
+        ...ELASTICITY_PROVIDERS,
       ],
     };
   }

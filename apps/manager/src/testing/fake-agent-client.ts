@@ -7,6 +7,8 @@ export class FakeAgentClient implements AgentClient {
   readonly url = 'http://127.0.0.1:1';
   readonly servers = new Map<string, { server: Server; view: AgentNodeView }>();
   failNext: string | undefined;
+  /** What every node's CPU sample says, in % of one core (listNodes with stats). */
+  cpuPercent: number | null = null;
 
   async createNode(request: CreateNodeRequest): Promise<AgentNodeView> {
     if (this.failNext) {
@@ -38,8 +40,21 @@ export class FakeAgentClient implements AgentClient {
     if (entry) await new Promise((resolve) => entry.server.close(resolve));
   }
 
-  async listNodes(): Promise<AgentNodeView[]> {
-    return [...this.servers.values()].map((entry) => entry.view);
+  async listNodes(withStats = false): Promise<AgentNodeView[]> {
+    const views = [...this.servers.values()].map((entry) => entry.view);
+    if (!withStats) return views;
+    return views.map((view) => ({
+      ...view,
+      stats: {
+        at: Date.now(),
+        cpuPercent: this.cpuPercent,
+        cpuQuotaCpus: null,
+        memoryBytes: 1,
+        memoryLimitBytes: null,
+        throttledPeriods: 0,
+        totalPeriods: 0,
+      },
+    }));
   }
 
   async nodeLogs(nodeId: string): Promise<string> {

@@ -261,6 +261,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/elasticity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elasticity of every pod: policy, last evaluation, conditions */
+        get: operations["listElasticity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elasticity/tick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Re-time the elasticity loop (0 stops it) */
+        put: operations["setElasticityTick"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/elasticity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pod's elasticity: policy, desired vs actual nodes, conditions */
+        get: operations["getElasticity"];
+        /** Change a pod's elasticity policy (fields merged; validated) */
+        put: operations["setElasticity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/elasticity/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn elasticity on between LOWER_SIZE and UPPER_SIZE nodes */
+        post: operations["enableElasticity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/elasticity/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn elasticity off; the nodes stay as they are */
+        post: operations["disableElasticity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -526,6 +612,100 @@ export interface components {
             node: string | null;
             /** @example node n1 online at 127.0.0.1:20001 after 212 ms */
             message: string;
+        };
+        ConditionDto: {
+            /** @example AbleToScale */
+            type: string;
+            status: boolean;
+            /** @example ReadyForNewScale */
+            reason: string;
+            message: string;
+        };
+        ElasticityStatusDto: {
+            /** @description when the last evaluation ran */
+            at: string;
+            /** @enum {string} */
+            metric: "cpu" | "requestsPerNode" | "latencyP90";
+            value: number | null;
+            detail: string;
+            currentNodes: number;
+            readyNodes: number;
+            desiredNodes: number;
+            /** @example AboveUpperThreshold */
+            reason: string;
+            message: string;
+            conditions: components["schemas"]["ConditionDto"][];
+        };
+        ElasticityDto: {
+            /** @example light */
+            pod: string;
+            enabled: boolean;
+            /** @description the policy (threshold or target-tracking) with every field */
+            policy: Record<string, never>;
+            /** @description the last evaluation, if any */
+            status: components["schemas"]["ElasticityStatusDto"] | null;
+            /** @description ms between evaluations (0: loop off) */
+            tickMs: number;
+        };
+        TickDto: {
+            /**
+             * @description ms between evaluations; 0 stops the loop
+             * @example 1000
+             */
+            tickMs: number;
+        };
+        UpdateElasticityDto: {
+            enabled?: boolean;
+            /** @enum {string} */
+            kind?: "threshold" | "target-tracking";
+            /**
+             * @description cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms
+             * @enum {string}
+             */
+            metric?: "cpu" | "requestsPerNode" | "latencyP90";
+            /**
+             * @description threshold: scale in below
+             * @example 20
+             */
+            lower?: number;
+            /**
+             * @description threshold: scale out above
+             * @example 70
+             */
+            upper?: number;
+            /**
+             * @description target-tracking: the metric value to hold
+             * @example 50
+             */
+            target?: number;
+            /** @example 0.1 */
+            tolerance?: number;
+            /** @example 1 */
+            minNodes?: number;
+            /** @example 6 */
+            maxNodes?: number;
+            /** @example 1 */
+            step?: number;
+            /** @example 3000 */
+            scaleOutCooldownMs?: number;
+            /** @example 15000 */
+            scaleInCooldownMs?: number;
+            /** @example 30000 */
+            scaleInStabilizationMs?: number;
+            /** @example 3000 */
+            windowMs?: number;
+        };
+        EnableElasticityDto: {
+            /**
+             * @description LOWER_SIZE: fewest nodes
+             * @example 1
+             */
+            minNodes: number;
+            /**
+             * @description UPPER_SIZE: most nodes
+             * @example 6
+             */
+            maxNodes: number;
         };
     };
     responses: never;
@@ -1419,6 +1599,257 @@ export interface operations {
             };
             /** @description missing or wrong owner token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    listElasticity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElasticityDto"][];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    setElasticityTick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TickDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TickDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getElasticity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElasticityDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    setElasticity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateElasticityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElasticityDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    enableElasticity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnableElasticityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElasticityDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    disableElasticity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElasticityDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,3 +5,4 @@ export type Node = components['schemas']['NodeDto'];
 export type InitResult = components['schemas']['InitResultDto'];
 export type CloudEvent = components['schemas']['EventDto'];
 export type CloudStatus = components['schemas']['CloudStatusDto'];
+export type Elasticity = components['schemas']['ElasticityDto'];

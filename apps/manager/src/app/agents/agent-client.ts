@@ -5,7 +5,8 @@ export interface AgentClient {
   readonly url: string;
   createNode(request: CreateNodeRequest): Promise<AgentNodeView>;
   removeNode(nodeId: string): Promise<void>;
-  listNodes(): Promise<AgentNodeView[]>;
+  /** With stats: each running node's cgroup sample (CPU as % of one core since the previous call). */
+  listNodes(withStats?: boolean): Promise<AgentNodeView[]>;
   nodeLogs(nodeId: string, tail: number): Promise<string>;
   info(): Promise<AgentInfo>;
 }

@@ -26,8 +26,8 @@ export class HttpAgentClient implements AgentClient {
     ]);
   }
 
-  listNodes(): Promise<AgentNodeView[]> {
-    return this.call<AgentNodeView[]>('GET', '/agent/v1/nodes');
+  listNodes(withStats = false): Promise<AgentNodeView[]> {
+    return this.call<AgentNodeView[]>('GET', withStats ? '/agent/v1/nodes?stats=true' : '/agent/v1/nodes');
   }
 
   async nodeLogs(nodeId: string, tail: number): Promise<string> {

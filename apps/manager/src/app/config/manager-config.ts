@@ -18,6 +18,8 @@ export interface ManagerConfig {
   reconcileIntervalMs: number;
   /** What the reconciler does with a node that runs on an agent but that no record names. */
   orphanPolicy: 'remove' | 'adopt';
+  /** How often elasticity evaluates each pod; 0 switches the tick off (tests drive it by hand). */
+  elasticityTickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -86,7 +88,13 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
     orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
+    elasticityTickMs: Number(env['STRATO_ELASTICITY_TICK_MS'] ?? 1000),
   };
+  if (!Number.isInteger(config.elasticityTickMs) || config.elasticityTickMs < 0) {
+    problems.push(
+      `STRATO_ELASTICITY_TICK_MS must be a whole number of ms (0 = off), got "${env['STRATO_ELASTICITY_TICK_MS']}"`,
+    );
+  }
   if (!['remove', 'adopt'].includes(config.orphanPolicy)) {
     problems.push(`STRATO_ORPHAN_POLICY must be remove or adopt, got "${config.orphanPolicy}"`);
   }

@@ -111,3 +111,22 @@ export class PodNotEmptyError extends DomainError {
     );
   }
 }
+
+export class ElasticityOnError extends DomainError {
+  readonly code = 'ELASTICITY_ON';
+  readonly kind = 'conflict';
+  constructor(pod: string, operation: string) {
+    super(
+      `elasticity is on for pod ${pod}: it manages the pod's nodes, so manual ${operation} is refused; turn it off first with: cloud elasticity disable ${pod}`,
+      { pod, operation },
+    );
+  }
+}
+
+export class InvalidSettingError extends DomainError {
+  readonly code = 'INVALID_SETTING';
+  readonly kind = 'invalid';
+  constructor(message: string) {
+    super(message);
+  }
+}

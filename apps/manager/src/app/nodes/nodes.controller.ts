@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ManualOps } from '../elasticity/manual-ops';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { NodeLauncher } from '../reconciler/node-launcher';
 import { NodeRemover } from '../reconciler/node-remover';
@@ -20,6 +21,7 @@ export class NodesController {
     private readonly nodes: NodesService,
     private readonly launcher: NodeLauncher,
     private readonly remover: NodeRemover,
+    private readonly manual: ManualOps,
   ) {}
 
   @Post('nodes')
@@ -27,6 +29,7 @@ export class NodesController {
   @ApiCreatedResponse({ type: NodeDto })
   @ApiErrorResponses(400, 401, 404, 409)
   register(@Body() body: RegisterNodeDto): NodeDto {
+    this.manual.assertPod(body.pod, 'register');
     return this.nodes.register(body.name, body.pod);
   }
 
@@ -54,6 +57,7 @@ export class NodesController {
   @ApiOkResponse({ type: NodeDto, description: 'the node as it was before removal' })
   @ApiErrorResponses(400, 401, 404, 503)
   remove(@Param('name') name: string, @Query() query: RemoveNodeQueryDto): Promise<NodeDto> {
+    this.manual.assertNode(name, 'rm');
     return this.remover.remove(name, query.pod);
   }
 
@@ -74,6 +78,7 @@ export class NodesController {
   @ApiCreatedResponse({ type: NodeDto })
   @ApiErrorResponses(401, 404, 409, 503)
   launch(@Param('pod') pod: string): Promise<NodeDto> {
+    this.manual.assertPod(pod, 'launch');
     return this.launcher.launchNext(pod);
   }
 }

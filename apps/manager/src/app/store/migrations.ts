@@ -38,4 +38,11 @@ export const MIGRATIONS: readonly string[] = [
      last_seen_at TEXT NOT NULL
    );
    ALTER TABLE nodes ADD COLUMN agent TEXT;`,
+  `CREATE TABLE elasticity (
+     pod TEXT PRIMARY KEY REFERENCES pods(name) ON DELETE CASCADE,
+     enabled INTEGER NOT NULL DEFAULT 0,
+     policy TEXT NOT NULL,
+     state TEXT NOT NULL DEFAULT '{"recommendations":[],"scaleEvents":[]}',
+     updated_at TEXT NOT NULL
+   );`,
 ];

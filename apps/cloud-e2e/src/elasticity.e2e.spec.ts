@@ -1,0 +1,115 @@
+import { createStratoClient, type StratoClient } from '@strato/api-client';
+import { formatSummary, runLoad, steps } from '@strato/loadgen';
+import { cloud } from './support/cli';
+import { type RunningCloud, startCloud } from './support/cloud-harness';
+import { requireInfrastructure } from './support/infrastructure';
+
+describe('elasticity: the light pod follows an open-loop load that steps low, high, low (Docker + HAProxy)', () => {
+  let running: RunningCloud;
+  let api: StratoClient;
+  const cli = (...args: string[]) => cloud(args, running.cliEnv);
+  const online = async () =>
+    ((await api.GET('/api/v1/nodes', { params: { query: { pod: 'light' } } })).data ?? []).filter(
+      (n) => n.status === 'ONLINE',
+    ).length;
+  const waitFor = async (check: () => Promise<boolean>, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    return check();
+  };
+
+  beforeAll(async () => {
+    await requireInfrastructure({ docker: true, haproxy: true });
+    running = await startCloud({ runtime: 'docker', lb: 'haproxy' });
+    api = createStratoClient({ baseUrl: running.managerUrl, token: running.token });
+    expect((await cli('init')).code).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('scales out while the load is high, back to the minimum after, and fails no request', async () => {
+    expect((await cli('elasticity', 'enable', 'light', '1', '6')).code).toBe(0);
+    const set = await cli(
+      'elasticity',
+      'set',
+      'light',
+      '--policy',
+      'threshold',
+      '--metric',
+      'cpu',
+      '--lower',
+      '20',
+      '--upper',
+      '60',
+      '--step',
+      '1',
+      '--cooldown-up',
+      '2000',
+      '--cooldown-down',
+      '3000',
+      '--window',
+      '2000',
+    );
+    expect(set.code).toBe(0);
+    expect(await waitFor(async () => (await online()) === 1, 20_000)).toBe(true);
+
+    const counts: number[] = [];
+    const sampler = setInterval(() => void online().then((n) => counts.push(n)), 500);
+    const result = await runLoad({
+      target: `${running.lbUrl}/light`,
+      schedule: steps([
+        { rate: 15, durationMs: 6_000 },
+        { rate: 250, durationMs: 25_000 },
+        { rate: 10, durationMs: 10_000 },
+      ]),
+      timeoutMs: 15_000,
+    });
+    const scaledInBack = await waitFor(async () => (await online()) === 1, 60_000);
+    clearInterval(sampler);
+    console.log(`${formatSummary(result)}\nONLINE light nodes every 0.5 s: ${counts.join(' ')}`);
+
+    expect(result.failed).toBe(0);
+    expect(Object.keys(result.statusCounts)).toEqual(['200']);
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(3);
+    expect(scaledInBack).toBe(true);
+
+    const events =
+      (await api.GET('/api/v1/events', { params: { query: { pod: 'light', limit: 500 } } })).data ?? [];
+    const scaling = events.filter((e) => e.type === 'ScaleOut' || e.type === 'ScaleIn');
+    expect(scaling.some((e) => e.type === 'ScaleOut' && /AboveUpperThreshold/.test(e.message))).toBe(true);
+    expect(scaling.some((e) => e.type === 'ScaleIn' && /BelowLowerThreshold/.test(e.message))).toBe(true);
+    for (const event of scaling)
+      expect(event.message).toMatch(/cpu: \d+ node\(s\) at \d+(\.\d+)? % of 0\.3 CPU/);
+    console.log(
+      scaling
+        .reverse()
+        .map((e) => `${e.at} ${e.type} ${e.message}`)
+        .join('\n'),
+    );
+  }, 240_000);
+
+  it('refuses manual register, rm and launch while elasticity is on, saying how to turn it off', async () => {
+    const refused = await cli('register', 'manual1', 'light');
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cloud elasticity disable light'),
+    });
+    expect(await cli('launch', 'light')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('elasticity is on for pod light'),
+    });
+    const status = JSON.parse((await cli('elasticity', 'status', 'light', '--json')).stdout);
+    expect(status).toMatchObject({
+      pod: 'light',
+      enabled: true,
+      policy: { kind: 'threshold', metric: 'cpu', minNodes: 1, maxNodes: 6 },
+    });
+    expect(status.status.conditions.map((c: { type: string }) => c.type)).toEqual(
+      expect.arrayContaining(['AbleToScale', 'ScalingActive']),
+    );
+    expect((await cli('elasticity', 'disable', 'light')).code).toBe(0);
+    expect((await cli('register', 'manual1', 'light')).code).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { decide, type ScalingDecision } from '@strato/elasticity';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { EventsRepository } from '../events/events.repository';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { PodsRepository } from '../pods/pods.repository';
+import { type ElasticityRecord, ElasticityRepository } from './elasticity.repository';
+import { MetricWindows } from './metric-windows';
+import { type PodMetricReading, PodMetrics } from './pod-metrics';
+import { PodScaler } from './pod-scaler';
+
+export interface PodElasticityStatus {
+  at: number;
+  reading: PodMetricReading;
+  currentNodes: number;
+  readyNodes: number;
+  decision: ScalingDecision;
+}
+
+const TICK = 'elasticity';
+const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
+
+/**
+ * The elasticity loop: every tick, each pod with elasticity on gets a metric sample, a decision from
+ * its policy (libs/elasticity), and, when the decision moves, a scale-out or scale-in carried out in the
+ * background; a pod being scaled is not evaluated again until that finishes. Every decision, and every
+ * change of the reason for not scaling, is an event with its numbers.
+ */
+@Injectable()
+export class ElasticityTicker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ElasticityTicker.name);
+  private readonly windows = new MetricWindows();
+  private readonly busy = new Set<string>();
+  private readonly lastReason = new Map<string, string>();
+  readonly status = new Map<string, PodElasticityStatus>();
+  private tickMs: number;
+
+  constructor(
+    @Inject(MANAGER_CONFIG) config: ManagerConfig,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly settings: ElasticityRepository,
+    private readonly pods: PodsRepository,
+    private readonly nodes: NodesRepository,
+    private readonly metrics: PodMetrics,
+    private readonly scaler: PodScaler,
+    private readonly events: EventsRepository,
+  ) {
+    this.tickMs = config.elasticityTickMs;
+  }
+
+  onApplicationBootstrap(): void {
+    this.setTickMs(this.tickMs);
+  }
+
+  get interval(): number {
+    return this.tickMs;
+  }
+
+  /** Re-times (or, with 0, stops) the loop at runtime. */
+  setTickMs(ms: number): void {
+    if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
+    this.tickMs = ms;
+    if (ms > 0)
+      this.scheduler.addInterval(
+        TICK,
+        setInterval(() => void this.tick(), ms),
+      );
+  }
+
+  forget(pod: string): void {
+    this.windows.clear(pod);
+    this.status.delete(pod);
+    this.lastReason.delete(pod);
+  }
+
+  /** One evaluation of every pod with elasticity on; never throws. */
+  async tick(now = Date.now()): Promise<void> {
+    for (const settings of this.settings.listEnabled()) {
+      if (this.busy.has(settings.pod)) continue;
+      await this.evaluate(settings, now).catch((error: Error) =>
+        this.logger.error(`elasticity for ${settings.pod}: ${error.message}`),
+      );
+    }
+  }
+
+  /** Resolves once no pod is being scaled (tests and shutdown wait on it). */
+  async idle(): Promise<void> {
+    while (this.busy.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private async evaluate(settings: ElasticityRecord, now: number): Promise<void> {
+    const pod = this.pods.find(settings.pod);
+    if (!pod || pod.state === 'paused') return;
+    const nodes = this.nodes.listByPod(pod.name);
+    const current = nodes.filter((n) => COUNTED.has(n.status));
+    const ready = nodes.filter((n) => n.status === 'ONLINE');
+    const failed = nodes.filter((n) => n.status === 'FAILED');
+    const reading = await this.metrics.read(pod, ready, settings.policy.metric, now);
+    // nodes: a per-node value is rescaled to today's ready nodes when it is averaged (libs/elasticity).
+    if (reading.value !== null)
+      this.windows.add(pod.name, { at: now, value: reading.value, nodes: ready.length });
+    const decision = decide({
+      policy: settings.policy,
+      samples: this.windows.samples(pod.name),
+      currentNodes: current.length,
+      readyNodes: ready.length,
+      now,
+      state: settings.state,
+    });
+    this.settings.saveState(pod.name, decision.state);
+    this.status.set(pod.name, {
+      at: now,
+      reading,
+      currentNodes: current.length,
+      readyNodes: ready.length,
+      decision,
+    });
+    this.record(pod.name, decision, reading);
+
+    const work: Promise<void>[] = [];
+    if (failed.length > 0) work.push(this.scaler.clearFailed(failed));
+    if (decision.direction === 'out')
+      work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length));
+    if (decision.direction === 'in')
+      work.push(this.scaler.scaleIn(pod, current.length - decision.desiredNodes, current));
+    if (work.length === 0) return;
+    this.busy.add(pod.name);
+    void Promise.allSettled(work).then(() => this.busy.delete(pod.name));
+  }
+
+  private record(pod: string, decision: ScalingDecision, reading: PodMetricReading): void {
+    const moved = decision.direction !== 'none';
+    if (!moved && this.lastReason.get(pod) === decision.reason) return;
+    this.lastReason.set(pod, decision.reason);
+    this.events.append({
+      type: moved ? (decision.direction === 'out' ? 'ScaleOut' : 'ScaleIn') : 'ScaleHeld',
+      pod,
+      message: `${decision.reason}: ${decision.message} (${reading.metric}: ${reading.detail})`,
+    });
+  }
+}
