@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Benchmark: elasticity reaction time (a load step to the first request served by a new node), median of 5,
+// on docker + haproxy and process + embedded with a 1 s tick; and flapping (scale direction changes) under
+// a steady load near the upper threshold. Usage: node tools/bench/elasticity.mjs
+import { median, startBenchCloud } from './cloud-process.mjs';
+import { openLoop } from './open-loop.mjs';
+
+const TRIALS = 5;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const policy = { metric: 'cpu', lower: 20, upper: 60, step: 1, scaleOutCooldownMs: 1000, scaleInCooldownMs: 5000, windowMs: 1000 };
+
+async function online(cloud) {
+  return (await cloud.api('GET', '/api/v1/nodes?pod=light')).filter((n) => n.status === 'ONLINE');
+}
+
+async function waitFor(check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+async function reaction(cloud) {
+  await cloud.api('POST', '/api/v1/pods/light/elasticity/enable', { minNodes: 1, maxNodes: 6 });
+  if (!(await waitFor(async () => (await online(cloud)).length === 1, 60_000))) throw new Error('never settled at 1 node');
+  await sleep(3000);
+  const first = (await online(cloud))[0].name;
+  let reactedAt;
+  const started = performance.now();
+  const load = openLoop(`${cloud.lbUrl}/light`, 250, (body) => {
+    if (body.node !== first && reactedAt === undefined) reactedAt = performance.now();
+  });
+  await waitFor(async () => reactedAt !== undefined, 20_000);
+  const { failed } = load.stop();
+  if (reactedAt === undefined) throw new Error('no new node served within 20 s');
+  await waitFor(async () => (await online(cloud)).length === 1, 60_000);
+  return { ms: reactedAt - started, failed };
+}
+
+async function flapping(cloud) {
+  await cloud.api('PUT', '/api/v1/pods/light/elasticity', { scaleInCooldownMs: 15000, windowMs: 3000 });
+  const before = (await cloud.api('GET', '/api/v1/events?pod=light&limit=1000')).length;
+  const load = openLoop(`${cloud.lbUrl}/light`, 110, () => undefined);
+  await sleep(60_000);
+  const { sent, failed } = load.stop();
+  const events = (await cloud.api('GET', '/api/v1/events?pod=light&limit=1000')).slice(0, -before || undefined);
+  const directions = events.reverse().filter((e) => e.type === 'ScaleOut' || e.type === 'ScaleIn').map((e) => e.type);
+  const changes = directions.filter((d, i) => i > 0 && d !== directions[i - 1]).length;
+  return { changes, steps: directions.length, sent, failed, nodes: (await online(cloud)).length };
+}
+
+async function bench(runtime, lb) {
+  const cloud = await startBenchCloud({ runtime, lb });
+  try {
+    await cloud.api('POST', '/api/v1/cloud/init');
+    await cloud.api('PUT', '/api/v1/pods/light/elasticity', policy);
+    const trials = [];
+    for (let i = 0; i < TRIALS; i++) trials.push(await reaction(cloud));
+    return { runtime, lb, trials, flap: await flapping(cloud) };
+  } finally {
+    await cloud.stop();
+  }
+}
+
+const results = [];
+for (const [runtime, lb] of [
+  ['docker', 'haproxy'],
+  ['process', 'embedded'],
+]) {
+  results.push(await bench(runtime, lb));
+}
+console.log('\n| runtime + balancer | reaction, median of 5 | all 5 | failed requests | flapping: direction changes in 60 s at 110 req/s |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of results) {
+  const ms = r.trials.map((t) => Math.round(t.ms));
+  const failed = r.trials.reduce((s, t) => s + t.failed, 0);
+  console.log(
+    `| ${r.runtime} + ${r.lb} | ${Math.round(median(ms))} ms | ${ms.join(', ')} | ${failed} | ${r.flap.changes} (${r.flap.steps} scaling steps, ${r.flap.nodes} nodes at the end, ${r.flap.failed}/${r.flap.sent} failed) |`,
+  );
+}
