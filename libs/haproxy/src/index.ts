@@ -5,6 +5,7 @@ export * from './lib/stat/show-stat';
 export * from './lib/config/haproxy-config-model';
 export * from './lib/config/render-haproxy-config';
 export * from './lib/supervisor/haproxy-supervisor';
+export * from './lib/supervisor/haproxy-watchdog';
 export * from './lib/supervisor/haproxy-paths';
 export * from './lib/supervisor/show-proc';
 export * from './lib/supervisor/find-haproxy-binary';

@@ -7,15 +7,24 @@ export interface TestNode {
   close(): Promise<void>;
 }
 
-/** A tiny job server on 127.0.0.1: `/health` answers ok, anything else its name after `delayMs`. */
-export async function startTestNode(name: string, delayMs = 0): Promise<TestNode> {
+/**
+ * A tiny job server on 127.0.0.1: `/health` answers ok, anything else its name after `delayMs`. A request
+ * may ask for its own delay and status: `?delay=<ms>&status=<code>`. `port` 0 picks a free one.
+ */
+export async function startTestNode(name: string, delayMs = 0, port = 0): Promise<TestNode> {
   const server: Server = createHttpServer((req, res) => {
-    const answer = (): void => void res.end(name);
+    const query = (key: string): string | undefined =>
+      new RegExp(`[?&]${key}=(\\d+)`).exec(req.url ?? '')?.[1];
+    const answer = (): void => void res.writeHead(Number(query('status') ?? 200)).end(name);
     if (req.url === '/health') return void res.end('ok');
-    if (delayMs > 0) setTimeout(answer, delayMs);
+    const delay = Number(query('delay') ?? delayMs);
+    if (delay > 0) setTimeout(answer, delay);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return {

@@ -1,5 +1,6 @@
 import type { BalancedPod, BalancedServer } from './load-balancer';
 import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
+import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
 
 /** `leaving`: out of rotation and on its way out (drain, maint, delete). */
 export type ServerPhase = 'serving' | 'leaving';
@@ -66,6 +67,12 @@ export class BalancerState {
     const tracked: TrackedServer = { ...server, phase: 'serving' };
     entry.servers.set(server.nodeId, tracked);
     return tracked;
+  }
+
+  setWeight(pod: string, nodeId: string, weight: number): void {
+    const server = this.server(pod, nodeId);
+    if (!server) throw new BalancedServerNotFoundError(pod, nodeId);
+    server.weight = weight;
   }
 
   markLeaving(pod: string, nodeId: string): void {

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { POD_NAME_PATTERN } from '@strato/contracts';
+import { noOnlineNodeBody, podPausedBody, unknownPathBody } from '@strato/contracts';
 import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
+import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
 import { EmbeddedPool } from './embedded-pool';
 import { forwardRequest } from './embedded-proxy';
-import { noOnlineNodeBody, podPausedBody, unknownPathBody } from '@strato/contracts';
-import type { BalancedPod, BalancedServer, LoadBalancer, ServerStatus } from './load-balancer';
+import { checkWeight } from './invalid-weight.error';
+import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
 import { podFromUrl } from './pod-path';
+import { podStatusOf } from './pod-status';
 
 export interface EmbeddedLoadBalancerOptions {
   host: string;
@@ -56,6 +59,11 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     this.pools.clear();
   }
 
+  /** In-process: nothing can outlive the manager, so detaching stops. */
+  detach(): Promise<void> {
+    return this.stop();
+  }
+
   async upsertPod(pod: BalancedPod): Promise<void> {
     if (!POD_NAME_PATTERN.test(pod.name)) throw new Error(`invalid pod name ${JSON.stringify(pod.name)}`);
     const pool = this.pools.get(pod.name);
@@ -70,6 +78,7 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
   }
 
   async addServer(pod: string, server: BalancedServer): Promise<void> {
+    checkWeight(server.weight);
     const pool = this.pools.get(pod);
     if (!pool) throw new BalancedPodNotFoundError(pod);
     const existing = pool.get(server.nodeId);
@@ -87,16 +96,19 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     await this.pools.get(pod)?.drain(nodeId, this.drainTimeoutMs);
   }
 
+  async setWeight(pod: string, nodeId: string, weight: number): Promise<void> {
+    checkWeight(weight);
+    const pool = this.pools.get(pod);
+    if (!pool) throw new BalancedServerNotFoundError(pod, nodeId);
+    pool.setWeight(nodeId, weight);
+  }
+
   async status(): Promise<ServerStatus[]> {
-    return [...this.pools.values()].flatMap((pool) =>
-      pool.list().map((entry) => ({
-        ...entry.server,
-        pod: pool.pod.name,
-        health: entry.draining ? ('draining' as const) : ('up' as const),
-        currentSessions: entry.inFlight,
-        totalRequests: entry.total,
-      })),
-    );
+    return [...this.pools.values()].flatMap((pool) => pool.status());
+  }
+
+  async podStatus(): Promise<PodStatus[]> {
+    return [...this.pools.values()].map((pool) => podStatusOf(pool.pod, pool.status()));
   }
 
   private get drainTimeoutMs(): number {

@@ -42,7 +42,8 @@ function attempt(
 ): void {
   const { host, port, nodeId } = target.server;
   target.inFlight += 1;
-  target.total += 1;
+  target.stats.requestStarted();
+  const startedAt = Date.now();
   let released = false;
   const release = (): void => {
     if (!released) target.inFlight -= 1;
@@ -64,20 +65,23 @@ function attempt(
   });
   upstream.on('response', (answer) => {
     upstreamResponse = answer;
+    target.stats.responded(answer.statusCode ?? 502, Date.now() - startedAt);
     res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
     answer.pipe(res);
   });
   upstream.on('error', (error: NodeJS.ErrnoException) => {
     release();
     if (res.headersSent || res.destroyed) return void res.destroy();
-    // Only failures before the node saw the request are retried: a refused connection, or a reused
-    // keep-alive socket the node had just closed (ECONNRESET on `reusedSocket`).
-    const notSeen = error.code === 'ECONNREFUSED' || (error.code === 'ECONNRESET' && upstream.reusedSocket);
-    if (notSeen && retriesLeft > 0 && isBodyless(req)) {
+    // As HAProxy's `retry-on conn-failure empty-response`: a refused connection, or a node that closed
+    // without answering (killed mid-request, or a keep-alive socket it had just closed: `socket hang up`,
+    // ECONNRESET). Only bodyless requests (job GETs), which can safely run again elsewhere.
+    const retryable = RETRYABLE.has(error.code ?? '') && upstreamResponse === null;
+    if (retryable && retriesLeft > 0 && isBodyless(req)) {
       tried.add(nodeId);
       const next = choose(tried) ?? target;
       return attempt(req, res, next, choose, options, tried, retriesLeft - 1);
     }
+    target.stats.failed();
     const timeout = error instanceof UpstreamTimeout;
     const body = timeout
       ? gatewayTimeoutBody(`node ${nodeId} did not answer within ${options.serverTimeoutMs} ms`)
@@ -89,6 +93,8 @@ function attempt(
 }
 
 class UpstreamTimeout extends Error {}
+
+const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
 function isBodyless(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] ?? '0') === '0';

@@ -1,15 +1,19 @@
+import { Logger } from '@nestjs/common';
 import {
-  HaproxyNoSuchServerError,
   HaproxySupervisor,
+  HaproxyWatchdog,
   backendName,
   joinServer,
-  leaveServer,
   renderHaproxyConfig,
+  type HaproxyRestart,
 } from '@strato/haproxy';
+import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
 import { BalancerState } from './balancer-state';
 import { haproxyConfigFromState } from './haproxy-config-from-state';
-import { haproxyServerStatus } from './haproxy-server-status';
-import type { BalancedPod, BalancedServer, LoadBalancer, ServerStatus } from './load-balancer';
+import { haproxyLeave } from './haproxy-leave';
+import { HaproxyStats } from './haproxy-server-status';
+import { checkWeight } from './invalid-weight.error';
+import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
 import { SerialLock } from './serial-lock';
 
 export interface HaproxyLoadBalancerOptions {
@@ -19,29 +23,44 @@ export interface HaproxyLoadBalancerOptions {
   port: number;
   /** Bound on waiting for in-flight requests when a server leaves (default 30 s). */
   drainTimeoutMs?: number;
-  /** Let haproxy outlive the manager; the next start reattaches through the pidfile. */
+  /** Own process group, so haproxy outlives the manager and the next start reattaches (default true). */
   detached?: boolean;
+  onRestart?: (restart: HaproxyRestart) => void;
 }
 
 /**
- * HAProxy 2.6 behind the LoadBalancer port. Membership changes go through the runtime API, never a
- * reload; structural changes render the whole config from state (every current server included) and
- * reload. Reloads and runtime commands never interleave: a command sent to the old worker after the
- * server-state snapshot would be lost.
+ * HAProxy 2.6 behind the LoadBalancer port. Membership and weights go through the runtime API, never a
+ * reload; structural changes render the whole config from state (every current server and weight
+ * included) and reload; a watchdog restarts a dead haproxy from the same rendering. Reloads, restarts and
+ * runtime commands never interleave: a command sent to the old worker after the server-state snapshot
+ * would be lost.
  */
 export class HaproxyLoadBalancer implements LoadBalancer {
   readonly kind = 'haproxy' as const;
   readonly url: string;
   private readonly supervisor: HaproxySupervisor;
+  private readonly watchdog: HaproxyWatchdog;
   private readonly state = new BalancerState();
   private readonly lock = new SerialLock();
+  private readonly stats: HaproxyStats;
+  private readonly logger = new Logger(HaproxyLoadBalancer.name);
 
   constructor(private readonly options: HaproxyLoadBalancerOptions) {
     this.url = `http://${options.host}:${options.port}`;
-    this.supervisor = new HaproxySupervisor({
-      binary: options.binary,
-      workDir: options.workDir,
-      detached: options.detached,
+    const { binary, workDir } = options;
+    this.supervisor = new HaproxySupervisor({ binary, workDir, detached: options.detached ?? true });
+    this.stats = new HaproxyStats(this.supervisor.runtime, this.state);
+    this.watchdog = new HaproxyWatchdog(this.supervisor, {
+      config: () => this.renderConfig(),
+      exclusive: (step) => this.lock.run(step),
+      beforeRestart: () => this.stats.rebase(),
+      onRestart: (restart) => {
+        this.logger.warn(
+          `haproxy exited (${restart.exit}); restarted from desired state in ${restart.restartMs} ms`,
+        );
+        options.onRestart?.(restart);
+      },
+      onError: (error) => this.logger.error(`restarting haproxy failed, retrying: ${error.message}`),
     });
   }
 
@@ -50,10 +69,17 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       this.state.load(pods, servers);
       await this.supervisor.start(this.renderConfig());
     });
+    this.watchdog.start();
   }
 
   stop(): Promise<void> {
+    this.watchdog.stop();
     return this.lock.run(() => this.supervisor.stop());
+  }
+
+  async detach(): Promise<void> {
+    this.watchdog.stop();
+    await this.lock.run(async () => undefined);
   }
 
   upsertPod(pod: BalancedPod): Promise<void> {
@@ -69,6 +95,7 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   }
 
   async addServer(pod: string, server: BalancedServer): Promise<void> {
+    checkWeight(server.weight);
     const existing = this.state.server(pod, server.nodeId);
     if (existing && (existing.host !== server.host || existing.port !== server.port)) {
       await this.removeServer(pod, server.nodeId);
@@ -83,30 +110,40 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   async removeServer(pod: string, nodeId: string): Promise<void> {
     if (!this.state.server(pod, nodeId)) return;
     await this.lock.run(async () => this.state.markLeaving(pod, nodeId));
-    try {
-      await leaveServer(this.supervisor.runtime, backendName(pod), nodeId, {
-        drainTimeoutMs: this.options.drainTimeoutMs ?? 30_000,
-        exclusive: (step) => this.lock.run(step),
-        othersIdle: async () => (await this.supervisor.oldWorkerSessions(backendName(pod), nodeId)) === 0,
-        onDeleted: () => this.state.deleteServer(pod, nodeId),
-      });
-    } catch (error) {
-      if (!(error instanceof HaproxyNoSuchServerError)) throw error;
-      this.state.deleteServer(pod, nodeId);
-    }
+    await haproxyLeave(this.supervisor, this.state, pod, nodeId, {
+      drainTimeoutMs: this.options.drainTimeoutMs ?? 30_000,
+      exclusive: (step) => this.lock.run(step),
+    });
+    this.stats.forget(pod, nodeId);
+  }
+
+  async setWeight(pod: string, nodeId: string, weight: number): Promise<void> {
+    checkWeight(weight);
+    await this.lock.run(async () => {
+      if (!this.state.server(pod, nodeId)) throw new BalancedServerNotFoundError(pod, nodeId);
+      await this.supervisor.runtime.setWeight(backendName(pod), nodeId, weight);
+      this.state.setWeight(pod, nodeId, weight);
+    });
   }
 
   async status(): Promise<ServerStatus[]> {
-    const rows = await this.supervisor.runtime.showStat();
-    return haproxyServerStatus(this.state, rows);
+    return (await this.podStatus()).flatMap((pod) => pod.servers);
+  }
+
+  /** Under the lock, so a counter reset by a reload or restart is never read half-way. */
+  podStatus(): Promise<PodStatus[]> {
+    return this.lock.run(() => this.stats.read());
   }
 
   /** Applies a structural change and reloads; a refused config leaves state as it was (and haproxy too). */
   private async reloadWith(change: (state: BalancerState) => void): Promise<void> {
+    // The reload restarts haproxy's counters from 0: read them first so the totals keep what they counted.
+    await this.stats.read();
     const restore = this.state.snapshot();
     try {
       change(this.state);
       await this.supervisor.reload(this.renderConfig());
+      this.stats.rebase();
     } catch (error) {
       restore();
       throw error;

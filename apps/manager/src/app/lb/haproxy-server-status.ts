@@ -1,27 +1,78 @@
-import { backendName, type HaproxyStatRow } from '@strato/haproxy';
-import type { BalancerState } from './balancer-state';
-import type { ServerHealth, ServerStatus } from './load-balancer';
+import { backendName, type HaproxyRuntimeApi, type HaproxyStatRow } from '@strato/haproxy';
+import type { BalancerState, TrackedServer } from './balancer-state';
+import type { PodStatus, ServerHealth, ServerStatus } from './load-balancer';
+import { MonotonicCounters } from './monotonic-counters';
+import { podStatusOf } from './pod-status';
 
-/** Joins `show stat` server rows onto the servers the balancer should have; a missing row reads as down. */
-export function haproxyServerStatus(state: BalancerState, rows: HaproxyStatRow[]): ServerStatus[] {
+/** Pod and server status from `show stat`, with totals that survive haproxy's counter resets. */
+export class HaproxyStats {
+  private readonly counters = new MonotonicCounters();
+
+  constructor(
+    private readonly runtime: HaproxyRuntimeApi,
+    private readonly state: BalancerState,
+  ) {}
+
+  async read(): Promise<PodStatus[]> {
+    return haproxyPodStatus(this.state, await this.runtime.showStat(), this.counters);
+  }
+
+  /** haproxy's counters restart from 0 (after a reload, or in a new master): keep what they had counted. */
+  rebase(): void {
+    this.counters.rebase();
+  }
+
+  forget(pod: string, nodeId: string): void {
+    this.counters.forget(counterKey(pod, nodeId));
+  }
+}
+
+/** Joins `show stat` server rows onto the pods and servers the balancer should have. */
+export function haproxyPodStatus(
+  state: BalancerState,
+  rows: HaproxyStatRow[],
+  counters: MonotonicCounters,
+): PodStatus[] {
   const byKey = new Map(rows.filter((r) => r.type === 'server').map((r) => [`${r.proxy}/${r.name}`, r]));
-  return state.listPods().flatMap((pod) =>
-    state.servers(pod.name).map((server): ServerStatus => {
-      const row = byKey.get(`${backendName(pod.name)}/${server.nodeId}`);
-      return {
-        nodeId: server.nodeId,
-        host: server.host,
-        port: server.port,
-        weight: server.weight,
-        pod: pod.name,
-        health: row ? healthOf(row.status) : 'down',
-        currentSessions: row?.scur ?? 0,
-        // stot counts one session per HTTP request on a server row; it restarts from 0 on every reload.
-        totalRequests: row?.stot ?? 0,
-      };
-    }),
+  return state.listPods().map((pod) =>
+    podStatusOf(
+      pod,
+      state.servers(pod.name).map((server) => {
+        const row = byKey.get(`${backendName(pod.name)}/${server.nodeId}`);
+        return serverStatus(pod.name, server, row, counters);
+      }),
+    ),
   );
 }
+
+/** A missing row (deleted meanwhile, or haproxy restarting) reads as down with the last known totals. */
+function serverStatus(
+  pod: string,
+  server: TrackedServer,
+  row: HaproxyStatRow | undefined,
+  counters: MonotonicCounters,
+): ServerStatus {
+  const key = counterKey(pod, server.nodeId);
+  const total = (name: string, raw: number | undefined): number =>
+    raw === undefined ? counters.current(`${key}${name}`) : counters.observe(`${key}${name}`, raw);
+  return {
+    nodeId: server.nodeId,
+    host: server.host,
+    port: server.port,
+    weight: server.weight,
+    pod,
+    health: row ? healthOf(row.status) : 'down',
+    currentSessions: row?.scur ?? 0,
+    // stot counts one session per HTTP request on a server row.
+    totalRequests: total('stot', row?.stot),
+    requestRate: row?.rate ?? 0,
+    queue: row?.qcur ?? 0,
+    responseTimeMs: row?.rtime ?? 0,
+    http5xx: total('5xx', row?.hrsp5xx),
+  };
+}
+
+const counterKey = (pod: string, nodeId: string): string => `${pod}/${nodeId} `;
 
 /** `UP`, `UP 1/2`, `no check` → up; `DRAIN`, `NOLB` → draining; `MAINT`, `MAINT (via ...)` → maint. */
 export function healthOf(status: string): ServerHealth {

@@ -1,42 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findHaproxyBinary } from '@strato/haproxy';
-import { EmbeddedLoadBalancer } from './embedded-load-balancer';
-import { HaproxyLoadBalancer } from './haproxy-load-balancer';
-import type { BalancedPod, BalancedServer, LoadBalancer } from './load-balancer';
+import type { LoadBalancer } from './load-balancer';
+import { contractAdapters, pod, serverFor } from './testing/contract-adapters';
 import { freePort, httpGet, keepAliveLoad, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 
-const binary = findHaproxyBinary();
-if (binary === null && process.env['CI'] === 'true')
-  throw new Error('haproxy binary not found: required when CI=true');
-if (binary === null)
-  console.warn('haproxy binary not found: the contract suite runs against the embedded balancer only');
-
-type Factory = (port: number, workDir: string) => LoadBalancer;
-const adapters: Array<[string, Factory]> = [
-  ['embedded', (port) => new EmbeddedLoadBalancer({ host: '127.0.0.1', port })],
-  ...(binary === null
-    ? []
-    : [
-        [
-          'haproxy',
-          (port: number, workDir: string) =>
-            new HaproxyLoadBalancer({ binary, workDir, host: '127.0.0.1', port }),
-        ] as [string, Factory],
-      ]),
-];
-
 const unavailable = (message: string): object => ({ statusCode: 503, error: 'Service Unavailable', message });
-const pod = (name: string, paused = false): BalancedPod => ({ name, algorithm: 'roundrobin', paused });
-const serverFor = (node: TestNode): BalancedServer => ({
-  nodeId: node.name,
-  host: '127.0.0.1',
-  port: node.port,
-  weight: 1,
-});
 
-describe.each(adapters)('LoadBalancer contract: %s', (_kind, create) => {
+describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => {
   jest.setTimeout(30_000);
   let lb: LoadBalancer;
   let workDir: string;

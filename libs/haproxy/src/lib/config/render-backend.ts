@@ -1,5 +1,8 @@
-import { DEFAULT_HEALTH_CHECK, type HealthCheckOptions } from '../runtime/haproxy-runtime-api';
-import { haproxyDuration } from './durations';
+import {
+  DEFAULT_HEALTH_CHECK,
+  healthCheckArguments,
+  type HealthCheckOptions,
+} from '../runtime/haproxy-runtime-api';
 import { backendName, type HaproxyPodConfig, type HaproxyServerConfig } from './haproxy-config-model';
 import { renderNoServerError } from './json-responses';
 
@@ -21,7 +24,6 @@ export function renderServer(server: HaproxyServerConfig, check: HealthCheckOpti
   const address = server.host.includes(':')
     ? `[${server.host}]:${server.port}`
     : `${server.host}:${server.port}`;
-  const checkArgs = `check inter ${haproxyDuration(check.interMs)} fall ${check.fall} rise ${check.rise}`;
   const disabled = server.state === 'maint' ? ' disabled' : '';
-  return `server ${server.name} ${address} weight ${server.weight} ${checkArgs}${disabled}`;
+  return `server ${server.name} ${address} weight ${server.weight} ${healthCheckArguments(check)}${disabled}`;
 }

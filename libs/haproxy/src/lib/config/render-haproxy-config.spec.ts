@@ -42,6 +42,7 @@ describe('renderHaproxyConfig', () => {
     ['defaults', 'option idle-close-on-response', 'no read errors on reload'],
     ['defaults', 'option redispatch 1', 'redispatch'],
     ['defaults', 'retries 2', 'retries'],
+    ['defaults', 'retry-on conn-failure empty-response', 'retries of a node killed mid-request'],
     ['defaults', 'option httpchk GET /health', 'http health checks'],
     ['defaults', 'load-server-state-from-file global', 'state file loading'],
     ['frontend fe_strato', 'bind 127.0.0.1:8000', 'the bind address'],
@@ -71,8 +72,12 @@ describe('renderHaproxyConfig', () => {
       { name: 'light-2', host: '127.0.0.1', port: 9002, weight: 3, state: 'maint' as const },
     ];
     const backend = section(renderHaproxyConfig(model([pod({ servers })])), 'backend be_light');
-    expect(backend).toContain('server light-1 127.0.0.1:9001 weight 1 check inter 1s fall 2 rise 2');
-    expect(backend).toContain('server light-2 127.0.0.1:9002 weight 3 check inter 1s fall 2 rise 2 disabled');
+    expect(backend).toContain(
+      'server light-1 127.0.0.1:9001 weight 1 check inter 1s fastinter 250ms fall 2 rise 2',
+    );
+    expect(backend).toContain(
+      'server light-2 127.0.0.1:9002 weight 3 check inter 1s fastinter 250ms fall 2 rise 2 disabled',
+    );
   });
 
   it('answers 503 JSON from the backend when no server is usable', () => {

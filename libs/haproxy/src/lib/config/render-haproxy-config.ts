@@ -37,6 +37,9 @@ export function renderHaproxyConfig(model: HaproxyConfigModel): string {
       '  option idle-close-on-response',
       '  option redispatch 1',
       '  retries 2',
+      // Retried on another server: a refused connection, and a node that closed without answering (killed
+      // mid-request). Jobs are GETs, so running one again elsewhere is safe.
+      '  retry-on conn-failure empty-response',
       '  option forwardfor',
       `  option httpchk GET ${check.path ?? '/health'}`,
       '  load-server-state-from-file global',

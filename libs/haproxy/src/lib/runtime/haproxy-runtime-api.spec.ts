@@ -31,7 +31,7 @@ describe('HaproxyRuntimeApi', () => {
   let server: Server;
   const received: string[] = [];
   const add =
-    'add server be_light/n1 127.0.0.1:9001 weight 2 check inter 1000ms fall 2 rise 2 pool-max-conn -1 pool-purge-delay 5s';
+    'add server be_light/n1 127.0.0.1:9001 weight 2 check inter 1s fastinter 250ms fall 2 rise 2 pool-max-conn -1 pool-purge-delay 5s';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strato-rt-'));

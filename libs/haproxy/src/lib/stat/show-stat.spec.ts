@@ -2,13 +2,13 @@ import { parseShowStat } from './show-stat';
 
 // Captured from haproxy 2.6.12 (`show stat`), trimmed to the columns that matter plus a few others.
 const HEADER =
-  '# pxname,svname,qcur,scur,stot,status,weight,type,rate,check_status,req_tot,qtime,ctime,rtime,ttime,addr,algo,used_conn_cur,';
+  '# pxname,svname,qcur,scur,stot,status,weight,type,rate,check_status,req_tot,qtime,ctime,rtime,ttime,addr,algo,used_conn_cur,hrsp_5xx,';
 
 describe('parseShowStat', () => {
   it.each([
     {
       name: 'a server that is up',
-      row: 'be_light,n1,0,2,40,UP,1,2,5,L7OK,,1,0,120,121,127.0.0.1:9001,,1,',
+      row: 'be_light,n1,0,2,40,UP,1,2,5,L7OK,,1,0,120,121,127.0.0.1:9001,,1,3,',
       expected: {
         proxy: 'be_light',
         name: 'n1',
@@ -22,6 +22,7 @@ describe('parseShowStat', () => {
         checkStatus: 'L7OK',
         addr: '127.0.0.1:9001',
         usedConnCur: 1,
+        hrsp5xx: 3,
       },
     },
     {

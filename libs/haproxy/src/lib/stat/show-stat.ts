@@ -19,6 +19,8 @@ export interface HaproxyStatRow {
   rate: number;
   /** Total HTTP requests; filled for frontends (and backends), empty on server rows in 2.6. */
   reqTot: number;
+  /** Responses with a 5xx status (`hrsp_5xx`), including haproxy's own 502/503/504. */
+  hrsp5xx: number;
   checkStatus: string;
   /** Averages over the last 1024 requests, in ms. */
   qtime: number;
@@ -71,6 +73,7 @@ function toRow(fields: Record<string, string>): HaproxyStatRow {
     stot: num('stot'),
     rate: num('rate'),
     reqTot: num('req_tot'),
+    hrsp5xx: num('hrsp_5xx'),
     checkStatus: text('check_status'),
     qtime: num('qtime'),
     ctime: num('ctime'),

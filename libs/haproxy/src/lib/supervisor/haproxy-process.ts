@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { HaproxyProcessError } from '../errors';
 import type { HaproxyPaths } from './haproxy-paths';
 
@@ -47,7 +47,22 @@ export class HaproxyProcess {
   }
 }
 
+const HAS_PROC = existsSync('/proc/self/stat');
+
+/**
+ * A master we reattached to is not our child: once it dies it stays a zombie until init reaps it, which
+ * took up to 1.4 s here, and `kill(pid, 0)` succeeds on a zombie. /proc shows the state (`Z`).
+ */
 function isAlive(pid: number): boolean {
+  if (HAS_PROC) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return false;
+    }
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  }
   try {
     process.kill(pid, 0);
     return true;

@@ -1,9 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { HaproxyProcessError, HaproxyReloadError } from '../errors';
+import { HaproxyProcessError } from '../errors';
 import { HaproxyRuntimeApi } from '../runtime/haproxy-runtime-api';
 import { haproxyPaths, type HaproxyPaths } from './haproxy-paths';
 import { HaproxyProcess } from './haproxy-process';
+import { confirmedReload } from './confirmed-reload';
 import { MasterCli } from './master-cli';
+import type { HaproxyProcList } from './show-proc';
 import { validateConfigFile } from './validate-config';
 import { logTail } from './log-tail';
 import { waitFor } from './wait-for';
@@ -35,10 +37,25 @@ export class HaproxySupervisor {
     return this.process?.pid ?? null;
   }
 
-  /** Reattaches to a master still running from an earlier start (and reloads it), or spawns a new one. */
+  /** null while the master we started or attached to is alive; else its exit code or signal. */
+  exitStatus(): number | string | null {
+    return this.process ? this.process.exited() : 'not started';
+  }
+
+  showProc(): Promise<HaproxyProcList> {
+    return this.master.showProc();
+  }
+
+  /**
+   * Reattaches to a master still running from an earlier start, or spawns a new one. A reattached master
+   * is reloaded only if its config differs from this one: a manager restart costs at most one reload.
+   */
   async start(config: string): Promise<void> {
     await mkdir(this.paths.workDir, { recursive: true });
-    if (await this.attach()) return this.reload(config);
+    if (await this.attach()) {
+      const live = await readFile(this.paths.config, 'utf8').catch(() => null);
+      return live === config ? undefined : this.reload(config);
+    }
     await this.install(config);
     // A state file left by an earlier run would restore stale drain/maint states onto fresh servers.
     await rm(this.paths.serverState, { force: true });
@@ -62,28 +79,18 @@ export class HaproxySupervisor {
 
   /**
    * Hitless reload: validate, save `show servers state` (runtime drain/maint states survive), master
-   * `reload`, then wait until `show proc` lists a worker that did not exist before and no reload failed.
+   * `reload`, confirmed by a new worker in `show proc`.
    */
   async reload(config: string): Promise<void> {
+    const running = await readFile(this.paths.config, 'utf8').catch(() => null);
     await this.install(config);
-    await writeFile(this.paths.serverState, await this.runtime.showServersState());
-    const before = await this.master.showProc();
-    const known = new Set([...before.workers, ...before.oldWorkers].map((w) => w.pid));
-    await this.master.reload();
-    const after = await waitFor(
-      'a new haproxy worker after reload',
-      async () => {
-        const procs = await this.master.showProc();
-        const failed = procs.master.failedReloads > before.master.failedReloads;
-        return failed || procs.workers.some((w) => !known.has(w.pid)) ? procs : undefined;
-      },
-      { timeoutMs: this.options.reloadTimeoutMs ?? 5000 },
-    ).catch(async (error: Error) => {
-      throw new HaproxyReloadError(`${error.message}:\n${await logTail(this.paths.log)}`);
-    });
-    if (after.master.failedReloads > before.master.failedReloads) {
-      const log = await logTail(this.paths.log);
-      throw new HaproxyReloadError(`haproxy reload failed, the old worker keeps serving:\n${log}`);
+    try {
+      await writeFile(this.paths.serverState, await this.runtime.showServersState());
+      await confirmedReload(this.master, this.options.reloadTimeoutMs ?? 5000, this.paths.log);
+    } catch (error) {
+      // The file must keep saying what runs: a reattaching manager skips its reload when they match.
+      if (running !== null) await writeFile(this.paths.config, running);
+      throw error;
     }
     await waitFor('the haproxy admin socket', () => this.adminSocketAnswers(), { timeoutMs: 5000 });
   }

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { httpGet } from '@strato/haproxy/testing';
 
 export { freePort, httpGet, startTestNode, type TestNode } from '@strato/haproxy/testing';
 
@@ -27,5 +28,16 @@ export async function keepAliveLoad(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   agent.destroy();
+  return counts;
+}
+
+/** How many of `total` sequential GETs (each on a fresh connection) each node answered, by body. */
+export async function countBodies(url: string, total: number): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < total; i++) {
+    const { status, body } = await httpGet(url);
+    const key = status === 200 ? body : `status ${status}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
   return counts;
 }
