@@ -33,7 +33,10 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:contracts', 'type:client'],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:adapter'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:adapter'],
+            },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:contracts'] },
             {
               sourceTag: 'type:domain',

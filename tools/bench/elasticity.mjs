@@ -7,7 +7,15 @@ import { openLoop } from './open-loop.mjs';
 
 const TRIALS = 5;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const policy = { metric: 'cpu', lower: 20, upper: 60, step: 1, scaleOutCooldownMs: 1000, scaleInCooldownMs: 5000, windowMs: 1000 };
+const policy = {
+  metric: 'cpu',
+  lower: 20,
+  upper: 60,
+  step: 1,
+  scaleOutCooldownMs: 1000,
+  scaleInCooldownMs: 5000,
+  windowMs: 1000,
+};
 
 async function online(cloud) {
   return (await cloud.api('GET', '/api/v1/nodes?pod=light')).filter((n) => n.status === 'ONLINE');
@@ -24,7 +32,8 @@ async function waitFor(check, timeoutMs) {
 
 async function reaction(cloud) {
   await cloud.api('POST', '/api/v1/pods/light/elasticity/enable', { minNodes: 1, maxNodes: 6 });
-  if (!(await waitFor(async () => (await online(cloud)).length === 1, 60_000))) throw new Error('never settled at 1 node');
+  if (!(await waitFor(async () => (await online(cloud)).length === 1, 60_000)))
+    throw new Error('never settled at 1 node');
   await sleep(3000);
   const first = (await online(cloud))[0].name;
   let reactedAt;
@@ -45,8 +54,14 @@ async function flapping(cloud) {
   const load = openLoop(`${cloud.lbUrl}/light`, 110, () => undefined);
   await sleep(60_000);
   const { sent, failed } = load.stop();
-  const events = (await cloud.api('GET', '/api/v1/events?pod=light&limit=1000')).slice(0, -before || undefined);
-  const directions = events.reverse().filter((e) => e.type === 'ScaleOut' || e.type === 'ScaleIn').map((e) => e.type);
+  const events = (await cloud.api('GET', '/api/v1/events?pod=light&limit=1000')).slice(
+    0,
+    -before || undefined,
+  );
+  const directions = events
+    .reverse()
+    .filter((e) => e.type === 'ScaleOut' || e.type === 'ScaleIn')
+    .map((e) => e.type);
   const changes = directions.filter((d, i) => i > 0 && d !== directions[i - 1]).length;
   return { changes, steps: directions.length, sent, failed, nodes: (await online(cloud)).length };
 }
@@ -71,7 +86,9 @@ for (const [runtime, lb] of [
 ]) {
   results.push(await bench(runtime, lb));
 }
-console.log('\n| runtime + balancer | reaction, median of 5 | all 5 | failed requests | flapping: direction changes in 60 s at 110 req/s |');
+console.log(
+  '\n| runtime + balancer | reaction, median of 5 | all 5 | failed requests | flapping: direction changes in 60 s at 110 req/s |',
+);
 console.log('| --- | --- | --- | --- | --- |');
 for (const r of results) {
   const ms = r.trials.map((t) => Math.round(t.ms));

@@ -3,7 +3,8 @@
 import { Agent, get } from 'node:http';
 
 export function openLoop(url, ratePerSecond, onResponse) {
-  if (!/^http:\/\/(127\.|localhost)/.test(url)) throw new Error(`benchmarks send to loopback only, not ${url}`);
+  if (!/^http:\/\/(127\.|localhost)/.test(url))
+    throw new Error(`benchmarks send to loopback only, not ${url}`);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const started = performance.now();
   let sent = 0;

@@ -34,6 +34,7 @@ export function aNode(overrides: Partial<NodeView> & Pick<NodeView, 'name'>): No
     pod: 'light',
     status: 'ONLINE',
     reason: null,
+    agent: 'local',
     host: '127.0.0.1',
     port: 41001,
     createdAt: '2026-01-01T00:00:00.000Z',

@@ -62,7 +62,7 @@ export class FakeAgentClient implements AgentClient {
   }
 
   async info(): Promise<AgentInfo> {
-    return { runtime: 'process', cores: 2, memoryBytes: 1, nodes: this.servers.size };
+    return { runtime: 'process', cores: 2, memoryBytes: 1, nodes: this.servers.size, freePorts: 100 };
   }
 
   async close(): Promise<void> {

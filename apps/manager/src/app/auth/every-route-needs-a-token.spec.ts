@@ -54,7 +54,7 @@ describe('every route needs its token', () => {
     const owner = all.filter((r) => !PUBLIC.has(r.op.operationId) && !isAgentRoute(r.op));
     for (const { method, path, op } of owner) {
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { authorization: 'Bearer wrong-token-0123456789' },
         { authorization: `Basic ${OWNER_TOKEN_FOR_TESTS}` },
         { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS },
@@ -74,7 +74,7 @@ describe('every route needs its token', () => {
   it('answers 401 to every agent route without the agent token or with the owner token', async () => {
     for (const { method, path, op } of all.filter((r) => isAgentRoute(r.op))) {
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { 'x-strato-agent-token': 'wrong' },
         { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` },
       ]) {

@@ -20,6 +20,8 @@ export interface ManagerConfig {
   orphanPolicy: 'remove' | 'adopt';
   /** How often elasticity evaluates each pod; 0 switches the tick off (tests drive it by hand). */
   elasticityTickMs: number;
+  /** On a clean manager exit: stop HAProxy (npm start's Ctrl-C), or keep it serving for the next manager. */
+  lbOnExit: 'stop' | 'keep';
 }
 
 export class ConfigError extends Error {
@@ -89,7 +91,11 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
     orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
     elasticityTickMs: Number(env['STRATO_ELASTICITY_TICK_MS'] ?? 1000),
+    lbOnExit: (env['STRATO_LB_ON_EXIT'] ?? 'stop') as ManagerConfig['lbOnExit'],
   };
+  if (!['stop', 'keep'].includes(config.lbOnExit)) {
+    problems.push(`STRATO_LB_ON_EXIT must be stop or keep, got "${config.lbOnExit}"`);
+  }
   if (!Number.isInteger(config.elasticityTickMs) || config.elasticityTickMs < 0) {
     problems.push(
       `STRATO_ELASTICITY_TICK_MS must be a whole number of ms (0 = off), got "${env['STRATO_ELASTICITY_TICK_MS']}"`,

@@ -69,7 +69,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduler.doesExist('interval', 'reconcile')) this.scheduler.deleteInterval('reconcile');
-    await this.lb.stop();
+    await (this.config.lbOnExit === 'keep' ? this.lb.detach() : this.lb.stop());
   }
 
   /**
