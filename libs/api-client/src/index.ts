@@ -1,4 +1,12 @@
 export { createStratoClient, type StratoClient, type StratoClientOptions } from './lib/strato-client';
 export { StratoApiError, unwrap } from './lib/unwrap';
 export type { components, operations, paths } from './generated/strato-api';
-export type { CloudEvent, CloudStatus, Elasticity, InitResult, Node, Pod } from './lib/models';
+export type {
+  CloudEvent,
+  CloudStatus,
+  Elasticity,
+  InitResult,
+  LoadBalancerStatus,
+  Node,
+  Pod,
+} from './lib/models';

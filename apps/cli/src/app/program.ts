@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerElasticityCommands } from './commands/elasticity.command';
 import { registerInitCommand } from './commands/init.command';
+import { registerLbCommands } from './commands/lb.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
 import { registerPodCommands } from './commands/pod.command';
@@ -26,6 +27,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerNodeCommands(program, context);
   registerStatusCommands(program, context);
   registerElasticityCommands(program, context);
+  registerLbCommands(program, context);
   registerLoginCommand(program, context, fetchImpl);
   registerCompletionCommand(program, context);
   return program;

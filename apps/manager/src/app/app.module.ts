@@ -3,6 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
+import { BalancingController } from './balancing/balancing.controller';
+import { BalancingService } from './balancing/balancing.service';
 import { CloudController } from './cloud/cloud.controller';
 import { CloudService } from './cloud/cloud.service';
 import { MANAGER_CONFIG, type ManagerConfig } from './config/manager-config';
@@ -52,6 +54,7 @@ export class AppModule {
         NodesController,
         AgentsController,
         EventsController,
+        BalancingController,
         ...ELASTICITY_CONTROLLERS,
       ],
       providers: [
@@ -64,6 +67,7 @@ export class AppModule {
         PodPauser,
         PodLifecycle,
         Reconciler,
+        BalancingService,
         ...ELASTICITY_PROVIDERS,
       ],
     };

@@ -261,6 +261,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per pod: algorithm, servers with health and weight, req/s, latency */
+        get: operations["getLoadBalancer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/algorithm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a pod's balance algorithm (hitless reload on HAProxy) */
+        put: operations["setAlgorithm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes/{name}/weight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a node's load-balancer weight (0..256) */
+        put: operations["setWeight"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/elasticity": {
         parameters: {
             query?: never;
@@ -540,6 +591,11 @@ export interface components {
             host: string | null;
             /** @example 20001 */
             port: number | null;
+            /**
+             * @description load-balancer weight (0: no new requests)
+             * @example 1
+             */
+            weight: number;
             /** @example 2026-11-22T10:00:00.000Z */
             createdAt: string;
             /** @example 2026-11-22T10:00:01.000Z */
@@ -612,6 +668,61 @@ export interface components {
             node: string | null;
             /** @example node n1 online at 127.0.0.1:20001 after 212 ms */
             message: string;
+        };
+        ServerStatusDto: {
+            /** @example n1 */
+            node: string;
+            /** @example 127.0.0.1 */
+            host: string;
+            /** @example 20001 */
+            port: number;
+            /** @example 1 */
+            weight: number;
+            /** @enum {string} */
+            health: "up" | "down" | "draining" | "maint";
+            /** @description requests per second over the last second */
+            requestRate: number;
+            currentSessions: number;
+            queue: number;
+            /** @description average response time, ms */
+            responseTimeMs: number;
+            /** @description since the load balancer started */
+            totalRequests: number;
+            http5xx: number;
+        };
+        PodBalancingDto: {
+            /** @example light */
+            pod: string;
+            /** @enum {string} */
+            algorithm: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+            paused: boolean;
+            requestRate: number;
+            currentSessions: number;
+            queue: number;
+            responseTimeMs: number;
+            http5xx: number;
+            servers: components["schemas"]["ServerStatusDto"][];
+        };
+        LoadBalancerDto: {
+            /** @enum {string} */
+            kind: "haproxy" | "embedded";
+            /** @example http://127.0.0.1:8000 */
+            url: string;
+            pods: components["schemas"]["PodBalancingDto"][];
+        };
+        SetAlgorithmDto: {
+            /**
+             * @example leastconn
+             * @enum {string}
+             */
+            algorithm: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+        };
+        SetWeightDto: {
+            /**
+             * @description 0: no new requests; relative to the other nodes of the pod
+             * @example 3
+             */
+            weight: number;
         };
         ConditionDto: {
             /** @example AbleToScale */
@@ -1599,6 +1710,156 @@ export interface operations {
             };
             /** @description missing or wrong owner token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getLoadBalancer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadBalancerDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    setAlgorithm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAlgorithmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    setWeight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWeightDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,3 +6,4 @@ export type InitResult = components['schemas']['InitResultDto'];
 export type CloudEvent = components['schemas']['EventDto'];
 export type CloudStatus = components['schemas']['CloudStatusDto'];
 export type Elasticity = components['schemas']['ElasticityDto'];
+export type LoadBalancerStatus = components['schemas']['LoadBalancerDto'];

@@ -26,6 +26,8 @@ export interface NodeView {
   agent: string | null;
   host: string | null;
   port: number | null;
+  /** Load-balancer weight, 0..256 (0: no new requests). */
+  weight: number;
   createdAt: string;
   updatedAt: string;
 }

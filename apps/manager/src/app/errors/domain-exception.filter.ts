@@ -26,6 +26,13 @@ const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
+/** Errors from the load-balancer adapters, known by their stable code. */
+const STATUS_BY_CODE: Record<string, HttpStatus> = {
+  LB_SERVER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  LB_POD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  LB_INVALID_WEIGHT: HttpStatus.BAD_REQUEST,
+};
+
 const REASON: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -71,6 +78,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
         message: typeof fromRaw.message === 'string' ? fromRaw.message : exception.message,
         ...(fromRaw.details === undefined ? {} : { details: fromRaw.details }),
       };
+    }
+    const code = (exception as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code in STATUS_BY_CODE) {
+      const statusCode = STATUS_BY_CODE[code];
+      return { statusCode, error: REASON[statusCode], message: (exception as Error).message, code };
     }
     const requestId = randomUUID();
     const error = exception instanceof Error ? exception : new Error(String(exception));

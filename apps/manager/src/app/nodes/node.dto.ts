@@ -30,6 +30,14 @@ export class NodeDto implements NodeView {
   @ApiProperty({ type: Number, nullable: true, example: 20001 })
   port!: number | null;
 
+  @ApiProperty({
+    example: 1,
+    minimum: 0,
+    maximum: 256,
+    description: 'load-balancer weight (0: no new requests)',
+  })
+  weight!: number;
+
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
   createdAt!: string;
 

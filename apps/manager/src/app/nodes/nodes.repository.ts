@@ -12,6 +12,7 @@ interface NodeRow {
   agent: string | null;
   host: string | null;
   port: number | null;
+  weight: number;
   created_at: string;
   updated_at: string;
 }
@@ -24,6 +25,7 @@ const toRecord = (row: NodeRow): NodeRecord => ({
   agent: row.agent,
   host: row.host,
   port: row.port,
+  weight: row.weight,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -112,6 +114,12 @@ export class NodesRepository {
       for (const name of names) this.update(name, { status: to });
       return names;
     })();
+  }
+
+  setWeight(name: string, weight: number): void {
+    this.db
+      .prepare('UPDATE nodes SET weight = ?, updated_at = ? WHERE name = ?')
+      .run(weight, new Date().toISOString(), name);
   }
 
   delete(name: string): boolean {

@@ -41,6 +41,10 @@ export class PodsRepository {
     return row && toRecord(row);
   }
 
+  setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {
+    this.db.prepare('UPDATE pods SET algorithm = ? WHERE name = ?').run(algorithm, name);
+  }
+
   setState(name: string, state: PodState): void {
     this.db.prepare('UPDATE pods SET state = ? WHERE name = ?').run(state, name);
   }

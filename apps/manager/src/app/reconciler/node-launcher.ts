@@ -79,7 +79,7 @@ export class NodeLauncher {
         nodeId: node.name,
         host: created.host,
         port: created.port,
-        weight: 1,
+        weight: node.weight,
       });
       // A paused pod's nodes join the backend but stay out of rotation (the pod's path answers 503).
       const paused = this.pods.require(pod.name).state === 'paused';

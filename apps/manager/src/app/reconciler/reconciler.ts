@@ -51,7 +51,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       if ((node.status !== 'ONLINE' && node.status !== 'PAUSED') || !node.host || !node.port) continue;
       const reported = node.agent ? actual.get(node.agent) : undefined;
       if (!reported || isRunning(reported, node.name)) {
-        servers.get(node.pod)?.push({ nodeId: node.name, host: node.host, port: node.port, weight: 1 });
+        servers
+          .get(node.pod)
+          ?.push({ nodeId: node.name, host: node.host, port: node.port, weight: node.weight });
       }
     }
     await this.lb.start(

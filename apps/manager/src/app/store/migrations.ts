@@ -45,4 +45,5 @@ export const MIGRATIONS: readonly string[] = [
      state TEXT NOT NULL DEFAULT '{"recommendations":[],"scaleEvents":[]}',
      updated_at TEXT NOT NULL
    );`,
+  `ALTER TABLE nodes ADD COLUMN weight INTEGER NOT NULL DEFAULT 1;`,
 ];

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BALANCE_ALGORITHMS, type BalanceAlgorithm } from '@strato/contracts';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+
+export class SetAlgorithmDto {
+  @ApiProperty({ enum: BALANCE_ALGORITHMS, example: 'leastconn' })
+  @IsIn(BALANCE_ALGORITHMS, { message: `algorithm must be one of ${BALANCE_ALGORITHMS.join(', ')}` })
+  algorithm!: BalanceAlgorithm;
+}
+
+export class SetWeightDto {
+  @ApiProperty({
+    example: 3,
+    minimum: 0,
+    maximum: 256,
+    description: '0: no new requests; relative to the other nodes of the pod',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(256)
+  weight!: number;
+}
+
+export class ServerStatusDto {
+  @ApiProperty({ example: 'n1' }) node!: string;
+  @ApiProperty({ example: '127.0.0.1' }) host!: string;
+  @ApiProperty({ example: 20001 }) port!: number;
+  @ApiProperty({ example: 1 }) weight!: number;
+  @ApiProperty({ enum: ['up', 'down', 'draining', 'maint'] }) health!: string;
+  @ApiProperty({ description: 'requests per second over the last second' }) requestRate!: number;
+  @ApiProperty() currentSessions!: number;
+  @ApiProperty() queue!: number;
+  @ApiProperty({ description: 'average response time, ms' }) responseTimeMs!: number;
+  @ApiProperty({ description: 'since the load balancer started' }) totalRequests!: number;
+  @ApiProperty() http5xx!: number;
+}
+
+export class PodBalancingDto {
+  @ApiProperty({ example: 'light' }) pod!: string;
+  @ApiProperty({ enum: BALANCE_ALGORITHMS }) algorithm!: string;
+  @ApiProperty() paused!: boolean;
+  @ApiProperty() requestRate!: number;
+  @ApiProperty() currentSessions!: number;
+  @ApiProperty() queue!: number;
+  @ApiProperty() responseTimeMs!: number;
+  @ApiProperty() http5xx!: number;
+  @ApiProperty({ type: [ServerStatusDto] }) servers!: ServerStatusDto[];
+}
+
+export class LoadBalancerDto {
+  @ApiProperty({ enum: ['haproxy', 'embedded'] }) kind!: string;
+  @ApiProperty({ example: 'http://127.0.0.1:8000' }) url!: string;
+  @ApiProperty({ type: [PodBalancingDto] }) pods!: PodBalancingDto[];
+}

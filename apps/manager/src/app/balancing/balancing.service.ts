@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BalanceAlgorithm } from '@strato/contracts';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import type { NodeDto } from '../nodes/node.dto';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { NodesService } from '../nodes/nodes.service';
+import type { PodDto } from '../pods/pod.dto';
+import { PodsRepository } from '../pods/pods.repository';
+import { PodsService } from '../pods/pods.service';
+import type { LoadBalancerDto } from './balancing.dto';
+
+const IN_BALANCER = new Set(['ONLINE', 'PAUSED', 'DRAINING']);
+
+/** `cloud lb …`: what the load balancer sees per pod and node, its algorithm per pod, node weights. */
+@Injectable()
+export class BalancingService {
+  constructor(
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly pods: PodsService,
+    private readonly podsRepository: PodsRepository,
+    private readonly nodes: NodesService,
+    private readonly nodesRepository: NodesRepository,
+    private readonly events: EventsRepository,
+  ) {}
+
+  async status(): Promise<LoadBalancerDto> {
+    const pods = await this.lb.podStatus();
+    return {
+      kind: this.lb.kind,
+      url: this.lb.url,
+      pods: pods.map(({ name, servers, ...pod }) => ({
+        pod: name,
+        ...pod,
+        servers: servers.map(({ nodeId, pod: _pod, ...server }) => ({ node: nodeId, ...server })),
+      })),
+    };
+  }
+
+  /** Structural: HAProxy re-renders its config and reloads hitlessly; membership is kept. */
+  async setAlgorithm(podNameOrAlias: string, algorithm: BalanceAlgorithm): Promise<PodDto> {
+    const pod = this.pods.require(podNameOrAlias);
+    await this.lb.upsertPod({ name: pod.name, algorithm, paused: pod.state === 'paused' });
+    this.podsRepository.setAlgorithm(pod.name, algorithm);
+    this.events.append({
+      type: 'AlgorithmChanged',
+      pod: pod.name,
+      message: `pod ${pod.name}: ${pod.algorithm} -> ${algorithm}`,
+    });
+    return this.pods.get(pod.name);
+  }
+
+  /** Applied at once to a node in the load balancer; kept for a node that joins later. */
+  async setWeight(name: string, weight: number): Promise<NodeDto> {
+    const node = this.nodes.require(name);
+    if (IN_BALANCER.has(node.status)) await this.lb.setWeight(node.pod, name, weight);
+    this.nodesRepository.setWeight(name, weight);
+    this.events.append({
+      type: 'WeightChanged',
+      pod: node.pod,
+      node: name,
+      message: `node ${name}: weight ${node.weight} -> ${weight}`,
+    });
+    return this.nodes.require(name);
+  }
+}
