@@ -27,7 +27,7 @@ export async function waitForAgent(managerUrl, timeoutMs, cancelled = () => fals
       (r) => r.json(),
       () => undefined,
     );
-    if (health?.agents?.some((agent) => agent.status === 'up')) return;
+    if (health?.details?.agents?.answering > 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   if (!cancelled()) throw new Error(`no agent registered with ${managerUrl} within ${timeoutMs / 1000} s`);

@@ -59,9 +59,9 @@ async function waitForAgentRegistered(
   while (Date.now() < deadline) {
     if (agent.exitCode !== null) throw new Error(`agent exited with ${agent.exitCode}:\n${log()}`);
     const health = (await fetch(`${managerUrl}/api/health`).then((r) => r.json())) as {
-      agents: { status: string }[];
+      details: { agents: { answering: number } };
     };
-    if (health.agents.some((a) => a.status === 'up')) return;
+    if (health.details.agents.answering > 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the agent did not register with the manager:\n${log()}`);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
@@ -12,6 +13,7 @@ import { ELASTICITY_CONTROLLERS, ELASTICITY_PROVIDERS } from './elasticity/elast
 import { EventsController } from './events/events.controller';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { HealthIndicators } from './health/health-indicators';
 import { LbModule } from './lb/lb.module';
 import { NodesController } from './nodes/nodes.controller';
 import { NodesService } from './nodes/nodes.service';
@@ -40,6 +42,7 @@ export class AppModule {
       imports: [
         configModule,
         ScheduleModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
         StoreModule,
         RepositoriesModule,
         EventsModule,
@@ -68,6 +71,7 @@ export class AppModule {
         PodLifecycle,
         Reconciler,
         BalancingService,
+        HealthIndicators,
         ...ELASTICITY_PROVIDERS,
       ],
     };

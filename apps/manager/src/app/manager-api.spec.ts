@@ -168,8 +168,11 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const health = await http().get('/api/health').expect(200);
     expect(health.body).toMatchObject({
       status: 'ok',
-      agents: [{ id: 'local', status: 'up' }],
-      loadBalancer: 'embedded',
+      details: {
+        store: { status: 'up' },
+        agents: { status: 'up', agents: [{ id: 'local', status: 'up' }], answering: 1 },
+        loadBalancer: { status: 'up', kind: 'embedded' },
+      },
     });
     await http().get('/api/v1/pods').expect(401);
   });
