@@ -38,6 +38,10 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     const heavy = await fetch(`${running.lbUrl}/tiny/heavy?scale=0.01`);
     expect(await heavy.json()).toMatchObject({ node: 't1', job: 'heavy' });
 
+    expect(await cli('pod', 'set', 'tiny', '--max-nodes', '3')).toMatchObject({
+      code: 0,
+      stdout: 'pod tiny: 0.2 CPU, 64 MiB, at most 3 nodes\n',
+    });
     expect(await cli('pod', 'rm', 'tiny')).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('use --force'),

@@ -85,7 +85,8 @@ export interface paths {
         delete: operations["removePod"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a pod's settings: node size for new nodes, maximum nodes */
+        patch: operations["updatePod"];
         trace?: never;
     };
     "/api/v1/pods/{pod}/pause": {
@@ -527,6 +528,20 @@ export interface components {
              * @enum {string}
              */
             algorithm?: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+        };
+        UpdatePodDto: {
+            /**
+             * @description for nodes launched from now on
+             * @example 0.4
+             */
+            cpus?: number;
+            /**
+             * @description for nodes launched from now on
+             * @example 128
+             */
+            memoryMiB?: number;
+            /** @example 12 */
+            maxNodes?: number;
         };
         RegisterNodeDto: {
             /**
@@ -1156,6 +1171,67 @@ export interface operations {
             };
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    updatePod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { NODE_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { newLines } from '../follow-lines';
 import { render } from '../output';
+import { withSpinner } from '../spinner';
 
 export function registerNodeCommands(program: Command, context: ContextFactory): void {
   program
@@ -29,8 +30,12 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
     .argument('<pod>', 'pod name or alias')
     .action(async (pod: string, _options, command: Command) => {
       const { client, output, json } = context(command);
-      if (!json) output.err(`launching the first NEW node of pod ${pod}…`);
-      const node = await unwrap(client.POST('/api/v1/pods/{pod}/launch', { params: { path: { pod } } }));
+      const node = await withSpinner(
+        output,
+        `launching the first NEW node of pod ${pod}…`,
+        unwrap(client.POST('/api/v1/pods/{pod}/launch', { params: { path: { pod } } })),
+        json,
+      );
       output.out(
         json
           ? JSON.stringify(node, null, 2)
@@ -47,10 +52,15 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
     .argument('[pod]', 'pod the node must be in (name or alias)')
     .action(async (node: string, pod: string | undefined, _options, command: Command) => {
       const { client, output, json } = context(command);
-      const removed = await unwrap(
-        client.DELETE('/api/v1/nodes/{name}', {
-          params: { path: { name: node }, query: pod ? { pod } : {} },
-        }),
+      const removed = await withSpinner(
+        output,
+        `draining and removing node ${node}…`,
+        unwrap(
+          client.DELETE('/api/v1/nodes/{name}', {
+            params: { path: { name: node }, query: pod ? { pod } : {} },
+          }),
+        ),
+        json,
       );
       output.out(
         json ? JSON.stringify(removed, null, 2) : `removed node ${removed.name} from pod ${removed.pod}`,

@@ -51,6 +51,32 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     );
 
   pod
+    .command('set')
+    .description("change a pod's node size (for nodes launched from now on) or its maximum nodes")
+    .argument('<pod>', 'pod name or alias')
+    .option('--cpu <cpus>', 'CPU quota per node', parseNumber)
+    .option('--memory <mib>', 'memory limit per node, MiB', parseNumber)
+    .option('--max-nodes <n>', 'most nodes', parseNumber)
+    .action(
+      async (
+        name: string,
+        options: { cpu?: number; memory?: number; maxNodes?: number },
+        command: Command,
+      ) => {
+        const { client, output, json } = context(command);
+        const body = { cpus: options.cpu, memoryMiB: options.memory, maxNodes: options.maxNodes };
+        const pod = await unwrap(
+          client.PATCH('/api/v1/pods/{pod}', { params: { path: { pod: name } }, body }),
+        );
+        output.out(
+          json
+            ? JSON.stringify(pod, null, 2)
+            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes`,
+        );
+      },
+    );
+
+  pod
     .command('rm')
     .description('remove a pod; refused while it has nodes unless --force (drains and removes them)')
     .argument('<pod>', 'pod name or alias')

@@ -130,3 +130,15 @@ export class InvalidSettingError extends DomainError {
     super(message);
   }
 }
+
+export class PodOverLimitError extends DomainError {
+  readonly code = 'POD_OVER_LIMIT';
+  readonly kind = 'conflict';
+  constructor(pod: string, maxNodes: number, nodes: number) {
+    super(`pod ${pod} has ${nodes} nodes, more than the new maximum of ${maxNodes}; remove nodes first`, {
+      pod,
+      maxNodes,
+      nodes,
+    });
+  }
+}

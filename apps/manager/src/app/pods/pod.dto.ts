@@ -86,6 +86,41 @@ export class RegisterPodDto {
   algorithm?: BalanceAlgorithm;
 }
 
+export class UpdatePodDto {
+  @ApiProperty({
+    required: false,
+    example: 0.4,
+    minimum: 0.05,
+    maximum: 64,
+    description: 'for nodes launched from now on',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.05)
+  @Max(64)
+  cpus?: number;
+
+  @ApiProperty({
+    required: false,
+    example: 128,
+    minimum: 32,
+    maximum: 65536,
+    description: 'for nodes launched from now on',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(32)
+  @Max(65_536)
+  memoryMiB?: number;
+
+  @ApiProperty({ required: false, example: 12, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  maxNodes?: number;
+}
+
 export class RemovePodQueryDto {
   @ApiProperty({ required: false, example: false, description: "drain and remove the pod's nodes first" })
   @IsOptional()

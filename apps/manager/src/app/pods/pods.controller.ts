@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { PodLifecycle } from '../reconciler/pod-lifecycle';
 import { PodPauser } from '../reconciler/pod-pauser';
-import { PodDto, RegisterPodDto, RemovePodQueryDto } from './pod.dto';
+import { PodDto, RegisterPodDto, RemovePodQueryDto, UpdatePodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 
 @ApiTags('pods')
@@ -24,6 +24,17 @@ export class PodsController {
   @ApiErrorResponses(400, 401, 409)
   register(@Body() body: RegisterPodDto): Promise<PodDto> {
     return this.lifecycle.register(body);
+  }
+
+  @Patch('pods/:pod')
+  @ApiOperation({
+    summary: "Change a pod's settings: node size for new nodes, maximum nodes",
+    operationId: 'updatePod',
+  })
+  @ApiOkResponse({ type: PodDto })
+  @ApiErrorResponses(400, 401, 404, 409)
+  update(@Param('pod') pod: string, @Body() body: UpdatePodDto): PodDto {
+    return this.pods.update(pod, body);
   }
 
   @Delete('pods/:pod')

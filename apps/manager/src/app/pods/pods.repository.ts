@@ -41,6 +41,12 @@ export class PodsRepository {
     return row && toRecord(row);
   }
 
+  updateSize(name: string, size: { cpus: number; memoryMiB: number; maxNodes: number }): void {
+    this.db
+      .prepare('UPDATE pods SET cpus = ?, memory_mib = ?, max_nodes = ? WHERE name = ?')
+      .run(size.cpus, size.memoryMiB, size.maxNodes, name);
+  }
+
   setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {
     this.db.prepare('UPDATE pods SET algorithm = ? WHERE name = ?').run(algorithm, name);
   }

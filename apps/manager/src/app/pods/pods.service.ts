@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus, resolvePodAlias } from '@strato/contracts';
-import { PodNotFoundError } from '../errors/domain-errors';
+import { PodNotFoundError, PodOverLimitError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
 import { NodesRepository } from '../nodes/nodes.repository';
-import type { PodDto } from './pod.dto';
+import type { PodDto, UpdatePodDto } from './pod.dto';
 import { type PodRecord, PodsRepository } from './pods.repository';
 
 @Injectable()
@@ -28,6 +28,25 @@ export class PodsService {
 
   get(nameOrAlias: string): PodDto {
     return this.toDto(this.require(nameOrAlias));
+  }
+
+  /** New caps apply to nodes launched from now on; running nodes keep theirs until replaced. */
+  update(nameOrAlias: string, change: UpdatePodDto): PodDto {
+    const pod = this.require(nameOrAlias);
+    const next = {
+      cpus: change.cpus ?? pod.cpus,
+      memoryMiB: change.memoryMiB ?? pod.memoryMiB,
+      maxNodes: change.maxNodes ?? pod.maxNodes,
+    };
+    const nodes = this.nodes.listByPod(pod.name).length;
+    if (next.maxNodes < nodes) throw new PodOverLimitError(pod.name, next.maxNodes, nodes);
+    this.pods.updateSize(pod.name, next);
+    this.events.append({
+      type: 'PodChanged',
+      pod: pod.name,
+      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size)`,
+    });
+    return this.get(pod.name);
   }
 
   /** The pod for a name or a seed alias (0/1/2), or a 404 naming the known pods. */
