@@ -127,6 +127,12 @@ function cpuMs(pids) {
   return total;
 }
 
+/** CPU time (ms) of this process's reaped children: the delta over a wrk run is wrk's own CPU. */
+function reapedChildrenCpuMs() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS; // cutime, cstime
+}
+
 /** The HAProxy (master + workers) of the cloud whose load balancer listens on lbPort. */
 function cloudHaproxy(lbPort) {
   for (const { argv } of procs()) {
@@ -402,7 +408,9 @@ async function main() {
         const cpuBefore = cpuMs(pids);
         const nodesBefore = nodesCpuMs(cloudName, names);
         const busyBefore = machineBusyMs();
+        const wrkBefore = reapedChildrenCpuMs();
         const r = await wrk(v.url, { connections: c, seconds: SECONDS, ports: v.ports });
+        r.wrkCpu = (reapedChildrenCpuMs() - wrkBefore) / (SECONDS * 1000);
         r.lbCpu = pids.length ? (cpuMs(pids) - cpuBefore) / (SECONDS * 1000) : undefined;
         r.nodesCpu = (nodesCpuMs(cloudName, names) - nodesBefore) / (SECONDS * 1000);
         r.busy = (machineBusyMs() - busyBefore) / (SECONDS * 1000);
@@ -410,7 +418,7 @@ async function main() {
         console.log(
           `round ${round} c=${c} ${v.key.padEnd(8)} ${Math.round(r.rps)} req/s  p50 ${fmtMs(r.p50)} ms  p99 ${fmtMs(r.p99)} ms  errors ${r.errors}` +
             (r.lbCpu === undefined ? '' : `  balancer CPU ${r.lbCpu.toFixed(2)}`) +
-            `  nodes CPU ${r.nodesCpu.toFixed(2)}  machine busy ${r.busy.toFixed(2)} of 2`,
+            `  nodes ${r.nodesCpu.toFixed(2)}  wrk ${r.wrkCpu.toFixed(2)}  machine busy ${r.busy.toFixed(2)} of 2`,
         );
       }
     }
@@ -425,7 +433,7 @@ async function main() {
   // ---- report ----
   const wrkArgs = (v, c) => (v.ports ? `-t3 -c${c}` : `-t1 -c${c}`);
   console.log(
-    `\n| balancer | wrk | req/s, median of ${RUNS} | all runs | p50 | p99 | CPU (cores): balancer / nodes / whole machine | errors |`,
+    `\n| balancer | wrk | req/s, median of ${RUNS} | all runs | p50 | p99 | CPU (cores): balancer / nodes / wrk / rest of machine | errors |`,
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const med = {};
@@ -435,7 +443,8 @@ async function main() {
       const m = (f) => median(runs.map(f));
       med[`${c}/${v.key}`] = m((r) => r.rps);
       const lbCpu = runs[0].lbCpu === undefined ? '—' : m((r) => r.lbCpu).toFixed(2);
-      const cpu = `${lbCpu} / ${m((r) => r.nodesCpu).toFixed(2)} / ${m((r) => r.busy).toFixed(2)}`;
+      const rest = m((r) => r.busy - (r.lbCpu ?? 0) - r.nodesCpu - r.wrkCpu);
+      const cpu = `${lbCpu} / ${m((r) => r.nodesCpu).toFixed(2)} / ${m((r) => r.wrkCpu).toFixed(2)} / ${rest.toFixed(2)}`;
       console.log(
         `| ${v.label} | ${wrkArgs(v, c)} | ${Math.round(m((r) => r.rps))} | ${runs.map((r) => fmtK(r.rps)).join(' / ')} | ` +
           `${fmtMs(m((r) => r.p50))} ms | ${fmtMs(m((r) => r.p99))} ms | ${cpu} | ${runs.reduce((s, r) => s + r.errors, 0)} |`,

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import request from 'supertest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,4 +55,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Headers for owner routes and for agent routes. */
+export const ownerAuth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
+export const agentAuth = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+
+/** A test app with the fake agent registered as `local` and, unless told otherwise, the default pods. */
+export async function createCloudTestApp(env: Record<string, string> = {}, init = true): Promise<TestApp> {
+  const test = await createTestApp(env);
+  const http = () => request(test.app.getHttpServer());
+  await http()
+    .post('/api/v1/agents')
+    .set(agentAuth)
+    .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 })
+    .expect(200);
+  if (init) await http().post('/api/v1/cloud/init').set(ownerAuth).expect(200);
+  return test;
 }

@@ -32,7 +32,33 @@ export class BalancingService {
       pods: pods.map(({ name, servers, ...pod }) => ({
         pod: name,
         ...pod,
-        servers: servers.map(({ nodeId, pod: _pod, ...server }) => ({ node: nodeId, ...server })),
+        servers: servers.map(
+          ({
+            nodeId,
+            host,
+            port,
+            weight,
+            health,
+            requestRate,
+            currentSessions,
+            queue,
+            responseTimeMs,
+            totalRequests,
+            http5xx,
+          }) => ({
+            node: nodeId,
+            host,
+            port,
+            weight,
+            health,
+            requestRate,
+            currentSessions,
+            queue,
+            responseTimeMs,
+            totalRequests,
+            http5xx,
+          }),
+        ),
       })),
     };
   }

@@ -1,25 +1,12 @@
 import request from 'supertest';
-import {
-  AGENT_TOKEN_FOR_TESTS,
-  createTestApp,
-  OWNER_TOKEN_FOR_TESTS,
-  type TestApp,
-} from '../../testing/test-app';
-
-const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 
 describe('load balancer API: status, algorithm, weights', () => {
   let test: TestApp;
   const http = () => request(test.app.getHttpServer());
 
   beforeAll(async () => {
-    test = await createTestApp();
-    await http()
-      .post('/api/v1/agents')
-      .set(asAgent)
-      .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 });
-    await http().post('/api/v1/cloud/init').set(auth).expect(200);
+    test = await createCloudTestApp();
     await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
     await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
   });

@@ -1,14 +1,11 @@
 import request from 'supertest';
 import {
-  AGENT_TOKEN_FOR_TESTS,
-  createTestApp,
-  OWNER_TOKEN_FOR_TESTS,
+  agentAuth as asAgent,
+  createCloudTestApp,
+  ownerAuth as auth,
   type TestApp,
 } from '../../testing/test-app';
 import { ElasticityTicker } from './elasticity-ticker';
-
-const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
 
 describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
   let test: TestApp;
@@ -28,13 +25,8 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
   };
 
   beforeAll(async () => {
-    test = await createTestApp({ STRATO_ELASTICITY_TICK_MS: '0' });
+    test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0' });
     ticker = test.app.get(ElasticityTicker);
-    await http()
-      .post('/api/v1/agents')
-      .set(asAgent)
-      .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 });
-    await http().post('/api/v1/cloud/init').set(auth).expect(200);
   });
   afterAll(() => test.close());
 

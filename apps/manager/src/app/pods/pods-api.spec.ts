@@ -1,24 +1,12 @@
 import request from 'supertest';
-import {
-  AGENT_TOKEN_FOR_TESTS,
-  createTestApp,
-  OWNER_TOKEN_FOR_TESTS,
-  type TestApp,
-} from '../../testing/test-app';
-
-const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 
 describe('pods, events and status API', () => {
   let test: TestApp;
   const http = () => request(test.app.getHttpServer());
 
   beforeAll(async () => {
-    test = await createTestApp();
-    await http()
-      .post('/api/v1/agents')
-      .set(asAgent)
-      .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 });
+    test = await createCloudTestApp({}, false);
   });
   afterAll(() => test.close());
 

@@ -1,21 +1,17 @@
 import request from 'supertest';
 import {
-  AGENT_TOKEN_FOR_TESTS,
+  agentAuth as asAgent,
+  createCloudTestApp,
   createTestApp,
-  OWNER_TOKEN_FOR_TESTS,
+  ownerAuth as auth,
   type TestApp,
 } from '../../testing/test-app';
 import { Reconciler } from './reconciler';
 
-const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
 const registration = { id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 };
 
 async function cloudWithOneNode(env: Record<string, string> = {}): Promise<TestApp> {
-  const test = await createTestApp(env);
-  const http = request(test.app.getHttpServer());
-  await http.post('/api/v1/agents').set(asAgent).send(registration).expect(200);
-  await request(test.app.getHttpServer()).post('/api/v1/cloud/init').set(auth).expect(200);
+  const test = await createCloudTestApp(env);
   await request(test.app.getHttpServer())
     .post('/api/v1/nodes')
     .set(auth)
