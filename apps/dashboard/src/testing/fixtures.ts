@@ -37,6 +37,7 @@ export function aNode(overrides: Partial<NodeView> & Pick<NodeView, 'name'>): No
     agent: 'local',
     host: '127.0.0.1',
     port: 41001,
+    weight: 1,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
