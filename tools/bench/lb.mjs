@@ -11,7 +11,7 @@
 // The nodes belong to a pod `bench` with a 1-CPU cap: the light pod's 0.3-CPU cap throttles the nodes and
 // would make the nodes, not the balancer, the bottleneck. Load: wrk, keep-alive, fixed connections, 10 s,
 // 3 rounds interleaved (every variant once per round) so noise hits all; medians reported.
-// Usage: node tools/bench/lb.mjs [--seconds=10] [--runs=3] [--connections=12,48]
+// Usage: node tools/bench/lb.mjs [--seconds=10] [--runs=3] [--connections=12,48] [--quiet-wait=300]
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
@@ -25,6 +25,8 @@ const SECONDS = Number(arg('seconds', '10'));
 const RUNS = Number(arg('runs', '3'));
 // Multiples of 3, so the round-robin direct run gives each node the same number of connections.
 const CONNECTIONS = arg('connections', '12,48').split(',').map(Number);
+// Before measuring, wait (bounded) until the rest of the machine is quiet: other work on 2 cores is the noise.
+const QUIET_WAIT_S = Number(arg('quiet-wait', '300'));
 const POD = { name: 'bench', cpus: 1, memoryMiB: 256, maxNodes: 3 };
 const PATH = `/${POD.name}?scale=0.01`;
 const HAPROXY = '/usr/sbin/haproxy';
@@ -331,6 +333,19 @@ async function startStaticHaproxy(nodes) {
   return { url, adminSocket, cfg, pid: child.pid };
 }
 
+/** Waits up to QUIET_WAIT_S for 3 s in a row with the machine under 0.3 cores busy (our idle clouds included). */
+async function waitForQuietMachine() {
+  const deadline = Date.now() + QUIET_WAIT_S * 1000;
+  let busy;
+  do {
+    const before = machineBusyMs();
+    await sleep(3000);
+    busy = (machineBusyMs() - before) / 3000;
+    if (busy < 0.3) return console.log(`machine quiet: ${busy.toFixed(2)} cores busy before the runs`);
+  } while (Date.now() < deadline);
+  console.log(`WARNING: the machine stayed busy (${busy.toFixed(2)} cores) for ${QUIET_WAIT_S} s; measuring anyway`);
+}
+
 // ---- main ----
 const fmtMs = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const fmtK = (rps) => `${(rps / 1000).toFixed(1)}k`;
@@ -391,6 +406,7 @@ async function main() {
     },
   ];
 
+  await waitForQuietMachine();
   // Warm-up (JIT, connection pools, first health checks long passed), not counted.
   for (const v of variants) await wrk(v.url, { connections: CONNECTIONS.at(-1), seconds: 2, ports: v.ports });
 

@@ -94,7 +94,7 @@ describe('cloud CLI', () => {
     expect(await runCli(['completion'], output)).toBe(0);
     const script = output.stdout.join('\n');
     expect(script).toContain('complete -F _cloud cloud');
-    expect(script).toMatch(/"pod"\) words="register rm ls/);
+    expect(script).toMatch(/"pod"\) words="register set rm ls/);
     expect(script).toMatch(/"node"\) words="logs ls/);
   });
 
