@@ -178,7 +178,7 @@ describe('runLoad against a local server', () => {
 });
 
 describe('runLoad refusals', () => {
-  it.each(['http://example.com/', 'http://192.168.1.10:8080/light'])(
+  it.each(['http://example.com/', 'http://203.0.113.10:8080/light'])(
     'refuses the non-loopback target %s',
     async (url) => {
       await expect(runLoad({ target: url, schedule: constant(10), maxRequests: 1 })).rejects.toThrow(

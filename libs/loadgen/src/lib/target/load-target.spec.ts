@@ -11,7 +11,7 @@ describe('isLoopbackHost', () => {
     ['127.0.0.1', true],
     ['127.1.2.3', true],
     ['[::1]', true],
-    ['10.0.0.1', false],
+    ['198.51.100.1', false],
     ['0.0.0.0', false],
     ['127.example.com', false],
     ['localhost.example.com', false],
@@ -28,7 +28,7 @@ describe('resolveTargets', () => {
     ]);
   });
 
-  it.each(['http://example.com/', 'http://10.1.2.3:80/', 'http://[2001:db8::1]/'])(
+  it.each(['http://example.com/', 'http://203.0.113.3:80/', 'http://[2001:db8::1]/'])(
     'refuses non-loopback %s',
     (url) => {
       expect(() => resolveTargets(url)).toThrow(NonLoopbackTargetError);
