@@ -32,33 +32,8 @@ export class BalancingService {
       pods: pods.map(({ name, servers, ...pod }) => ({
         pod: name,
         ...pod,
-        servers: servers.map(
-          ({
-            nodeId,
-            host,
-            port,
-            weight,
-            health,
-            requestRate,
-            currentSessions,
-            queue,
-            responseTimeMs,
-            totalRequests,
-            http5xx,
-          }) => ({
-            node: nodeId,
-            host,
-            port,
-            weight,
-            health,
-            requestRate,
-            currentSessions,
-            queue,
-            responseTimeMs,
-            totalRequests,
-            http5xx,
-          }),
-        ),
+        // The pod is already the row's parent; each server row names its node.
+        servers: servers.map(({ nodeId, pod: _parent, ...server }) => ({ node: nodeId, ...server })),
       })),
     };
   }
