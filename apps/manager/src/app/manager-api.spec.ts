@@ -37,7 +37,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       memoryBytes: 1,
     };
     await http().post('/api/v1/agents').send(registration).expect(401);
-    await http().post('/api/v1/agents').set(auth).send(registration).expect(401);
+    await http().post('/api/v1/agents').set(auth).send(registration).expect(403);
     await http()
       .post('/api/v1/agents')
       .set(asAgent)

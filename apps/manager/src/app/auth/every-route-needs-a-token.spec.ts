@@ -50,38 +50,56 @@ describe('every route needs its token', () => {
     ).toEqual(['agentEvents', 'agentHeartbeat', 'registerAgent']);
   });
 
-  it('answers 401 to every owner route without a token, with a wrong one, and with the agent token', async () => {
-    const owner = all.filter((r) => !PUBLIC.has(r.op.operationId) && !isAgentRoute(r.op));
-    for (const { method, path, op } of owner) {
-      for (const headers of [
-        {} as Record<string, string>,
-        { authorization: 'Bearer wrong-token-0123456789' },
-        { authorization: `Basic ${OWNER_TOKEN_FOR_TESTS}` },
-        { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS },
-      ]) {
-        const response = await send(method, path, headers);
-        expect({ op: op.operationId, headers, status: response.status }).toEqual({
-          op: op.operationId,
-          headers,
-          status: 401,
-        });
-        expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-        expect(JSON.stringify(response.body)).not.toContain(OWNER_TOKEN_FOR_TESTS);
-      }
+  const ownerRoutes = () => all.filter((r) => !PUBLIC.has(r.op.operationId) && !isAgentRoute(r.op));
+  const agentRoutes = () => all.filter((r) => isAgentRoute(r.op));
+
+  it.each([
+    ['without a token', {}],
+    ['with a wrong one', { authorization: 'Bearer wrong-token-0123456789' }],
+    ['with the owner token in the wrong scheme', { authorization: `Basic ${OWNER_TOKEN_FOR_TESTS}` }],
+  ])('answers 401 to every owner route %s', async (_, headers: Record<string, string>) => {
+    for (const { method, path, op } of ownerRoutes()) {
+      const response = await send(method, path, headers);
+      expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 401 });
+      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      expect(JSON.stringify(response.body)).not.toContain(OWNER_TOKEN_FOR_TESTS);
     }
   });
 
-  it('answers 401 to every agent route without the agent token or with the owner token', async () => {
-    for (const { method, path, op } of all.filter((r) => isAgentRoute(r.op))) {
-      for (const headers of [
-        {} as Record<string, string>,
-        { 'x-strato-agent-token': 'wrong' },
-        { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` },
-      ]) {
+  it.each([
+    ['in its own header', { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS }],
+    ['as a bearer token', { authorization: `Bearer ${AGENT_TOKEN_FOR_TESTS}` }],
+  ])(
+    'answers 403 to every owner route given the agent token %s',
+    async (_, headers: Record<string, string>) => {
+      for (const { method, path, op } of ownerRoutes()) {
+        const response = await send(method, path, headers);
+        expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 403 });
+        expect(response.body).toMatchObject({
+          statusCode: 403,
+          error: 'Forbidden',
+          message: expect.stringContaining('the agent token cannot call owner routes'),
+        });
+        expect(JSON.stringify(response.body)).not.toContain(AGENT_TOKEN_FOR_TESTS);
+      }
+    },
+  );
+
+  it('answers 401 to every agent route without the agent token or with a wrong one', async () => {
+    for (const { method, path, op } of agentRoutes()) {
+      for (const headers of [{} as Record<string, string>, { 'x-strato-agent-token': 'wrong' }]) {
         const response = await send(method, path, headers);
         expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 401 });
         expect(JSON.stringify(response.body)).not.toContain(AGENT_TOKEN_FOR_TESTS);
       }
+    }
+  });
+
+  it('answers 403 to every agent route given the owner token', async () => {
+    for (const { method, path, op } of agentRoutes()) {
+      const response = await send(method, path, { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` });
+      expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 403 });
+      expect(JSON.stringify(response.body)).not.toContain(OWNER_TOKEN_FOR_TESTS);
     }
   });
 

@@ -2,6 +2,7 @@ import {
   type CanActivate,
   type ExecutionContext,
   Inject,
+  ForbiddenException,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -21,7 +22,8 @@ export function tokensMatch(given: string, expected: string): boolean {
 
 /**
  * Every route needs a token: owner routes `Authorization: Bearer <owner token>`, agent routes
- * (@AgentRoute) the agent token header; only @Public() routes need none.
+ * (@AgentRoute) the agent token header; only @Public() routes need none. A valid token of the other
+ * audience is 403 (known, not allowed here); anything else is 401.
  */
 @Injectable()
 export class OwnerTokenGuard implements CanActivate {
@@ -39,21 +41,33 @@ export class OwnerTokenGuard implements CanActivate {
       ]) ?? 'owner';
     const request = context.switchToHttp().getRequest<Request>();
     if (audience === 'public') return true;
-    if (audience === 'agent') {
-      if (!tokensMatch(request.header(AGENT_TOKEN_HEADER) ?? '', this.config.agentToken)) {
-        throw new UnauthorizedException(`missing or wrong agent token in the ${AGENT_TOKEN_HEADER} header`);
-      }
-      return true;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const agentHeader = request.header(AGENT_TOKEN_HEADER);
+    return audience === 'agent' ? this.admitAgent(agentHeader, bearer) : this.admitOwner(bearer, agentHeader);
+  }
+
+  private admitAgent(agentHeader: string | undefined, bearer: string | undefined): true {
+    if (tokensMatch(agentHeader ?? '', this.config.agentToken)) return true;
+    if (bearer !== undefined && tokensMatch(bearer, this.token.value)) {
+      throw new ForbiddenException('the owner token cannot call agent routes; they need the agent token');
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) {
+    throw new UnauthorizedException(`missing or wrong agent token in the ${AGENT_TOKEN_HEADER} header`);
+  }
+
+  private admitOwner(bearer: string | undefined, agentHeader: string | undefined): true {
+    if (bearer !== undefined && tokensMatch(bearer, this.token.value)) return true;
+    const isAgentToken = (given?: string) =>
+      given !== undefined && tokensMatch(given, this.config.agentToken);
+    if (isAgentToken(bearer) || isAgentToken(agentHeader)) {
+      throw new ForbiddenException(
+        `the agent token cannot call owner routes; send the owner token (it is in ${this.token.source})`,
+      );
+    }
+    if (bearer === undefined) {
       throw new UnauthorizedException(
         `missing owner token: send "Authorization: Bearer <token>" (the token is in ${this.token.source})`,
       );
     }
-    if (!tokensMatch(match[1], this.token.value)) {
-      throw new UnauthorizedException(`wrong owner token (the right one is in ${this.token.source})`);
-    }
-    return true;
+    throw new UnauthorizedException(`wrong owner token (the right one is in ${this.token.source})`);
   }
 }

@@ -45,7 +45,7 @@ export class ElasticityController {
     operationId: 'setElasticity',
   })
   @ApiOkResponse({ type: ElasticityDto })
-  @ApiErrorResponses(400, 401, 404)
+  @ApiErrorResponses(400, 401, 404, 422)
   set(@Param('pod') pod: string, @Body() body: UpdateElasticityDto): ElasticityDto {
     return this.elasticity.update(pod, body);
   }
@@ -57,7 +57,7 @@ export class ElasticityController {
     operationId: 'enableElasticity',
   })
   @ApiOkResponse({ type: ElasticityDto })
-  @ApiErrorResponses(400, 401, 404)
+  @ApiErrorResponses(400, 401, 404, 422)
   enable(@Param('pod') pod: string, @Body() body: EnableElasticityDto): ElasticityDto {
     return this.elasticity.enable(pod, body.minNodes, body.maxNodes);
   }

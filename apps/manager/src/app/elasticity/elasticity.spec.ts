@@ -30,18 +30,23 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
   });
   afterAll(() => test.close());
 
-  it('refuses an invalid policy with 400 naming the field, and changes nothing', async () => {
+  it('refuses a policy whose fields are valid but do not fit together with 422, and changes nothing', async () => {
     const bad = await http()
       .put('/api/v1/pods/light/elasticity')
       .set(auth)
       .send({ lower: 80, upper: 20 })
-      .expect(400);
+      .expect(422);
+    expect(bad.body).toMatchObject({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      code: 'INVALID_SETTING',
+    });
     expect(bad.body.message).toBe('upper must be above lower 80, got 20');
     const tooMany = await http()
       .post('/api/v1/pods/light/elasticity/enable')
       .set(auth)
       .send({ minNodes: 1, maxNodes: 30 })
-      .expect(400);
+      .expect(422);
     expect(tooMany.body.message).toBe("maxNodes 30 is above pod light's limit of 20 nodes");
     expect((await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body.enabled).toBe(
       false,

@@ -2,7 +2,11 @@
  * Errors the services raise. Each has a stable code; the exception filter maps the kind to an HTTP status,
  * so services never import HTTP exceptions.
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'unavailable';
+/**
+ * `unprocessable`: every field is well-formed (that is checked by validation, 400) but together they
+ * cannot be applied, such as a lower threshold above the upper one.
+ */
+export type DomainErrorKind = 'unprocessable' | 'not-found' | 'conflict' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

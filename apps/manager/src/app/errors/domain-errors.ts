@@ -125,7 +125,7 @@ export class ElasticityOnError extends DomainError {
 
 export class InvalidSettingError extends DomainError {
   readonly code = 'INVALID_SETTING';
-  readonly kind = 'invalid';
+  readonly kind = 'unprocessable';
   constructor(message: string) {
     super(message);
   }

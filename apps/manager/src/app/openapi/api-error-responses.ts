@@ -21,14 +21,17 @@ export class ErrorDto {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'invalid input: the message names each field and the reason',
   401: 'missing or wrong owner token',
+  403: 'a valid token of the wrong audience (the agent token on an owner route, or the reverse)',
   404: 'unknown pod or node',
   409: 'conflicts with the current state',
+  422: 'every field is valid but together they cannot be applied (the message says why)',
   503: 'a dependency (agent, load balancer, node) is not available',
 };
 
-/** Documents the house error body for each listed status. */
+/** Documents the house error body for each listed status; a route that needs a token (401) can also be 403. */
 export function ApiErrorResponses(...statuses: number[]): MethodDecorator {
+  const documented = statuses.includes(401) ? [...new Set([...statuses, 403])].sort() : statuses;
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorDto })),
+    ...documented.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorDto })),
   );
 }
