@@ -89,6 +89,46 @@ describe('cloud CLI', () => {
     expect(output.stderr.join('\n')).toContain("missing required argument 'pod'");
   });
 
+  it('cloud --help lists every seed command, examples and the exit codes', async () => {
+    const output = capture();
+    expect(await runCli(['--help'], output)).toBe(0);
+    const help = output.stdout.join('\n');
+    expect(help).toMatch(/^Usage: cloud \[options\] \[command\]/);
+    for (const command of ['init', 'pod', 'register <node> [pod]', 'launch <pod>', 'rm <node> [pod]']) {
+      expect(help).toContain(`  ${command} `);
+    }
+    for (const command of ['pause', 'resume', 'node', 'status', 'events', 'elasticity', 'watch', 'login']) {
+      expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+    expect(help).toContain('cloud register n1 light');
+    expect(help).toContain('Exit codes: 0 done, 1 refused by the manager');
+    expect(output.stderr).toEqual([]);
+  });
+
+  it('cloud help register explains the arguments, the pod aliases and what comes next', async () => {
+    const output = capture();
+    expect(await runCli(['help', 'register'], output)).toBe(0);
+    const help = output.stdout.join('\n');
+    expect(help).toContain('Usage: cloud register [options] <node> [pod]');
+    expect(help).toMatch(/node\s+node name, e\.g\. n1/);
+    expect(help).toMatch(/pod\s+pod name or alias \(default: "light"\)/);
+    expect(help).toContain('cloud register h1 2          2 is heavy');
+    expect(help).toContain('Then: cloud launch POD');
+  });
+
+  it('an unknown command exits 2, suggests the closest one, and points to --help', async () => {
+    const typo = capture();
+    expect(await runCli(['regster', 'n1'], typo)).toBe(2);
+    expect(typo.stderr).toEqual([
+      "error: unknown command 'regster'\n(Did you mean register?)",
+      '(add --help for usage)',
+    ]);
+    const unknown = capture();
+    expect(await runCli(['frobnicate'], unknown)).toBe(2);
+    expect(unknown.stderr.join('\n')).toBe("error: unknown command 'frobnicate'\n(add --help for usage)");
+    expect(unknown.stdout).toEqual([]);
+  });
+
   it('prints a bash completion script that knows the subcommands', async () => {
     const output = capture();
     expect(await runCli(['completion'], output)).toBe(0);

@@ -9,6 +9,7 @@ import { registerPodCommands } from './commands/pod.command';
 import { registerStatusCommands } from './commands/status.command';
 import { contextFactory } from './context';
 import { describeFailure, EXIT } from './exit-codes';
+import { ROOT_HELP_FOOTER } from './help-text';
 import { resolveConnection } from './connection';
 import { consoleOutput, type Output } from './output';
 
@@ -18,6 +19,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
     .option('--url <url>', 'manager URL (env STRATO_URL, default http://127.0.0.1:8080)')
     .option('--token <token>', 'owner token (env STRATO_TOKEN, or the file ./data/owner-token)')
     .option('--json', 'print JSON for scripts instead of tables')
+    .addHelpText('after', ROOT_HELP_FOOTER)
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .exitOverride();

@@ -12,6 +12,10 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
     .description('register a node in a pod (status NEW); POD is a name or 0/1/2 (default: light)')
     .argument('<node>', 'node name, e.g. n1')
     .argument('[pod]', 'pod name or alias', 'light')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cloud register n1            n1 in pod light\n  cloud register m1 medium\n  cloud register h1 2          2 is heavy\nThen: cloud launch POD starts the first NEW node of the pod.',
+    )
     .action(async (node: string, pod: string, _options, command: Command) => {
       const { client, output, json } = context(command);
       const created = await unwrap(client.POST('/api/v1/nodes', { body: { name: node, pod } }));
