@@ -1,19 +1,19 @@
-import type { NodeView, PodView } from '@strato/contracts';
+import type { Node, Pod } from '@strato/api-client';
 import type { StratoApi } from '../app/api/strato-api';
 
 /** Answers from memory; set `failure` to make every call reject. */
 export class FakeStratoApi implements Pick<StratoApi, 'listPods' | 'listNodes'> {
-  pods: PodView[] = [];
-  nodes: NodeView[] = [];
+  pods: Pod[] = [];
+  nodes: Node[] = [];
   failure: Error | null = null;
   readonly tokensSeen: string[] = [];
 
-  listPods(token: string): Promise<PodView[]> {
+  listPods(token: string): Promise<Pod[]> {
     this.tokensSeen.push(token);
     return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.pods);
   }
 
-  listNodes(token: string): Promise<NodeView[]> {
+  listNodes(token: string): Promise<Node[]> {
     this.tokensSeen.push(token);
     return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.nodes);
   }

@@ -1,4 +1,5 @@
-import type { NodeStatus, NodeView, PodView } from '@strato/contracts';
+import type { Node, Pod } from '@strato/api-client';
+import type { NodeStatus } from '@strato/contracts';
 
 const noNodes: Record<NodeStatus, number> = {
   NEW: 0,
@@ -9,11 +10,11 @@ const noNodes: Record<NodeStatus, number> = {
   FAILED: 0,
 };
 
-type PodOverrides = Partial<Omit<PodView, 'nodeCounts'>> & {
+type PodOverrides = Partial<Omit<Pod, 'nodeCounts'>> & {
   nodeCounts?: Partial<Record<NodeStatus, number>>;
 };
 
-export function aPod(overrides: PodOverrides = {}): PodView {
+export function aPod(overrides: PodOverrides = {}): Pod {
   const name = overrides.name ?? 'light';
   return {
     name,
@@ -29,7 +30,7 @@ export function aPod(overrides: PodOverrides = {}): PodView {
   };
 }
 
-export function aNode(overrides: Partial<NodeView> & Pick<NodeView, 'name'>): NodeView {
+export function aNode(overrides: Partial<Node> & Pick<Node, 'name'>): Node {
   return {
     pod: 'light',
     status: 'ONLINE',

@@ -1,23 +1,17 @@
-/** The manager refused the owner token (HTTP 401). */
-export class UnauthorizedError extends Error {
-  readonly code = 'UNAUTHORIZED';
+import { StratoApiError } from '@strato/api-client';
 
-  constructor() {
-    super('The manager refused the owner token');
-    this.name = 'UnauthorizedError';
-  }
+/** The manager refused the token (401 wrong, 403 the agent's): the dashboard asks for it again. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof StratoApiError && (error.status === 401 || error.status === 403);
 }
 
-/** The manager answered with a status other than 2xx or 401. */
-export class ApiRequestError extends Error {
-  readonly code = 'API_REQUEST_FAILED';
-
-  constructor(
-    readonly path: string,
-    readonly status: number,
-    detail: string,
-  ) {
-    super(`GET ${path} answered ${status}${detail ? `: ${detail}` : ''}`);
-    this.name = 'ApiRequestError';
-  }
+/** One line for the error banner; names the HTTP status when the manager did answer. */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof StratoApiError)) return error instanceof Error ? error.message : String(error);
+  const status = String(error.status);
+  // Without a house error body, `unwrap` falls back to the status line ("502 Bad Gateway", or "502 ").
+  const message = error.message.trim();
+  return message.startsWith(status)
+    ? `the manager answered ${message}`
+    : `the manager answered ${status}: ${message}`;
 }

@@ -1,33 +1,39 @@
-import { Injectable, InjectionToken, inject } from '@angular/core';
-import type { NodeView, PodView } from '@strato/contracts';
-import { ApiRequestError, UnauthorizedError } from './api-errors';
+import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
+import { createStratoClient, type Node, type Pod, type StratoClient, unwrap } from '@strato/api-client';
 
 export type Fetch = typeof fetch;
 
 export const FETCH = new InjectionToken<Fetch>('FETCH', {
   providedIn: 'root',
+  // openapi-fetch calls fetch detached from window, which browsers reject as an illegal invocation.
   factory: () => globalThis.fetch.bind(globalThis),
 });
 
-/** The manager's read API on the same origin. Stands in until the generated client lands. */
+/**
+ * The manager's read API, through the client generated from its OpenAPI document. Failures reject
+ * with the client's `StratoApiError` (see `api-errors.ts`).
+ */
 @Injectable({ providedIn: 'root' })
 export class StratoApi {
   private readonly fetch = inject(FETCH);
+  // The manager serves the dashboard, so the API is on the page's origin. An empty base URL would work
+  // in a browser only: outside one (jsdom, Node) `new Request('/api/…')` cannot resolve a relative URL.
+  private readonly baseUrl = inject(DOCUMENT).location.origin;
+  private current: { readonly token: string; readonly client: StratoClient } | null = null;
 
-  listPods(token: string): Promise<PodView[]> {
-    return this.get<PodView[]>('/api/v1/pods', token);
+  listPods(token: string): Promise<Pod[]> {
+    return unwrap(this.clientFor(token).GET('/api/v1/pods'));
   }
 
-  listNodes(token: string): Promise<NodeView[]> {
-    return this.get<NodeView[]>('/api/v1/nodes', token);
+  listNodes(token: string): Promise<Node[]> {
+    return unwrap(this.clientFor(token).GET('/api/v1/nodes'));
   }
 
-  private async get<T>(path: string, token: string): Promise<T> {
-    const response = await this.fetch(path, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-    });
-    if (response.status === 401) throw new UnauthorizedError();
-    if (!response.ok) throw new ApiRequestError(path, response.status, (await response.text()).slice(0, 200));
-    return (await response.json()) as T;
+  private clientFor(token: string): StratoClient {
+    if (this.current?.token !== token) {
+      const client = createStratoClient({ baseUrl: this.baseUrl, token, fetch: this.fetch });
+      this.current = { token, client };
+    }
+    return this.current.client;
   }
 }

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
+import { StratoApiError } from '@strato/api-client';
 import { FakeStratoApi } from '../../testing/fake-strato-api';
 import { aNode, aPod, MemoryStorage } from '../../testing/fixtures';
-import { UnauthorizedError } from '../api/api-errors';
 import { StratoApi } from '../api/strato-api';
 import { CloudStore } from './cloud.store';
 import { BROWSER_STORAGE } from './owner-token.store';
@@ -73,7 +73,7 @@ describe('CloudStore', () => {
     const store = createStore('old');
     await store.refresh();
 
-    api.failure = new UnauthorizedError();
+    api.failure = new StratoApiError(401, 'wrong owner token', null);
     await store.refresh();
 
     expect(store.needsToken()).toBe(true);
@@ -91,6 +91,19 @@ describe('CloudStore', () => {
     expect(store.error()).toEqual({ kind: 'unreachable', message: 'Failed to fetch' });
     expect(store.unreachable()).toBe('Failed to fetch');
     expect(store.pods().map((entry) => entry.pod.name)).toEqual(['light']);
+    expect(store.needsToken()).toBe(false);
+  });
+
+  it('reports the status and message when the manager answers with an error', async () => {
+    api.pods = [aPod()];
+    const store = createStore('s3cret');
+    await store.refresh();
+
+    api.failure = new StratoApiError(503, 'the store is locked', null);
+    await store.refresh();
+
+    expect(store.unreachable()).toBe('the manager answered 503: the store is locked');
+    expect(store.pods()).toHaveLength(1);
     expect(store.needsToken()).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { NodeView, PodView } from '@strato/contracts';
-import { UnauthorizedError } from '../api/api-errors';
+import type { Node, Pod } from '@strato/api-client';
+import { describeFailure, isUnauthorized } from '../api/api-errors';
 import { StratoApi } from '../api/strato-api';
 import { joinPodsWithNodes } from '../pods/pod-with-nodes';
 import { OwnerTokenStore } from './owner-token.store';
@@ -10,8 +10,8 @@ export type CloudError =
   | { readonly kind: 'unreachable'; readonly message: string };
 
 interface CloudState {
-  readonly pods: readonly PodView[];
-  readonly nodes: readonly NodeView[];
+  readonly pods: readonly Pod[];
+  readonly nodes: readonly Node[];
   readonly loading: boolean;
   readonly loadedAt: Date | null;
   readonly error: CloudError | null;
@@ -64,11 +64,11 @@ export class CloudStore {
       this.state.set({ pods, nodes, loading: false, loadedAt: new Date(), error: null });
     } catch (error: unknown) {
       if (request !== this.latestRequest) return;
-      if (error instanceof UnauthorizedError) {
+      if (isUnauthorized(error)) {
         this.state.set({ ...initialState, error: { kind: 'unauthorized' } });
       } else {
         // Keep the last good picture on screen; the banner says it is stale.
-        this.patch({ loading: false, error: { kind: 'unreachable', message: describe(error) } });
+        this.patch({ loading: false, error: { kind: 'unreachable', message: describeFailure(error) } });
       }
     }
   }
@@ -76,8 +76,4 @@ export class CloudStore {
   private patch(change: Partial<CloudState>): void {
     this.state.update((state) => ({ ...state, ...change }));
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { NODE_STATUSES, type NodeView, type PodView } from '@strato/contracts';
+import type { Node, Pod } from '@strato/api-client';
+import { NODE_STATUSES } from '@strato/contracts';
 import { StatusBadge } from './status-badge';
 
 /** One pod: its size class, load-balancer path, node counts and the table of its nodes. */
@@ -79,8 +80,8 @@ import { StatusBadge } from './status-badge';
   styleUrl: './pod-card.css',
 })
 export class PodCard {
-  readonly pod = input.required<PodView>();
-  readonly nodes = input.required<readonly NodeView[]>();
+  readonly pod = input.required<Pod>();
+  readonly nodes = input.required<readonly Node[]>();
 
   protected readonly counts = computed(() =>
     NODE_STATUSES.map((status) => ({ status, count: this.pod().nodeCounts[status] ?? 0 })).filter(
@@ -89,7 +90,7 @@ export class PodCard {
   );
   protected readonly total = computed(() => this.counts().reduce((sum, entry) => sum + entry.count, 0));
 
-  protected address(node: NodeView): string {
+  protected address(node: Node): string {
     return node.host && node.port !== null ? `${node.host}:${node.port}` : '—';
   }
 }

@@ -1,16 +1,15 @@
-import type { NodeView, PodView } from '@strato/contracts';
+import type { Node, Pod } from '@strato/api-client';
 
 export interface PodWithNodes {
-  readonly pod: PodView;
-  readonly nodes: readonly NodeView[];
+  readonly pod: Pod;
+  readonly nodes: readonly Node[];
 }
 
-const byNodeName = (a: NodeView, b: NodeView): number =>
-  a.name.localeCompare(b.name, 'en', { numeric: true });
+const byNodeName = (a: Node, b: Node): number => a.name.localeCompare(b.name, 'en', { numeric: true });
 
 /** Pods in the API's order, each with its own nodes sorted by name (light-2 before light-10). */
-export function joinPodsWithNodes(pods: readonly PodView[], nodes: readonly NodeView[]): PodWithNodes[] {
-  const nodesByPod = new Map<string, NodeView[]>();
+export function joinPodsWithNodes(pods: readonly Pod[], nodes: readonly Node[]): PodWithNodes[] {
+  const nodesByPod = new Map<string, Node[]>();
   for (const node of nodes) {
     const list = nodesByPod.get(node.pod) ?? [];
     list.push(node);
