@@ -5,13 +5,14 @@ import { runCli } from './app/program';
 
 const argv = process.argv.slice(2);
 
-if (argv.length === 0 && process.stdin.isTTY) {
+if (argv.length === 0) {
+  // With no arguments: the cloud> prompt on a terminal, or the commands of a piped script, one per line.
   startInteractive({
     input: process.stdin,
     output: process.stdout,
-    historyFile: join(configDir(), 'history'),
+    historyFile: process.stdin.isTTY ? join(configDir(), 'history') : null,
     run: runCli,
-  }).then(() => process.exit(0));
+  }).then((code) => process.exit(code));
 } else {
   runCli(argv).then((code) => {
     process.exitCode = code;

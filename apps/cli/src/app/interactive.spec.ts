@@ -28,4 +28,23 @@ describe('interactive prompt', () => {
     expect(ran).toEqual([['init'], ['node', 'ls', 'light']]);
     expect(readFileSync(historyFile, 'utf8')).toBe('init\ncloud node ls light\nexit\n');
   });
+
+  it('runs piped commands without prompt or history and answers the code of the last failure', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += chunk));
+    const codes: Record<string, number> = { bad: 1, wrong: 2 };
+    const ran: string[] = [];
+    const done = startInteractive({
+      input,
+      output,
+      historyFile: null,
+      run: async ([word]) => (ran.push(word), codes[word] ?? 0),
+    });
+    input.end('init\nwrong\nbad\nstatus\n');
+    expect(await done).toBe(1);
+    expect(ran).toEqual(['init', 'wrong', 'bad', 'status']);
+    expect(printed).toBe('');
+  });
 });
