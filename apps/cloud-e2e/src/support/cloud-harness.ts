@@ -19,6 +19,8 @@ export interface RunningCloud {
   agentUrl: string;
   lbUrl: string;
   token: string;
+  /** The token agents use (x-strato-agent-token) for the agent routes. */
+  agentToken: string;
   dataDir: string;
   /** Environment for the `cloud` CLI to reach this manager. */
   cliEnv: Record<string, string>;
@@ -141,6 +143,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     agentUrl: `http://127.0.0.1:${agentPort}`,
     lbUrl: `http://127.0.0.1:${lbPort}`,
     token,
+    agentToken,
     dataDir,
     cliEnv: { STRATO_URL: managerUrl, STRATO_TOKEN: token },
     logs: () => output,

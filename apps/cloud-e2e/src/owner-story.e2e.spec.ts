@@ -1,0 +1,395 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type StratoClient, unwrap } from '@strato/api-client';
+import { cloud, cloudInteractive, cloudUntil } from './support/cli';
+import { type RunningCloud, startCloud } from './support/cloud-harness';
+import { cliCommands, commandOf, documentedOperations, recordingClient } from './support/coverage';
+import { freshGet } from './support/fresh-get';
+import { dockerApi, requireInfrastructure } from './support/infrastructure';
+
+interface ContainerSummary {
+  Id: string;
+  Labels: Record<string, string>;
+  State: string;
+}
+
+/**
+ * One cloud owner's session on Docker + HAProxy, step by step: every command of the real `cloud`
+ * binary and every route of the API through the generated client, each followed by a look at the state
+ * (through the other door, the load balancer or Docker). Then kill -9 of the manager, and the same
+ * pods, nodes and events after the restart. The last test proves nothing was left out.
+ */
+describe('the owner story on Docker + HAProxy: every command, every route, then kill -9', () => {
+  let running: RunningCloud;
+  let api: StratoClient;
+  let agentApi: StratoClient;
+  let groups: Set<string>;
+  let configDir: string;
+  const called = new Set<string>();
+  const ran = new Set<string>();
+
+  const cli = (...args: string[]) => {
+    ran.add(commandOf(args, groups));
+    return cloud(args, running.cliEnv);
+  };
+  const cliJson = async <T>(...args: string[]): Promise<T> => {
+    const result = await cli(...args, '--json');
+    expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+    return JSON.parse(result.stdout) as T;
+  };
+  const nodes = async (pod?: string) =>
+    unwrap(api.GET('/api/v1/nodes', { params: { query: pod === undefined ? {} : { pod } } }));
+  const node = (name: string) => unwrap(api.GET('/api/v1/nodes/{name}', { params: { path: { name } } }));
+  const pod = (name: string) => unwrap(api.GET('/api/v1/pods/{pod}', { params: { path: { pod: name } } }));
+  const containers = async (): Promise<Map<string, ContainerSummary>> => {
+    const filters = encodeURIComponent(JSON.stringify({ label: [`strato.cloud=${running.name}`] }));
+    const { body } = await dockerApi<ContainerSummary[]>(`/containers/json?all=1&filters=${filters}`);
+    return new Map(body.map((c) => [c.Labels['strato.node'], c]));
+  };
+  const servedBy = async (path: string, requests: number): Promise<string[]> => {
+    const seen = new Set<string>();
+    for (let i = 0; i < requests; i++) {
+      const response = await freshGet(`${running.lbUrl}${path}`);
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      seen.add((response.body as { node: string }).node);
+    }
+    return [...seen].sort();
+  };
+  const waitUntil = async (what: string, check: () => Promise<boolean>, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  beforeAll(async () => {
+    await requireInfrastructure({ docker: true, haproxy: true });
+    running = await startCloud({ runtime: 'docker', lb: 'haproxy' });
+    configDir = mkdtempSync(join(tmpdir(), 'strato-cli-config-'));
+    running.cliEnv = { ...running.cliEnv, STRATO_CONFIG_DIR: configDir };
+    api = recordingClient({ baseUrl: running.managerUrl, token: running.token }, called);
+    agentApi = recordingClient({ baseUrl: running.managerUrl }, called);
+    groups = new Set(
+      (await cliCommands(running.cliEnv)).filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.stop();
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('cloud init and POST /cloud/init create light, medium and heavy once', async () => {
+    expect(await cli('init')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('light, medium, heavy'),
+    });
+    const again = await unwrap(api.POST('/api/v1/cloud/init'));
+    expect(again).toMatchObject({ created: [] });
+    const status = await unwrap(api.GET('/api/v1/cloud/status'));
+    expect(status.pods.map((p) => p.name)).toEqual(['light', 'medium', 'heavy']);
+    expect(status.loadBalancer).toMatchObject({ kind: 'haproxy' });
+    const health = await unwrap(api.GET('/api/health'));
+    expect(health).toMatchObject({ status: 'ok' });
+  });
+
+  it('registers pods from both doors, changes their size and lists them', async () => {
+    expect(
+      await cli('pod', 'register', 'tiny', '--cpu', '0.2', '--memory', '64', '--max-nodes', '3'),
+    ).toMatchObject({ code: 0, stdout: 'registered pod tiny (0.2 CPU, 64 MiB, at most 3 nodes) at /tiny\n' });
+    expect(await pod('tiny')).toMatchObject({ cpus: 0.2, memoryMiB: 64, maxNodes: 3, path: '/tiny' });
+    const made = await unwrap(
+      api.POST('/api/v1/pods', {
+        body: { name: 'batch', cpus: 0.4, memoryMiB: 128, maxNodes: 2, algorithm: 'leastconn' },
+      }),
+    );
+    expect(made).toMatchObject({ name: 'batch', algorithm: 'leastconn', state: 'running' });
+    expect((await cli('pod', 'ls')).stdout).toMatch(
+      /batch\s+│\s+running\s+│\s+0\.4\s+│\s+128 MiB\s+│\s+0\/2/,
+    );
+
+    expect((await cli('pod', 'set', 'tiny', '--max-nodes', '4')).code).toBe(0);
+    expect((await pod('tiny')).maxNodes).toBe(4);
+    await unwrap(
+      api.PATCH('/api/v1/pods/{pod}', { params: { path: { pod: 'batch' } }, body: { cpus: 0.3 } }),
+    );
+    const listed = await cliJson<{ name: string; cpus: number }[]>('pod', 'ls');
+    expect(listed.map((p) => [p.name, p.cpus])).toEqual([
+      ['light', 0.3],
+      ['medium', 0.5],
+      ['heavy', 0.8],
+      ['tiny', 0.2],
+      ['batch', 0.3],
+    ]);
+    expect((await unwrap(api.GET('/api/v1/pods'))).length).toBe(5);
+  });
+
+  it('registers nodes (names and 0/1/2 aliases) and launches them as capped containers', async () => {
+    expect(await cli('register', 'n1', 'light')).toMatchObject({
+      code: 0,
+      stdout: 'registered node n1 in pod light (NEW)\n',
+    });
+    expect((await cli('register', 'n2', '0')).stdout).toBe('registered node n2 in pod light (NEW)\n');
+    await unwrap(api.POST('/api/v1/nodes', { body: { name: 'm1', pod: '1' } }));
+    expect(
+      (await cliJson<{ name: string; status: string }[]>('node', 'ls', 'medium')).map((n) => n.name),
+    ).toEqual(['m1']);
+    expect((await nodes('light')).map((n) => [n.name, n.status])).toEqual([
+      ['n1', 'NEW'],
+      ['n2', 'NEW'],
+    ]);
+
+    expect((await cli('launch', 'light')).stdout).toMatch(/^node n1 is ONLINE at 127\.0\.0\.1:\d+\n$/);
+    const launched = await unwrap(
+      api.POST('/api/v1/pods/{pod}/launch', { params: { path: { pod: 'light' } } }),
+    );
+    expect(launched).toMatchObject({ name: 'n2', status: 'ONLINE', host: '127.0.0.1' });
+    expect((await cli('launch', 'medium')).code).toBe(0);
+    expect((await node('m1')).status).toBe('ONLINE');
+
+    const running_ = await containers();
+    expect([...running_.keys()].sort()).toEqual(['m1', 'n1', 'n2']);
+    const inspect = await dockerApi<{
+      HostConfig: { NanoCpus: number; Memory: number; NetworkMode: string };
+    }>(`/containers/${running_.get('n1')?.Id}/json`);
+    expect(inspect.body.HostConfig).toMatchObject({ NanoCpus: 0.3e9, NetworkMode: 'host' });
+    expect(await servedBy('/light', 6)).toEqual(['n1', 'n2']);
+    expect((await cli('node', 'ls')).stdout).toMatch(/m1\s+│\s+medium\s+│\s+ONLINE/);
+  });
+
+  it("shows a node's logs, once and followed", async () => {
+    const logs = await cli('node', 'logs', 'n1', '--tail', '20');
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toMatch(/job server n1 \(light\) on 127\.0\.0\.1:\d+/);
+    const viaApi = await unwrap(
+      api.GET('/api/v1/nodes/{name}/logs', { params: { path: { name: 'n1' }, query: { tail: 5 } } }),
+    );
+    expect(viaApi.node).toBe('n1');
+    expect(viaApi.logs.length).toBeGreaterThan(0);
+    ran.add('node logs');
+    const followed = await cloudUntil(
+      ['node', 'logs', 'n2', '-f'],
+      running.cliEnv,
+      /job server n2 \(light\)/,
+    );
+    expect(followed.matched).toBe(true);
+  });
+
+  it('tunes the load balancer from both doors and sees it in the status and in the traffic', async () => {
+    expect((await cli('lb', 'status')).stdout).toMatch(/light.*roundrobin/s);
+    expect((await cli('lb', 'algorithm', 'light', 'first')).code).toBe(0);
+    expect(await servedBy('/light', 4)).toHaveLength(1);
+    await unwrap(
+      api.PUT('/api/v1/pods/{pod}/algorithm', {
+        params: { path: { pod: 'light' } },
+        body: { algorithm: 'roundrobin' },
+      }),
+    );
+    expect((await cli('lb', 'weight', 'n1', '0')).code).toBe(0);
+    expect(await servedBy('/light', 6)).toEqual(['n2']);
+    await unwrap(
+      api.PUT('/api/v1/nodes/{name}/weight', { params: { path: { name: 'n1' } }, body: { weight: 1 } }),
+    );
+    expect(await servedBy('/light', 6)).toEqual(['n1', 'n2']);
+    const lb = await unwrap(api.GET('/api/v1/lb'));
+    const light = lb.pods.find((p) => p.pod === 'light');
+    expect(light).toMatchObject({ algorithm: 'roundrobin', paused: false });
+    expect(light?.servers.map((s) => [s.node, s.weight, s.health])).toEqual([
+      ['n1', 1, 'up'],
+      ['n2', 1, 'up'],
+    ]);
+    const watch = await cli('watch', '--interval', '200', '--count', '2');
+    expect(watch.code).toBe(0);
+    expect(watch.stdout).toContain('light');
+  });
+
+  it('pauses and resumes pods from both doors; a paused pod answers 503 saying so', async () => {
+    expect((await cli('pause', 'light')).code).toBe(0);
+    expect(await freshGet(`${running.lbUrl}/light`)).toMatchObject({
+      status: 503,
+      body: { message: 'pod light is paused' },
+    });
+    expect((await nodes('light')).map((n) => n.status)).toEqual(['PAUSED', 'PAUSED']);
+    // PAUSED nodes are out of rotation but keep running, so resume is instant.
+    expect((await containers()).get('n1')?.State).toBe('running');
+    expect((await cli('resume', '0')).code).toBe(0);
+    expect(await servedBy('/light', 4)).toEqual(['n1', 'n2']);
+
+    await unwrap(api.POST('/api/v1/pods/{pod}/pause', { params: { path: { pod: 'medium' } } }));
+    expect((await pod('medium')).state).toBe('paused');
+    await unwrap(api.POST('/api/v1/pods/{pod}/resume', { params: { path: { pod: 'medium' } } }));
+    expect(await servedBy('/medium', 2)).toEqual(['m1']);
+  });
+
+  it('turns elasticity on and off from both doors, and refuses manual changes while it is on', async () => {
+    await unwrap(api.PUT('/api/v1/elasticity/tick', { body: { tickMs: 500 } }));
+    expect(await cli('elasticity', 'enable', 'tiny', '1', '2')).toMatchObject({ code: 0 });
+    await waitUntil('elasticity brings tiny to its minimum of 1 node', async () =>
+      (await nodes('tiny')).some((n) => n.status === 'ONLINE'),
+    );
+    expect(await cli('register', 't9', 'tiny')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cloud elasticity disable tiny'),
+    });
+    expect((await cli('elasticity', 'lower_threshold', 'tiny', '15')).code).toBe(0);
+    expect((await cli('elasticity', 'upper_threshold', 'tiny', '85')).code).toBe(0);
+    expect((await cli('elasticity', 'set', 'tiny', '--cooldown-up', '3000')).code).toBe(0);
+    const policy = await unwrap(
+      api.GET('/api/v1/pods/{pod}/elasticity', { params: { path: { pod: 'tiny' } } }),
+    );
+    expect(policy).toMatchObject({
+      enabled: true,
+      policy: { lower: 15, upper: 85, minNodes: 1, maxNodes: 2, scaleOutCooldownMs: 3000 },
+    });
+    const refused = await api.PUT('/api/v1/pods/{pod}/elasticity', {
+      params: { path: { pod: 'tiny' } },
+      body: { lower: 90 },
+    });
+    expect(refused.response.status).toBe(422);
+    await unwrap(
+      api.PUT('/api/v1/pods/{pod}/elasticity', { params: { path: { pod: 'tiny' } }, body: { lower: 20 } }),
+    );
+    expect((await cli('elasticity', 'status', 'tiny')).stdout).toContain('tiny');
+    expect((await cli('elasticity', 'disable', 'tiny')).code).toBe(0);
+
+    await unwrap(api.PUT('/api/v1/elasticity/tick', { body: { tickMs: 0 } }));
+    await unwrap(
+      api.POST('/api/v1/pods/{pod}/elasticity/enable', {
+        params: { path: { pod: 'batch' } },
+        body: { minNodes: 1, maxNodes: 2 },
+      }),
+    );
+    const all = await unwrap(api.GET('/api/v1/elasticity'));
+    expect(all.filter((e) => e.enabled).map((e) => e.pod)).toEqual(['batch']);
+    await unwrap(api.POST('/api/v1/pods/{pod}/elasticity/disable', { params: { path: { pod: 'batch' } } }));
+    expect((await unwrap(api.GET('/api/v1/elasticity'))).every((e) => !e.enabled)).toBe(true);
+    await unwrap(api.PUT('/api/v1/elasticity/tick', { body: { tickMs: 1000 } }));
+  });
+
+  it('removes nodes from both doors: drained, stopped, gone from Docker', async () => {
+    expect(await cli('rm', 'n2', 'light')).toMatchObject({ code: 0 });
+    await unwrap(api.DELETE('/api/v1/nodes/{name}', { params: { path: { name: 'm1' } } }));
+    const names = (await nodes()).map((n) => n.name);
+    expect(names).toContain('n1');
+    expect(names).not.toContain('n2');
+    expect(names).not.toContain('m1');
+    expect((await pod('medium')).nodeCounts.ONLINE ?? 0).toBe(0);
+    const left = await containers();
+    expect(left.has('n2')).toBe(false);
+    expect(left.has('m1')).toBe(false);
+    expect(left.has('n1')).toBe(true);
+    expect(await servedBy('/light', 3)).toEqual(['n1']);
+  });
+
+  it('shows the status, the agents and the event log of everything done so far', async () => {
+    const status = await cli('status');
+    expect(status.stdout).toContain('load balancer: haproxy at http://127.0.0.1:');
+    expect(status.stdout).toMatch(/agent local: up at http:\/\/127\.0\.0\.1:\d+ \(docker, \d+ nodes\)/);
+    const agents = await unwrap(api.GET('/api/v1/agents'));
+    expect(agents).toEqual([expect.objectContaining({ id: 'local', runtime: 'docker' })]);
+
+    const events = await cliJson<{ type: string; node: string | null }[]>('events', '--limit', '1000');
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['PodCreated', 'PodChanged', 'NodeRegistered', 'NodeOnline', 'NodeRemoved']),
+    );
+    const page = await unwrap(api.GET('/api/v1/events', { params: { query: { node: 'n2', limit: 2 } } }));
+    expect(page).toHaveLength(2);
+    expect(page.every((e) => e.node === 'n2')).toBe(true);
+    const older = await unwrap(
+      api.GET('/api/v1/events', { params: { query: { node: 'n2', before: page[1].id, limit: 100 } } }),
+    );
+    expect(older.every((e) => e.id < page[1].id)).toBe(true);
+  });
+
+  it('answers the agent routes with the agent token only', async () => {
+    const [agent] = await unwrap(api.GET('/api/v1/agents'));
+    const asAgent = { headers: { 'x-strato-agent-token': running.agentToken } };
+    const { id, url, runtime, cores, memoryBytes } = agent;
+    await unwrap(
+      agentApi.POST('/api/v1/agents', { ...asAgent, body: { id, url, runtime, cores, memoryBytes } }),
+    );
+    const beat = await agentApi.POST('/api/v1/agents/{id}/heartbeat', {
+      ...asAgent,
+      params: { path: { id } },
+    });
+    expect(beat.response.status).toBe(204);
+    const events = await agentApi.POST('/api/v1/agents/{id}/events', {
+      ...asAgent,
+      params: { path: { id } },
+      body: { events: [] },
+    });
+    expect(events.response.status).toBe(202);
+    const asOwner = await api.POST('/api/v1/agents/{id}/heartbeat', { params: { path: { id } } });
+    expect(asOwner.response.status).toBe(403);
+    expect((await unwrap(api.GET('/api/v1/agents')))[0].url).toBe(url);
+  });
+
+  it('keeps a login, offers completion and help, and runs commands piped into the prompt', async () => {
+    const login = await cli('login');
+    expect(login.stdout).toMatch(/^logged in to http:\/\/127\.0\.0\.1:\d+ \(5 pods\); settings kept in /);
+    expect(statSync(join(configDir, 'owner-token')).mode & 0o777).toBe(0o600);
+    const fromSaved = await cloud(['pod', 'ls', '--json'], {
+      STRATO_CONFIG_DIR: configDir,
+      STRATO_TOKEN: '',
+    });
+    expect(JSON.parse(fromSaved.stdout)).toHaveLength(5);
+
+    expect((await cli('completion')).stdout).toContain('complete -F _cloud cloud');
+    expect((await cli('help', 'register')).stdout).toContain('Usage: cloud register [options] <node> [pod]');
+
+    ran.add('(interactive)');
+    const session = await cloudInteractive(['node ls light', 'launch nosuchpod', 'exit'], running.cliEnv);
+    expect(session.code).toBe(1);
+    expect(session.stdout).toMatch(/n1\s+│\s+light\s+│\s+ONLINE/);
+    expect(session.stderr).toContain('unknown pod "nosuchpod"');
+  });
+
+  it('removes pods: refused while they have nodes, drained with --force', async () => {
+    expect(await cli('pod', 'rm', 'light')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--force'),
+    });
+    expect((await pod('light')).nodeCounts.ONLINE).toBe(1);
+    const removed = await unwrap(
+      api.DELETE('/api/v1/pods/{pod}', { params: { path: { pod: 'batch' }, query: { force: true } } }),
+    );
+    expect(removed).toMatchObject({ name: 'batch' });
+    expect(await cli('pod', 'rm', 'tiny', '--force')).toMatchObject({
+      code: 0,
+      stdout: 'removed pod tiny\n',
+    });
+    expect((await unwrap(api.GET('/api/v1/pods'))).map((p) => p.name)).toEqual(['light', 'medium', 'heavy']);
+    expect([...(await containers()).keys()]).toEqual(['n1']);
+  });
+
+  it('finds the same pods, nodes and events after kill -9 of the manager, and keeps serving', async () => {
+    expect((await cli('register', 'h1', '2')).code).toBe(0);
+    const snapshot = async () => ({
+      pods: await unwrap(api.GET('/api/v1/pods')),
+      nodes: await nodes(),
+      events: await unwrap(api.GET('/api/v1/events', { params: { query: { limit: 1000 } } })),
+      containers: [...(await containers()).values()].map((c) => c.Id),
+    });
+    const before = await snapshot();
+
+    await running.restartManager('SIGKILL');
+
+    const after = await snapshot();
+    expect(after.pods).toEqual(before.pods);
+    expect(after.nodes).toEqual(before.nodes);
+    expect(after.events.slice(-before.events.length)).toEqual(before.events);
+    expect(after.containers).toEqual(before.containers);
+    expect(await servedBy('/light', 3)).toEqual(['n1']);
+    expect((await cli('launch', 'heavy')).stdout).toMatch(/node h1 is ONLINE/);
+  });
+
+  it('has driven every command of the toolset', async () => {
+    expect([...ran].sort()).toEqual(expect.arrayContaining(await cliCommands(running.cliEnv)));
+  });
+
+  it('has called every route of the API through the generated client', async () => {
+    expect([...called].sort()).toEqual(await documentedOperations(running.managerUrl));
+  });
+});
