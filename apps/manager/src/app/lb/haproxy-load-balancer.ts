@@ -30,7 +30,7 @@ export interface HaproxyLoadBalancerOptions {
 
 /**
  * HAProxy 2.6 behind the LoadBalancer port. Membership and weights go through the runtime API, never a
- * reload; structural changes render the whole config from state (every current server and weight
+ * reload, and the config file is then rewritten as a full snapshot (not loaded); structural changes render the whole config from state (every current server and weight
  * included) and reload; a watchdog restarts a dead haproxy from the same rendering. Reloads, restarts and
  * runtime commands never interleave: a command sent to the old worker after the server-state snapshot
  * would be lost.
@@ -104,6 +104,7 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       this.state.addServer(pod, server);
       const { host, port, weight } = server;
       await joinServer(this.supervisor.runtime, backendName(pod), server.nodeId, { host, port, weight });
+      await this.saveSnapshot();
     });
   }
 
@@ -115,6 +116,7 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       exclusive: (step) => this.lock.run(step),
     });
     this.stats.forget(pod, nodeId);
+    await this.lock.run(() => this.saveSnapshot());
   }
 
   async setWeight(pod: string, nodeId: string, weight: number): Promise<void> {
@@ -123,6 +125,7 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       if (!this.state.server(pod, nodeId)) throw new BalancedServerNotFoundError(pod, nodeId);
       await this.supervisor.runtime.setWeight(backendName(pod), nodeId, weight);
       this.state.setWeight(pod, nodeId, weight);
+      await this.saveSnapshot();
     });
   }
 
@@ -148,6 +151,15 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       restore();
       throw error;
     }
+  }
+
+  /** Keeps haproxy.cfg a full snapshot after runtime-API changes; the change itself already happened. */
+  private async saveSnapshot(): Promise<void> {
+    await this.supervisor.saveConfig(this.renderConfig()).catch((error: Error) => {
+      this.logger.warn(
+        `could not write the haproxy.cfg snapshot (the next reload renders it): ${error.message}`,
+      );
+    });
   }
 
   private renderConfig(): string {

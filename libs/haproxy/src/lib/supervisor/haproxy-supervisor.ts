@@ -96,6 +96,14 @@ export class HaproxySupervisor {
   }
 
   /**
+   * Rewrites the config file as a full snapshot of what runs (after runtime-API changes), without a
+   * reload: a restart by hand or by the watchdog then starts with every server and weight.
+   */
+  async saveConfig(config: string): Promise<void> {
+    await this.install(config);
+  }
+
+  /**
    * Requests for one server still in flight (or queued) in old workers: a reload leaves them running
    * there, invisible to the admin socket. Old workers linger up to `timeout http-keep-alive` for idle
    * clients, so counting their sessions beats waiting for them to exit.
