@@ -7,6 +7,8 @@ describe('pods', () => {
     ['2', 'heavy'],
     ['heavy', 'heavy'],
     ['custom', 'custom'],
+    ['toString', 'toString'],
+    ['__proto__', '__proto__'],
   ])('resolves %s to %s', (alias, name) => {
     expect(resolvePodAlias(alias)).toBe(name);
   });

@@ -23,7 +23,8 @@ export const DEFAULT_PODS: readonly PodDefinition[] = [
 export const POD_ALIASES: Readonly<Record<string, string>> = { '0': 'light', '1': 'medium', '2': 'heavy' };
 
 export function resolvePodAlias(nameOrAlias: string): string {
-  return POD_ALIASES[nameOrAlias] ?? nameOrAlias;
+  // Own keys only: `POD_ALIASES['toString']` is Object.prototype's function, which became a 500.
+  return Object.hasOwn(POD_ALIASES, nameOrAlias) ? POD_ALIASES[nameOrAlias] : nameOrAlias;
 }
 
 /** Pod names become URL paths and HAProxy backend names: keep them to a safe alphabet. */
