@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { DomainExceptionFilter } from './errors/domain-exception.filter';
+import { rejectUnexpectedInput } from './errors/reject-unexpected-input';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
@@ -43,6 +44,7 @@ export function configureApp(app: NestExpressApplication, dashboardDir: string):
     }),
   );
   app.useGlobalFilters(new DomainExceptionFilter());
+  rejectUnexpectedInput(app);
   app.disable('x-powered-by');
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
