@@ -7,13 +7,13 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Nullable } from '../validation/may-be-omitted';
 
 export class RegisterAgentDto implements AgentRegistration {
   @ApiProperty({ example: 'vm-1' })
@@ -63,12 +63,12 @@ export class NodeExitReportDto implements NodeExitReport {
   pod!: string;
 
   @ApiProperty({ type: Number, nullable: true, example: 137 })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   exitCode!: number | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'SIGKILL' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   signal!: string | null;
 

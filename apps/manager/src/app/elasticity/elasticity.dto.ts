@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { MayBeOmitted } from '../validation/may-be-omitted';
 
 const METRICS = ['cpu', 'requestsPerNode', 'latencyP90'] as const;
 const KINDS = ['threshold', 'target-tracking'] as const;
@@ -7,12 +8,12 @@ const KINDS = ['threshold', 'target-tracking'] as const;
 /** A change to a pod's elasticity: every field optional, merged into the current policy. */
 export class UpdateElasticityDto {
   @ApiProperty({ required: false })
-  @IsOptional()
+  @MayBeOmitted()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiProperty({ required: false, enum: KINDS })
-  @IsOptional()
+  @MayBeOmitted()
   @IsIn(KINDS)
   kind?: (typeof KINDS)[number];
 
@@ -21,73 +22,73 @@ export class UpdateElasticityDto {
     enum: METRICS,
     description: 'cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms',
   })
-  @IsOptional()
+  @MayBeOmitted()
   @IsIn(METRICS)
   metric?: (typeof METRICS)[number];
 
   @ApiProperty({ required: false, example: 20, description: 'threshold: scale in below' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsNumber()
   @Min(0)
   lower?: number;
 
   @ApiProperty({ required: false, example: 70, description: 'threshold: scale out above' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsNumber()
   @Min(0)
   upper?: number;
 
   @ApiProperty({ required: false, example: 50, description: 'target-tracking: the metric value to hold' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsNumber()
   @Min(0)
   target?: number;
 
   @ApiProperty({ required: false, example: 0.1 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsNumber()
   @Min(0)
   @Max(0.99)
   tolerance?: number;
 
   @ApiProperty({ required: false, example: 1 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(0)
   minNodes?: number;
 
   @ApiProperty({ required: false, example: 6 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(1)
   maxNodes?: number;
 
   @ApiProperty({ required: false, example: 1 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(1)
   step?: number;
 
   @ApiProperty({ required: false, example: 3000 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleOutCooldownMs?: number;
 
   @ApiProperty({ required: false, example: 15000 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleInCooldownMs?: number;
 
   @ApiProperty({ required: false, example: 30000 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleInStabilizationMs?: number;
 
   @ApiProperty({ required: false, example: 3000 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(100)
   windowMs?: number;

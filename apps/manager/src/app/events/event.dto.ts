@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 import type { CloudEvent } from './events.repository';
+import { MayBeOmitted } from '../validation/may-be-omitted';
 
 export class EventDto implements CloudEvent {
   @ApiProperty({ example: 42 })
@@ -25,17 +26,17 @@ export class EventDto implements CloudEvent {
 
 export class ListEventsQueryDto {
   @ApiProperty({ required: false, example: 'light' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   pod?: string;
 
   @ApiProperty({ required: false, example: 'n1' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   node?: string;
 
   @ApiProperty({ required: false, example: 'NodeFailed' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   type?: string;
 
@@ -44,14 +45,14 @@ export class ListEventsQueryDto {
     description: 'only events older than this id (the next page)',
     example: 100,
   })
-  @IsOptional()
+  @MayBeOmitted()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   before?: number;
 
   @ApiProperty({ required: false, minimum: 1, maximum: 1000, example: 50 })
-  @IsOptional()
+  @MayBeOmitted()
   @Type(() => Number)
   @IsInt()
   @Min(1)

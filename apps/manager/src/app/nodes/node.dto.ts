@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NODE_NAME_PATTERN, NODE_STATUSES, type NodeStatus, type NodeView } from '@strato/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { MayBeOmitted } from '../validation/may-be-omitted';
 
 export class NodeDto implements NodeView {
   @ApiProperty({ example: 'n1' })
@@ -65,7 +66,7 @@ export class ListNodesQueryDto {
     example: 'light',
     description: 'only the nodes of this pod (name or alias)',
   })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   pod?: string;
 }
@@ -76,14 +77,14 @@ export class RemoveNodeQueryDto {
     example: 'light',
     description: 'the pod the node must be in (name or alias)',
   })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   pod?: string;
 }
 
 export class NodeLogsQueryDto {
   @ApiProperty({ required: false, example: 100, minimum: 1, maximum: 10000, description: 'how many lines' })
-  @IsOptional()
+  @MayBeOmitted()
   @Type(() => Number)
   @IsInt()
   @Min(1)

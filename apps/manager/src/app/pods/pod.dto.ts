@@ -9,7 +9,8 @@ import {
   type PodView,
 } from '@strato/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { MayBeOmitted } from '../validation/may-be-omitted';
 
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
@@ -81,7 +82,7 @@ export class RegisterPodDto {
   maxNodes!: number;
 
   @ApiProperty({ enum: BALANCE_ALGORITHMS, required: false, example: 'roundrobin' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsIn(BALANCE_ALGORITHMS)
   algorithm?: BalanceAlgorithm;
 }
@@ -94,7 +95,7 @@ export class UpdatePodDto {
     maximum: 64,
     description: 'for nodes launched from now on',
   })
-  @IsOptional()
+  @MayBeOmitted()
   @IsNumber()
   @Min(0.05)
   @Max(64)
@@ -107,14 +108,14 @@ export class UpdatePodDto {
     maximum: 65536,
     description: 'for nodes launched from now on',
   })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(32)
   @Max(65_536)
   memoryMiB?: number;
 
   @ApiProperty({ required: false, example: 12, minimum: 1, maximum: 200 })
-  @IsOptional()
+  @MayBeOmitted()
   @IsInt()
   @Min(1)
   @Max(200)
@@ -123,8 +124,9 @@ export class UpdatePodDto {
 
 export class RemovePodQueryDto {
   @ApiProperty({ required: false, example: false, description: "drain and remove the pod's nodes first" })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true')
+  @MayBeOmitted()
+  // Only true/false: `?force=1` or `?force=maybe` must fail validation, not quietly mean false.
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   force?: boolean;
 }
