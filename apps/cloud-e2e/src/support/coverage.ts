@@ -1,13 +1,12 @@
 import { createStratoClient, type StratoClient, type StratoClientOptions } from '@strato/api-client';
 import { cloud, type CliResult } from './cli';
+import { type OpenApiDocument, operationsOf } from './openapi-operations';
 
 /** `METHOD /path/{param}` of every operation in the manager's OpenAPI document. */
 export async function documentedOperations(managerUrl: string): Promise<string[]> {
-  const doc = (await (await fetch(`${managerUrl}/api/docs-json`)).json()) as {
-    paths: Record<string, Record<string, unknown>>;
-  };
-  return Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
+  const doc = (await (await fetch(`${managerUrl}/api/docs-json`)).json()) as OpenApiDocument;
+  return operationsOf(doc)
+    .map((op) => `${op.method} ${op.path}`)
     .sort();
 }
 
