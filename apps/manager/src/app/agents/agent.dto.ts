@@ -16,7 +16,7 @@ import {
 import { Nullable } from '../validation/may-be-omitted';
 
 export class RegisterAgentDto implements AgentRegistration {
-  @ApiProperty({ example: 'vm-1' })
+  @ApiProperty({ pattern: '^[a-z0-9][a-z0-9.-]{0,62}$', example: 'vm-1' })
   @Matches(/^[a-z0-9][a-z0-9.-]{0,62}$/, {
     message: 'id must be lower-case letters, digits, dots and dashes',
   })
@@ -30,12 +30,12 @@ export class RegisterAgentDto implements AgentRegistration {
   @IsIn(['process', 'docker'])
   runtime!: RuntimeKind;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
   @IsInt()
   @Min(1)
   cores!: number;
 
-  @ApiProperty({ example: 25769803776 })
+  @ApiProperty({ minimum: 0, example: 25769803776 })
   @IsNumber()
   @Min(0)
   memoryBytes!: number;
@@ -62,7 +62,7 @@ export class NodeExitReportDto implements NodeExitReport {
   @IsString()
   pod!: string;
 
-  @ApiProperty({ type: Number, nullable: true, example: 137 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 137 })
   @Nullable()
   @IsInt()
   exitCode!: number | null;

@@ -10,6 +10,7 @@ export class SetAlgorithmDto {
 
 export class SetWeightDto {
   @ApiProperty({
+    type: 'integer',
     example: 3,
     minimum: 0,
     maximum: 256,

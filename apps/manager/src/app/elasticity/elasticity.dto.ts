@@ -26,68 +26,73 @@ export class UpdateElasticityDto {
   @IsIn(METRICS)
   metric?: (typeof METRICS)[number];
 
-  @ApiProperty({ required: false, example: 20, description: 'threshold: scale in below' })
+  @ApiProperty({ minimum: 0, required: false, example: 20, description: 'threshold: scale in below' })
   @MayBeOmitted()
   @IsNumber()
   @Min(0)
   lower?: number;
 
-  @ApiProperty({ required: false, example: 70, description: 'threshold: scale out above' })
+  @ApiProperty({ minimum: 0, required: false, example: 70, description: 'threshold: scale out above' })
   @MayBeOmitted()
   @IsNumber()
   @Min(0)
   upper?: number;
 
-  @ApiProperty({ required: false, example: 50, description: 'target-tracking: the metric value to hold' })
+  @ApiProperty({
+    minimum: 0,
+    required: false,
+    example: 50,
+    description: 'target-tracking: the metric value to hold',
+  })
   @MayBeOmitted()
   @IsNumber()
   @Min(0)
   target?: number;
 
-  @ApiProperty({ required: false, example: 0.1 })
+  @ApiProperty({ minimum: 0, maximum: 0.99, required: false, example: 0.1 })
   @MayBeOmitted()
   @IsNumber()
   @Min(0)
   @Max(0.99)
   tolerance?: number;
 
-  @ApiProperty({ required: false, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 0, required: false, example: 1 })
   @MayBeOmitted()
   @IsInt()
   @Min(0)
   minNodes?: number;
 
-  @ApiProperty({ required: false, example: 6 })
+  @ApiProperty({ type: 'integer', minimum: 1, required: false, example: 6 })
   @MayBeOmitted()
   @IsInt()
   @Min(1)
   maxNodes?: number;
 
-  @ApiProperty({ required: false, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, required: false, example: 1 })
   @MayBeOmitted()
   @IsInt()
   @Min(1)
   step?: number;
 
-  @ApiProperty({ required: false, example: 3000 })
+  @ApiProperty({ type: 'integer', minimum: 0, required: false, example: 3000 })
   @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleOutCooldownMs?: number;
 
-  @ApiProperty({ required: false, example: 15000 })
+  @ApiProperty({ type: 'integer', minimum: 0, required: false, example: 15000 })
   @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleInCooldownMs?: number;
 
-  @ApiProperty({ required: false, example: 30000 })
+  @ApiProperty({ type: 'integer', minimum: 0, required: false, example: 30000 })
   @MayBeOmitted()
   @IsInt()
   @Min(0)
   scaleInStabilizationMs?: number;
 
-  @ApiProperty({ required: false, example: 3000 })
+  @ApiProperty({ type: 'integer', minimum: 100, required: false, example: 3000 })
   @MayBeOmitted()
   @IsInt()
   @Min(100)
@@ -95,19 +100,25 @@ export class UpdateElasticityDto {
 }
 
 export class EnableElasticityDto {
-  @ApiProperty({ example: 1, description: 'LOWER_SIZE: fewest nodes' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'LOWER_SIZE: fewest nodes' })
   @IsInt()
   @Min(0)
   minNodes!: number;
 
-  @ApiProperty({ example: 6, description: 'UPPER_SIZE: most nodes' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 6, description: 'UPPER_SIZE: most nodes' })
   @IsInt()
   @Min(1)
   maxNodes!: number;
 }
 
 export class TickDto {
-  @ApiProperty({ example: 1000, description: 'ms between evaluations; 0 stops the loop' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 600000,
+    example: 1000,
+    description: 'ms between evaluations; 0 stops the loop',
+  })
   @IsInt()
   @Min(0)
   @Max(600_000)

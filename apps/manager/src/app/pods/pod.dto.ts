@@ -65,6 +65,7 @@ export class RegisterPodDto {
   cpus!: number;
 
   @ApiProperty({
+    type: 'integer',
     example: 256,
     minimum: 32,
     maximum: 65536,
@@ -75,7 +76,7 @@ export class RegisterPodDto {
   @Max(65_536)
   memoryMiB!: number;
 
-  @ApiProperty({ example: 10, minimum: 1, maximum: 200 })
+  @ApiProperty({ type: 'integer', example: 10, minimum: 1, maximum: 200 })
   @IsInt()
   @Min(1)
   @Max(200)
@@ -102,6 +103,7 @@ export class UpdatePodDto {
   cpus?: number;
 
   @ApiProperty({
+    type: 'integer',
     required: false,
     example: 128,
     minimum: 32,
@@ -114,7 +116,7 @@ export class UpdatePodDto {
   @Max(65_536)
   memoryMiB?: number;
 
-  @ApiProperty({ required: false, example: 12, minimum: 1, maximum: 200 })
+  @ApiProperty({ type: 'integer', required: false, example: 12, minimum: 1, maximum: 200 })
   @MayBeOmitted()
   @IsInt()
   @Min(1)
