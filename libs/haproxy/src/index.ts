@@ -9,3 +9,4 @@ export * from './lib/supervisor/haproxy-watchdog';
 export * from './lib/supervisor/haproxy-paths';
 export * from './lib/supervisor/show-proc';
 export * from './lib/supervisor/find-haproxy-binary';
+export * from './lib/config/access-log-line';

@@ -11,6 +11,8 @@ export interface HaproxyConfigModel {
   pods: HaproxyPodConfig[];
   healthCheck?: Partial<HealthCheckOptions> & { path?: string };
   timeouts?: Partial<HaproxyTimeouts>;
+  /** Where every request's access-log line goes (syslog over UDP on loopback), for response-time percentiles. */
+  accessLog?: { host: string; port: number };
 }
 
 export interface HaproxyPodConfig {

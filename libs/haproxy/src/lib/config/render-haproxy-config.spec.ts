@@ -66,6 +66,25 @@ describe('renderHaproxyConfig', () => {
     expect(backend.filter((line) => /^(balance|hash-type)/.test(line))).toEqual(lines);
   });
 
+  it('sends one raw access-log line per request to the loopback UDP port, only when asked', () => {
+    const config = renderHaproxyConfig(model([pod()], { accessLog: { host: '127.0.0.1', port: 5514 } }));
+    expect(section(config, 'global')).toContain('log 127.0.0.1:5514 format raw local0 info');
+    expect(section(config, 'defaults')).toEqual(
+      expect.arrayContaining(['log global', 'option dontlognull', 'log-format "%b %s %Ta %ST"']),
+    );
+    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*log /m);
+  });
+
+  it.each([
+    ['10.0.0.5', 5514],
+    ['127.0.0.1', 0],
+    ['127.0.0.1', 70_000],
+  ])('refuses an access log to %s:%d', (host, port) => {
+    expect(() => renderHaproxyConfig(model([pod()], { accessLog: { host, port } }))).toThrow(
+      HaproxyArgumentError,
+    );
+  });
+
   it('renders every current server as a static, checked server with its weight', () => {
     const servers = [
       { name: 'light-1', host: '127.0.0.1', port: 9001, weight: 1 },

@@ -3,6 +3,7 @@ import { DEFAULT_HEALTH_CHECK } from '../runtime/haproxy-runtime-api';
 import { haproxyDuration } from './durations';
 import { DEFAULT_TIMEOUTS, type HaproxyConfigModel } from './haproxy-config-model';
 import { renderBackend } from './render-backend';
+import { ACCESS_LOG_FORMAT } from './access-log-line';
 import { renderFrontend, renderUnknownPathBackend } from './render-frontend';
 
 const POD_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -22,6 +23,9 @@ export function renderHaproxyConfig(model: HaproxyConfigModel): string {
       '  stats timeout 30s',
       `  server-state-file ${model.serverStateFile}`,
       `  hard-stop-after ${haproxyDuration(t.hardStopAfterMs)}`,
+      ...(model.accessLog
+        ? [`  log ${model.accessLog.host}:${model.accessLog.port} format raw local0 info`]
+        : []),
     ],
     [
       'defaults',
@@ -43,6 +47,9 @@ export function renderHaproxyConfig(model: HaproxyConfigModel): string {
       '  option forwardfor',
       `  option httpchk GET ${check.path ?? '/health'}`,
       '  load-server-state-from-file global',
+      ...(model.accessLog
+        ? ['  log global', '  option dontlognull', `  log-format "${ACCESS_LOG_FORMAT}"`]
+        : []),
     ],
     renderFrontend(model),
     ...model.pods.map((pod) => renderBackend(pod, check)),
@@ -68,6 +75,15 @@ function validateModel(model: HaproxyConfigModel): void {
       servers.add(server.name);
     }
   }
+  const log = model.accessLog;
+  if (
+    log &&
+    (!/^127\.\d+\.\d+\.\d+$/.test(log.host) ||
+      !Number.isInteger(log.port) ||
+      log.port < 1 ||
+      log.port > 65535)
+  )
+    throw new HaproxyArgumentError(`the access log goes to a loopback UDP port, not ${log.host}:${log.port}`);
   for (const path of [model.adminSocketPath, model.serverStateFile]) {
     if (!path.startsWith('/') || /\s/.test(path))
       throw new HaproxyArgumentError(`need an absolute path without spaces: ${path}`);
