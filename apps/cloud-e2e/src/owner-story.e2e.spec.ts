@@ -196,6 +196,9 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     const lb = await unwrap(api.GET('/api/v1/lb'));
     const light = lb.pods.find((p) => p.pod === 'light');
     expect(light).toMatchObject({ algorithm: 'roundrobin', paused: false });
+    // Every request of the last 10 s, timed by HAProxy and sent to the manager in its access log.
+    expect(light?.latency?.samples).toBeGreaterThanOrEqual(10);
+    expect(light?.latency?.p90Ms).toBeGreaterThanOrEqual(light?.latency?.p50Ms ?? Infinity);
     expect(light?.servers.map((s) => [s.node, s.weight, s.health])).toEqual([
       ['n1', 1, 'up'],
       ['n2', 1, 'up'],

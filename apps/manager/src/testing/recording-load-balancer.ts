@@ -8,6 +8,7 @@ import type {
   ServerStatus,
 } from '../app/lb/load-balancer';
 import { podStatusOf } from '../app/lb/pod-status';
+import type { ResponseTimeSummary } from '../app/lb/response-times';
 
 /** Records membership instead of balancing: for tests of the control plane above the port. */
 export class RecordingLoadBalancer implements LoadBalancer {
@@ -16,6 +17,8 @@ export class RecordingLoadBalancer implements LoadBalancer {
   readonly members = new Map<string, BalancedServer[]>();
   readonly pods = new Map<string, BalancedPod>();
   started = false;
+  /** What responseTimes() answers, per pod: set by tests of the latency metric. */
+  readonly latencies = new Map<string, ResponseTimeSummary>();
 
   async start(pods: BalancedPod[], servers: Map<string, BalancedServer[]>): Promise<void> {
     this.started = true;
@@ -63,6 +66,9 @@ export class RecordingLoadBalancer implements LoadBalancer {
   }
   async status(): Promise<ServerStatus[]> {
     return (await this.podStatus()).flatMap((pod) => pod.servers);
+  }
+  responseTimes(pod: string): ResponseTimeSummary | null {
+    return this.latencies.get(pod) ?? null;
   }
   async podStatus(): Promise<PodStatus[]> {
     return [...this.members].map(([name, servers]) =>

@@ -657,6 +657,24 @@ export interface components {
             /** @example node n1 online at 127.0.0.1:20001 after 212 ms */
             message: string;
         };
+        LatencyDto: {
+            /**
+             * @description the look-back the percentiles are over
+             * @example 10000
+             */
+            windowMs: number;
+            /**
+             * @description requests that finished in the window
+             * @example 1523
+             */
+            samples: number;
+            /** @example 12 */
+            p50Ms: number;
+            /** @example 48 */
+            p90Ms: number;
+            /** @example 130 */
+            p99Ms: number;
+        };
         ServerStatusDto: {
             /** @example n1 */
             node: string;
@@ -688,6 +706,8 @@ export interface components {
             currentSessions: number;
             queue: number;
             responseTimeMs: number;
+            /** @description percentiles of every request's time through the balancer over the last 10 s; null if none */
+            latency: components["schemas"]["LatencyDto"] | null;
             http5xx: number;
             servers: components["schemas"]["ServerStatusDto"][];
         };

@@ -20,12 +20,19 @@ const COLUMNS: Column<ServerRow>[] = [
   { header: '5XX', value: (s) => s.http5xx },
 ];
 
+type PodRow = LoadBalancerStatus['pods'][number];
+
+const latencyOf = ({ latency }: PodRow): string =>
+  latency
+    ? `p50 ${latency.p50Ms} / p90 ${latency.p90Ms} / p99 ${latency.p99Ms} ms over ${latency.samples} requests (${latency.windowMs / 1000} s)`
+    : 'no request in the last 10 s';
+
 export function lbTable(status: LoadBalancerStatus): string {
   const head = `${status.kind} load balancer at ${status.url}`;
   const pods = status.pods
     .map(
       (p) =>
-        `  ${p.pod}${p.paused ? ' (paused)' : ''}: ${p.algorithm}, ${p.requestRate.toFixed(1)} req/s, ${p.responseTimeMs.toFixed(1)} ms`,
+        `  ${p.pod}${p.paused ? ' (paused)' : ''}: ${p.algorithm}, ${p.requestRate.toFixed(1)} req/s, ${latencyOf(p)}`,
     )
     .join('\n');
   const rows = status.pods.flatMap((p) =>

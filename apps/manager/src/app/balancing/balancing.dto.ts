@@ -36,6 +36,14 @@ export class ServerStatusDto {
   @ApiProperty() http5xx!: number;
 }
 
+export class LatencyDto {
+  @ApiProperty({ example: 10_000, description: 'the look-back the percentiles are over' }) windowMs!: number;
+  @ApiProperty({ example: 1523, description: 'requests that finished in the window' }) samples!: number;
+  @ApiProperty({ example: 12 }) p50Ms!: number;
+  @ApiProperty({ example: 48 }) p90Ms!: number;
+  @ApiProperty({ example: 130 }) p99Ms!: number;
+}
+
 export class PodBalancingDto {
   @ApiProperty({ example: 'light' }) pod!: string;
   @ApiProperty({ enum: BALANCE_ALGORITHMS }) algorithm!: string;
@@ -44,6 +52,12 @@ export class PodBalancingDto {
   @ApiProperty() currentSessions!: number;
   @ApiProperty() queue!: number;
   @ApiProperty() responseTimeMs!: number;
+  @ApiProperty({
+    type: LatencyDto,
+    nullable: true,
+    description: "percentiles of every request's time through the balancer over the last 10 s; null if none",
+  })
+  latency!: LatencyDto | null;
   @ApiProperty() http5xx!: number;
   @ApiProperty({ type: [ServerStatusDto] }) servers!: ServerStatusDto[];
 }

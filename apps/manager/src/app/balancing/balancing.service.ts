@@ -10,6 +10,9 @@ import { PodsRepository } from '../pods/pods.repository';
 import { PodsService } from '../pods/pods.service';
 import type { LoadBalancerDto } from './balancing.dto';
 
+/** The look-back of the latency percentiles in the status. */
+const LATENCY_WINDOW_MS = 10_000;
+
 const IN_BALANCER = new Set(['ONLINE', 'PAUSED', 'DRAINING']);
 
 /** `cloud lb …`: what the load balancer sees per pod and node, its algorithm per pod, node weights. */
@@ -32,6 +35,7 @@ export class BalancingService {
       pods: pods.map(({ name, servers, ...pod }) => ({
         pod: name,
         ...pod,
+        latency: this.lb.responseTimes(name, LATENCY_WINDOW_MS),
         // The pod is already the row's parent; each server row names its node.
         servers: servers.map(({ nodeId, pod: _parent, ...server }) => ({ node: nodeId, ...server })),
       })),

@@ -148,6 +148,24 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     expect(nodes[0].name).not.toBe(node.name);
   });
 
+  it('scales on the p90 of response times the balancer measured, and back in when nobody waits', async () => {
+    await http()
+      .put('/api/v1/pods/light/elasticity')
+      .set(auth)
+      .send({ metric: 'latencyP90', lower: 50, upper: 200, maxNodes: 2 })
+      .expect(200);
+    const slow = { windowMs: 10_000, samples: 200, p50Ms: 40, p90Ms: 600, p99Ms: 900 };
+    test.lb.latencies.set('light', slow);
+    await tick(3);
+    expect(await online()).toBe(2);
+    const status = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body;
+    expect(status.status).toMatchObject({ metric: 'latencyP90', value: 600 });
+    expect(status.status.detail).toBe('p90 600 ms (p50 40, p99 900) over 200 requests in the last 10 s');
+    test.lb.latencies.delete('light');
+    await tick(3);
+    expect(await online()).toBe(1);
+  });
+
   it('re-times the loop at runtime and lets manual operations back in once disabled', async () => {
     expect(
       (await http().put('/api/v1/elasticity/tick').set(auth).send({ tickMs: 0 }).expect(200)).body,

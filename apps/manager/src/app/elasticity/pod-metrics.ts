@@ -13,9 +13,12 @@ export interface PodMetricReading {
   detail: string;
 }
 
+const LATENCY_WINDOW_MS = 10_000;
+
 /**
  * The observation path for elasticity: CPU utilisation of the cap from the agents' cgroup samples,
- * requests per ready node and response time from the load balancer's counters.
+ * requests per ready node from the load balancer's counters, and the p90 of every request's response
+ * time as the load balancer measured it.
  */
 @Injectable()
 export class PodMetrics {
@@ -35,12 +38,11 @@ export class PodMetrics {
   ): Promise<PodMetricReading> {
     if (ready.length === 0) return { metric, value: null, detail: 'no ready node' };
     if (metric === 'cpu') return this.cpu(pod, ready);
+    if (metric === 'latencyP90') return this.latencyP90(pod);
     const servers = (await this.lb.status()).filter(
       (s) => s.pod === pod.name && ready.some((n) => n.name === s.nodeId),
     );
-    return metric === 'requestsPerNode'
-      ? this.requestsPerNode(pod, servers, ready.length, now)
-      : this.latency(servers);
+    return this.requestsPerNode(pod, servers, ready.length, now);
   }
 
   private async cpu(pod: PodRecord, ready: NodeRecord[]): Promise<PodMetricReading> {
@@ -87,12 +89,15 @@ export class PodMetrics {
     };
   }
 
-  private latency(servers: ServerStatus[]): PodMetricReading {
-    const times = servers
-      .map((s) => (s as ServerStatus & { responseTimeMs?: number }).responseTimeMs)
-      .filter((t): t is number => typeof t === 'number');
-    if (times.length === 0) return { metric: 'latencyP90', value: null, detail: 'no response times' };
-    const value = Math.max(...times);
-    return { metric: 'latencyP90', value, detail: `slowest node averages ${value.toFixed(0)} ms` };
+  /** The 90th percentile of every request's time through the balancer over the last 10 s. */
+  private latencyP90(pod: PodRecord): PodMetricReading {
+    const times = this.lb.responseTimes(pod.name, LATENCY_WINDOW_MS);
+    // Nobody waited: for scaling, an idle pod is a fast one (so it can scale in), not an unknown one.
+    if (!times) return { metric: 'latencyP90', value: 0, detail: 'no request in the last 10 s' };
+    return {
+      metric: 'latencyP90',
+      value: times.p90Ms,
+      detail: `p90 ${times.p90Ms} ms (p50 ${times.p50Ms}, p99 ${times.p99Ms}) over ${times.samples} requests in the last 10 s`,
+    };
   }
 }

@@ -10,6 +10,7 @@ import { checkWeight } from './invalid-weight.error';
 import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
 import { podFromUrl } from './pod-path';
 import { podStatusOf } from './pod-status';
+import { ResponseTimes, type ResponseTimeSummary } from './response-times';
 
 export interface EmbeddedLoadBalancerOptions {
   host: string;
@@ -23,6 +24,7 @@ export interface EmbeddedLoadBalancerOptions {
 export class EmbeddedLoadBalancer implements LoadBalancer {
   readonly kind = 'embedded' as const;
   private readonly pools = new Map<string, EmbeddedPool>();
+  private readonly times = new ResponseTimes();
   private server: Server | null = null;
 
   constructor(private readonly options: EmbeddedLoadBalancerOptions) {}
@@ -74,6 +76,7 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
   async removePod(name: string): Promise<void> {
     const pool = this.pools.get(name);
     this.pools.delete(name);
+    this.times.forget(name);
     await pool?.drainAll(this.drainTimeoutMs);
   }
 
@@ -111,6 +114,10 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     return [...this.pools.values()].map((pool) => podStatusOf(pool.pod, pool.status()));
   }
 
+  responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {
+    return this.times.summary(pod, windowMs);
+  }
+
   private get drainTimeoutMs(): number {
     return this.options.drainTimeoutMs ?? 30_000;
   }
@@ -122,6 +129,9 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     if (pool.pod.paused) return json(res, 503, podPausedBody(pool.pod.name));
     if (!pool.hasServing()) return json(res, 503, noOnlineNodeBody(pool.pod.name));
     const ctx = { clientIp: req.socket.remoteAddress ?? '', path: url.split('?')[0] };
+    // As HAProxy's %Ta: from the request to the last byte of the answer, whichever server answered.
+    const startedAt = performance.now();
+    res.once('finish', () => this.times.record(pool.pod.name, performance.now() - startedAt));
     forwardRequest(req, res, (exclude) => pool.pick(ctx, exclude), {
       serverTimeoutMs: this.options.serverTimeoutMs ?? 90_000,
       retries: 2,

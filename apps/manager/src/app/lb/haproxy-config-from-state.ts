@@ -9,11 +9,13 @@ export function haproxyConfigFromState(
   state: BalancerState,
   paths: HaproxyPaths,
   bind: { host: string; port: number },
+  accessLog?: { host: string; port: number },
 ): HaproxyConfigModel {
   return {
     adminSocketPath: paths.adminSocket,
     serverStateFile: paths.serverState,
     bind,
+    ...(accessLog ? { accessLog } : {}),
     pods: state.listPods().map((pod) => ({
       name: pod.name,
       algorithm: pod.algorithm,

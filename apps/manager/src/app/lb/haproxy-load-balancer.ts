@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import {
   HaproxySupervisor,
@@ -15,6 +16,8 @@ import { HaproxyStats } from './haproxy-server-status';
 import { checkWeight } from './invalid-weight.error';
 import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
 import { SerialLock } from './serial-lock';
+import { HaproxyAccessLog } from './haproxy-access-log';
+import { ResponseTimes, type ResponseTimeSummary } from './response-times';
 
 export interface HaproxyLoadBalancerOptions {
   binary: string;
@@ -43,6 +46,8 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   private readonly state = new BalancerState();
   private readonly lock = new SerialLock();
   private readonly stats: HaproxyStats;
+  private readonly times = new ResponseTimes();
+  private readonly accessLog: HaproxyAccessLog;
   private readonly logger = new Logger(HaproxyLoadBalancer.name);
 
   constructor(private readonly options: HaproxyLoadBalancerOptions) {
@@ -50,6 +55,11 @@ export class HaproxyLoadBalancer implements LoadBalancer {
     const { binary, workDir } = options;
     this.supervisor = new HaproxySupervisor({ binary, workDir, detached: options.detached ?? true });
     this.stats = new HaproxyStats(this.supervisor.runtime, this.state);
+    this.accessLog = new HaproxyAccessLog(
+      options.host,
+      join(this.supervisor.paths.workDir, 'access-log.port'),
+      (entry) => this.times.record(entry.pod, entry.totalMs),
+    );
     this.watchdog = new HaproxyWatchdog(this.supervisor, {
       config: () => this.renderConfig(),
       exclusive: (step) => this.lock.run(step),
@@ -67,19 +77,22 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   async start(pods: BalancedPod[], servers: Map<string, BalancedServer[]>): Promise<void> {
     await this.lock.run(async () => {
       this.state.load(pods, servers);
+      await this.accessLog.open();
       await this.supervisor.start(this.renderConfig());
     });
     this.watchdog.start();
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.watchdog.stop();
-    return this.lock.run(() => this.supervisor.stop());
+    await this.lock.run(() => this.supervisor.stop());
+    this.accessLog.close();
   }
 
   async detach(): Promise<void> {
     this.watchdog.stop();
     await this.lock.run(async () => undefined);
+    this.accessLog.close();
   }
 
   upsertPod(pod: BalancedPod): Promise<void> {
@@ -91,6 +104,7 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       if (!this.state.hasPod(name)) return;
       // In-flight requests finish in the old worker; the new one no longer has the backend.
       await this.reloadWith((state) => state.removePod(name));
+      this.times.forget(name);
     });
   }
 
@@ -129,6 +143,10 @@ export class HaproxyLoadBalancer implements LoadBalancer {
     });
   }
 
+  responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {
+    return this.times.summary(pod, windowMs);
+  }
+
   async status(): Promise<ServerStatus[]> {
     return (await this.podStatus()).flatMap((pod) => pod.servers);
   }
@@ -164,6 +182,14 @@ export class HaproxyLoadBalancer implements LoadBalancer {
 
   private renderConfig(): string {
     const { host, port } = this.options;
-    return renderHaproxyConfig(haproxyConfigFromState(this.state, this.supervisor.paths, { host, port }));
+    const accessLog = { host, port: this.accessLog.port };
+    return renderHaproxyConfig(
+      haproxyConfigFromState(
+        this.state,
+        this.supervisor.paths,
+        { host, port },
+        accessLog.port ? accessLog : undefined,
+      ),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadBalancer } from './load-balancer';
+import { waitUntil } from './wait-until';
 import { contractAdapters, pod, serverFor } from './testing/contract-adapters';
 import { freePort, httpGet, keepAliveLoad, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 
@@ -13,6 +14,7 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
   let workDir: string;
   let nodes: Record<'light1' | 'light2' | 'medium1' | 'heavy1' | 'spare', TestNode>;
   const get = (path: string) => httpGet(`${lb.url}${path}`);
+  const afterCleanup: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'strato-lb-'));
@@ -33,6 +35,7 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
   });
 
   afterAll(async () => {
+    await Promise.all(afterCleanup.map((close) => close()));
     await lb?.stop();
     await Promise.all(Object.values(nodes ?? {}).map((node) => node.close()));
     rmSync(workDir, { recursive: true, force: true });
@@ -157,6 +160,25 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
     await expect(lb.upsertPod(pod('Not A Path'))).rejects.toThrow();
     expect(JSON.parse((await get('/nope')).body).paths).toEqual(['/light', '/medium', '/heavy', '/batch']);
     expect((await get('/medium')).status).toBe(200);
+  });
+
+  it("measures a pod's response-time percentiles per request, not as an average", async () => {
+    const node = await startTestNode('timed-1');
+    afterCleanup.push(() => node.close());
+    await lb.upsertPod(pod('timed'));
+    await lb.addServer('timed', serverFor(node));
+    expect(lb.responseTimes('timed', 60_000)).toBeNull();
+    // 16 quick requests and 4 slow ones: a running average would say ~60 ms; p90 must see the slow ones.
+    const delays = [...Array<number>(16).fill(1), ...Array<number>(4).fill(250)];
+    for (const delay of delays) expect((await get(`/timed?delay=${delay}`)).status).toBe(200);
+    const all = async () => lb.responseTimes('timed', 60_000)?.samples === 20;
+    expect(await waitUntil(all, { timeoutMs: 5000 })).toBe(true);
+    const summary = lb.responseTimes('timed', 60_000);
+    expect(summary?.p50Ms).toBeLessThan(100);
+    expect(summary?.p90Ms).toBeGreaterThanOrEqual(250);
+    expect(summary?.p90Ms).toBeLessThan(1000);
+    await lb.removePod('timed');
+    expect(lb.responseTimes('timed', 60_000)).toBeNull();
   });
 
   it('counts requests per server in status()', async () => {

@@ -1,4 +1,5 @@
 import type { BalanceAlgorithm } from '@strato/contracts';
+import type { ResponseTimeSummary } from './response-times';
 
 /** One pod as the load balancer sees it: a path (`/<name>`) routed to one backend. */
 export interface BalancedPod {
@@ -82,6 +83,11 @@ export interface LoadBalancer {
   status(): Promise<ServerStatus[]>;
   /** Every pod (in creation order) with its servers and totals. */
   podStatus(): Promise<PodStatus[]>;
+  /**
+   * Percentiles of the response times of the pod's requests that finished in the last `windowMs` (at
+   * most a minute), through the balancer; null when none did.
+   */
+  responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null;
 }
 
 export const LOAD_BALANCER = Symbol('LoadBalancer');
