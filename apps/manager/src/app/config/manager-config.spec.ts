@@ -10,13 +10,19 @@ describe('loadManagerConfig', () => {
       lbPort: 8000,
       dataDir: '/srv/data',
       loadBalancer: 'embedded',
+      lbAccessLog: 'on',
     });
   });
 
   it('lists every problem at once, naming the variable', () => {
     let error: unknown;
     try {
-      loadManagerConfig({ STRATO_PORT: 'eighty', STRATO_LB: 'nginx', STRATO_NODE_HEALTH_TIMEOUT_MS: '-1' });
+      loadManagerConfig({
+        STRATO_PORT: 'eighty',
+        STRATO_LB: 'nginx',
+        STRATO_NODE_HEALTH_TIMEOUT_MS: '-1',
+        STRATO_LB_ACCESS_LOG: 'maybe',
+      });
     } catch (e) {
       error = e;
     }
@@ -26,6 +32,7 @@ describe('loadManagerConfig', () => {
     expect(problems).toContain('STRATO_LB must be auto, haproxy or embedded');
     expect(problems).toContain('STRATO_AGENT_TOKEN must be set');
     expect(problems).toContain('STRATO_NODE_HEALTH_TIMEOUT_MS must be a positive number');
+    expect(problems).toContain('STRATO_LB_ACCESS_LOG must be on or off, got "maybe"');
   });
 
   it('refuses STRATO_LB=haproxy when the binary does not exist', () => {

@@ -22,6 +22,8 @@ export interface ManagerConfig {
   elasticityTickMs: number;
   /** On a clean manager exit: stop HAProxy (npm start's Ctrl-C), or keep it serving for the next manager. */
   lbOnExit: 'stop' | 'keep';
+  /** HAProxy times every request through its access log (`on`), or not (`off`: no percentiles, no cost). */
+  lbAccessLog: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -92,7 +94,11 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
     elasticityTickMs: Number(env['STRATO_ELASTICITY_TICK_MS'] ?? 1000),
     lbOnExit: (env['STRATO_LB_ON_EXIT'] ?? 'stop') as ManagerConfig['lbOnExit'],
+    lbAccessLog: (env['STRATO_LB_ACCESS_LOG'] ?? 'on') as ManagerConfig['lbAccessLog'],
   };
+  if (!['on', 'off'].includes(config.lbAccessLog)) {
+    problems.push(`STRATO_LB_ACCESS_LOG must be on or off, got "${config.lbAccessLog}"`);
+  }
   if (!['stop', 'keep'].includes(config.lbOnExit)) {
     problems.push(`STRATO_LB_ON_EXIT must be stop or keep, got "${config.lbOnExit}"`);
   }

@@ -1,51 +1,62 @@
-import { createSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccessLogEntry } from '@strato/haproxy';
 import { HaproxyAccessLog } from './haproxy-access-log';
 import { waitUntil } from './wait-until';
 
+/** Stands in for haproxy's admin socket: records the commands, lets the test write events. */
+async function fakeAdminSocket(path: string) {
+  const commands: string[] = [];
+  const clients: Socket[] = [];
+  const server: Server = createServer((socket) => {
+    clients.push(socket);
+    socket.on('data', (data) => commands.push(data.toString()));
+  });
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  return { commands, clients, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 describe('HaproxyAccessLog', () => {
   const dir = mkdtempSync(join(tmpdir(), 'strato-access-log-'));
-  // A work dir haproxy has not created yet, as on a first start.
-  const portFile = join(dir, 'haproxy', 'access-log.port');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const until = (check: () => boolean) => waitUntil(check, { timeoutMs: 3000 });
 
-  const send = (port: number, line: string) =>
-    new Promise<void>((resolve) => {
-      const socket = createSocket('udp4');
-      socket.send(line, port, '127.0.0.1', () => {
-        socket.close();
-        resolve();
-      });
-    });
-
-  it('receives access-log datagrams on loopback and keeps its port for the next manager', async () => {
+  it('follows the ring from its end, reads lines split across chunks, and skips what is no request', async () => {
+    const path = join(dir, 'admin1.sock');
+    const admin = await fakeAdminSocket(path);
     const entries: AccessLogEntry[] = [];
-    const first = new HaproxyAccessLog('127.0.0.1', portFile, (entry) => entries.push(entry));
-    const port = await first.open();
-    expect(readFileSync(portFile, 'utf8')).toBe(`${port}\n`);
-    await send(port, 'be_light n1 16 200\n');
-    await send(port, 'garbage');
-    await send(port, 'be_light <NOSRV> 0 503');
-    expect(await waitUntil(() => entries.length === 1, { timeoutMs: 2000 })).toBe(true);
-    expect(entries).toEqual([{ pod: 'light', server: 'n1', totalMs: 16, status: 200 }]);
-    first.close();
-
-    const second = new HaproxyAccessLog('127.0.0.1', portFile, () => undefined);
-    expect(await second.open()).toBe(port);
-    second.close();
+    const log = new HaproxyAccessLog(path, 'strato_access', (entry) => entries.push(entry));
+    log.follow();
+    expect(await until(() => admin.commands.length === 1)).toBe(true);
+    expect(admin.commands).toEqual(['show events strato_access -w -n\n']);
+    admin.clients[0].write('be_light n1 16 200\nbe_li');
+    admin.clients[0].write('ght n2 250 200\nbe_light <NOSRV> 0 503\ngarbage\n');
+    expect(await until(() => entries.length === 2)).toBe(true);
+    expect(entries.map((e) => [e.server, e.totalMs])).toEqual([
+      ['n1', 16],
+      ['n2', 250],
+    ]);
+    log.stop();
+    await admin.close();
   });
 
-  it('takes another port when the kept one is busy', async () => {
-    const squatter = new HaproxyAccessLog('127.0.0.1', join(dir, 'other.port'), () => undefined);
-    const taken = await squatter.open();
-    const log = new HaproxyAccessLog('127.0.0.1', join(dir, 'other.port'), () => undefined);
-    const port = await log.open();
-    expect(port).not.toBe(taken);
-    expect(port).toBeGreaterThan(0);
-    squatter.close();
-    log.close();
+  it('reconnects when the worker goes away, and stops for good on stop()', async () => {
+    const path = join(dir, 'admin2.sock');
+    const admin = await fakeAdminSocket(path);
+    const entries: AccessLogEntry[] = [];
+    const log = new HaproxyAccessLog(path, 'strato_access', (entry) => entries.push(entry));
+    log.follow();
+    expect(await until(() => admin.clients.length === 1)).toBe(true);
+    admin.clients[0].destroy(); // the old worker exits after a reload
+    expect(await until(() => admin.commands.length === 2)).toBe(true);
+    admin.clients[1].write('be_heavy h1 900 200\n');
+    expect(await until(() => entries.length === 1)).toBe(true);
+    log.stop();
+    expect(await until(() => admin.clients[1].destroyed || admin.clients[1].readableEnded)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(admin.clients).toHaveLength(2);
+    await admin.close();
   });
 });

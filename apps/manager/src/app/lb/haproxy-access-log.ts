@@ -1,57 +1,59 @@
 import { type AccessLogEntry, parseAccessLogLine } from '@strato/haproxy';
-import { createSocket, type Socket } from 'node:dgram';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { connect, type Socket } from 'node:net';
+
+const RECONNECT_MS = 250;
 
 /**
- * Receives haproxy's access log (one raw syslog datagram per request) on a loopback UDP port. The port is
- * kept in a file so a restarted manager binds the same one and the running haproxy's config stays current.
+ * Follows haproxy's access-log ring (`show events <ring> -w -n` on the admin socket): one line per
+ * request, read in large chunks from one stream, so timing every request costs the manager little.
+ * Each worker has its own ring: after a reload or restart, `follow()` again to read the new worker's.
  */
 export class HaproxyAccessLog {
   private socket: Socket | null = null;
+  private following = false;
+  private retry: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly host: string,
-    private readonly portFile: string,
+    private readonly adminSocketPath: string,
+    private readonly ring: string,
     private readonly onEntry: (entry: AccessLogEntry) => void,
   ) {}
 
-  get port(): number {
-    return this.socket?.address().port ?? 0;
-  }
-
-  async open(): Promise<number> {
-    if (this.socket) return this.port;
-    const kept = Number((await readFile(this.portFile, 'utf8').catch(() => '')).trim());
-    const socket = await this.bind(Number.isInteger(kept) && kept > 0 ? kept : 0).catch(() => this.bind(0));
-    socket.on('message', (datagram) => {
-      const entry = parseAccessLogLine(datagram.toString('latin1'));
-      if (entry) this.onEntry(entry);
-    });
+  /** (Re)connects to the current worker's ring; keeps retrying while haproxy is not there. */
+  follow(): void {
+    this.following = true;
+    this.dropConnection();
+    const socket = connect(this.adminSocketPath);
     this.socket = socket;
-    await mkdir(dirname(this.portFile), { recursive: true });
-    await writeFile(this.portFile, `${this.port}\n`);
-    return this.port;
-  }
-
-  close(): void {
-    this.socket?.close();
-    this.socket = null;
-  }
-
-  private bind(port: number): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const socket = createSocket('udp4');
-      socket.once('error', (error) => {
-        socket.close();
-        reject(error);
-      });
-      socket.bind(port, this.host, () => {
-        socket.removeAllListeners('error');
-        // A malformed datagram or a transient socket error must not crash the manager.
-        socket.on('error', () => undefined);
-        resolve(socket);
-      });
+    let partial = '';
+    socket.setEncoding('latin1');
+    socket.on('connect', () => socket.write(`show events ${this.ring} -w -n\n`));
+    socket.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const entry = parseAccessLogLine(line);
+        if (entry) this.onEntry(entry);
+      }
     });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      if (this.socket !== socket || !this.following) return;
+      this.socket = null;
+      this.retry = setTimeout(() => this.following && this.follow(), RECONNECT_MS);
+    });
+  }
+
+  stop(): void {
+    this.following = false;
+    this.dropConnection();
+  }
+
+  private dropConnection(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.destroy();
   }
 }

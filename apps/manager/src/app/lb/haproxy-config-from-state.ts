@@ -9,13 +9,13 @@ export function haproxyConfigFromState(
   state: BalancerState,
   paths: HaproxyPaths,
   bind: { host: string; port: number },
-  accessLog?: { host: string; port: number },
+  accessLogRing?: string,
 ): HaproxyConfigModel {
   return {
     adminSocketPath: paths.adminSocket,
     serverStateFile: paths.serverState,
     bind,
-    ...(accessLog ? { accessLog } : {}),
+    ...(accessLogRing ? { accessLogRing } : {}),
     pods: state.listPods().map((pod) => ({
       name: pod.name,
       algorithm: pod.algorithm,

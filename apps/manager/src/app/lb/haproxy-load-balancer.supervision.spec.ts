@@ -104,7 +104,11 @@ describeIfHaproxy('HaproxyLoadBalancer supervision (kill -9, manager restart)', 
       console.info(`kill -9 ${who}: serving again after ${recoveredMs} ms`, restarts.at(-1));
       expect(recoveredMs).toBeLessThan(2000);
       // b was added at runtime with weight 3: both come back from the rendered config.
+      const timed = () => lb.responseTimes('light', 60_000)?.samples ?? 0;
+      const timedBefore = timed();
       expect(await countBodies(url(), 8)).toEqual({ a: 2, b: 6 });
+      // The access log is followed again in the new worker: its requests are timed too.
+      expect(await waitUntil(async () => timed() >= timedBefore + 8, { timeoutMs: 3000 })).toBe(true);
     },
   );
 

@@ -19,6 +19,7 @@ import { LOAD_BALANCER, type LoadBalancer } from './load-balancer';
               workDir: join(config.dataDir, 'haproxy'),
               host: '127.0.0.1',
               port: config.lbPort,
+              accessLog: config.lbAccessLog === 'on',
             })
           : new EmbeddedLoadBalancer({ host: '127.0.0.1', port: config.lbPort }),
     },

@@ -11,8 +11,11 @@ export interface HaproxyConfigModel {
   pods: HaproxyPodConfig[];
   healthCheck?: Partial<HealthCheckOptions> & { path?: string };
   timeouts?: Partial<HaproxyTimeouts>;
-  /** Where every request's access-log line goes (syslog over UDP on loopback), for response-time percentiles. */
-  accessLog?: { host: string; port: number };
+  /**
+   * Every request's access-log line goes to an in-memory ring of this name, read with `show events` on
+   * the admin socket (for response-time percentiles); no log at all when absent.
+   */
+  accessLogRing?: string;
 }
 
 export interface HaproxyPodConfig {
@@ -58,5 +61,8 @@ export const DEFAULT_TIMEOUTS: HaproxyTimeouts = {
 };
 
 export const backendName = (pod: string): string => `be_${pod}`;
+export const ACCESS_LOG_RING = 'strato_access';
+/** Room for ~100k lines: seconds of the fastest traffic, while the reader takes them as they come. */
+export const ACCESS_LOG_RING_BYTES = 4 * 1024 * 1024;
 export const FRONTEND_NAME = 'fe_strato';
 export const UNKNOWN_PATH_BACKEND = 'be_unknown_path';

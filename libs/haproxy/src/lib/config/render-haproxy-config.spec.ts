@@ -66,23 +66,22 @@ describe('renderHaproxyConfig', () => {
     expect(backend.filter((line) => /^(balance|hash-type)/.test(line))).toEqual(lines);
   });
 
-  it('sends one raw access-log line per request to the loopback UDP port, only when asked', () => {
-    const config = renderHaproxyConfig(model([pod()], { accessLog: { host: '127.0.0.1', port: 5514 } }));
-    expect(section(config, 'global')).toContain('log 127.0.0.1:5514 format raw local0 info');
+  it('logs one raw line per request into an in-memory ring, only when asked', () => {
+    const config = renderHaproxyConfig(model([pod()], { accessLogRing: 'strato_access' }));
+    expect(section(config, 'global')).toContain('log ring@strato_access format raw local0 info');
+    expect(section(config, 'ring strato_access')).toEqual([
+      'ring strato_access',
+      'format raw',
+      'size 4194304',
+    ]);
     expect(section(config, 'defaults')).toEqual(
       expect.arrayContaining(['log global', 'option dontlognull', 'log-format "%b %s %Ta %ST"']),
     );
-    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*log /m);
+    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*(log|ring) /m);
   });
 
-  it.each([
-    ['10.0.0.5', 5514],
-    ['127.0.0.1', 0],
-    ['127.0.0.1', 70_000],
-  ])('refuses an access log to %s:%d', (host, port) => {
-    expect(() => renderHaproxyConfig(model([pod()], { accessLog: { host, port } }))).toThrow(
-      HaproxyArgumentError,
-    );
+  it('refuses an invalid ring name', () => {
+    expect(() => renderHaproxyConfig(model([pod()], { accessLogRing: 'a b' }))).toThrow(HaproxyArgumentError);
   });
 
   it('renders every current server as a static, checked server with its weight', () => {
