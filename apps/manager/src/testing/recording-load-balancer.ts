@@ -14,6 +14,7 @@ import type { ResponseTimeSummary } from '../app/lb/response-times';
 export class RecordingLoadBalancer implements LoadBalancer {
   readonly kind = 'embedded' as const;
   readonly url = 'http://127.0.0.1:2';
+  timesRequests = true;
   readonly members = new Map<string, BalancedServer[]>();
   readonly pods = new Map<string, BalancedPod>();
   started = false;

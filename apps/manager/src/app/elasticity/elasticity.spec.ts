@@ -164,6 +164,13 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     test.lb.latencies.delete('light');
     await tick(3);
     expect(await online()).toBe(1);
+    // A balancer that does not time requests gives no reading, never a reassuring 0.
+    test.lb.timesRequests = false;
+    await tick();
+    const unmeasured = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body;
+    expect(unmeasured.status).toMatchObject({ metric: 'latencyP90', value: null });
+    expect(unmeasured.status.detail).toContain('STRATO_LB_ACCESS_LOG=off');
+    test.lb.timesRequests = true;
   });
 
   it('re-times the loop at runtime and lets manual operations back in once disabled', async () => {

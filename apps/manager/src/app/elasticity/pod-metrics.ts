@@ -91,6 +91,13 @@ export class PodMetrics {
 
   /** The 90th percentile of every request's time through the balancer over the last 10 s. */
   private latencyP90(pod: PodRecord): PodMetricReading {
+    if (!this.lb.timesRequests) {
+      return {
+        metric: 'latencyP90',
+        value: null,
+        detail: 'not measured: HAProxy runs with STRATO_LB_ACCESS_LOG=off',
+      };
+    }
     const times = this.lb.responseTimes(pod.name, LATENCY_WINDOW_MS);
     // Nobody waited: for scaling, an idle pod is a fast one (so it can scale in), not an unknown one.
     if (!times) return { metric: 'latencyP90', value: 0, detail: 'no request in the last 10 s' };

@@ -23,6 +23,7 @@ export interface EmbeddedLoadBalancerOptions {
 /** In-process balancer (node:http) for the zero-install default; same routing and answers as HAProxy. */
 export class EmbeddedLoadBalancer implements LoadBalancer {
   readonly kind = 'embedded' as const;
+  readonly timesRequests = true;
   private readonly pools = new Map<string, EmbeddedPool>();
   private readonly times = new ResponseTimes();
   private server: Server | null = null;

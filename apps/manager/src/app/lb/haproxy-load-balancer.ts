@@ -44,6 +44,7 @@ export interface HaproxyLoadBalancerOptions {
  */
 export class HaproxyLoadBalancer implements LoadBalancer {
   readonly kind = 'haproxy' as const;
+  readonly timesRequests: boolean;
   readonly url: string;
   private readonly supervisor: HaproxySupervisor;
   private readonly watchdog: HaproxyWatchdog;
@@ -56,15 +57,15 @@ export class HaproxyLoadBalancer implements LoadBalancer {
 
   constructor(private readonly options: HaproxyLoadBalancerOptions) {
     this.url = `http://${options.host}:${options.port}`;
+    this.timesRequests = options.accessLog !== false;
     const { binary, workDir } = options;
     this.supervisor = new HaproxySupervisor({ binary, workDir, detached: options.detached ?? true });
     this.stats = new HaproxyStats(this.supervisor.runtime, this.state);
-    this.accessLog =
-      options.accessLog === false
-        ? null
-        : new HaproxyAccessLog(this.supervisor.paths.adminSocket, ACCESS_LOG_RING, (entry) =>
-            this.times.record(entry.pod, entry.totalMs),
-          );
+    this.accessLog = !this.timesRequests
+      ? null
+      : new HaproxyAccessLog(this.supervisor.paths.adminSocket, ACCESS_LOG_RING, (entry) =>
+          this.times.record(entry.pod, entry.totalMs),
+        );
     this.watchdog = new HaproxyWatchdog(this.supervisor, {
       config: () => this.renderConfig(),
       exclusive: (step) => this.lock.run(step),

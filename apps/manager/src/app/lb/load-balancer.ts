@@ -58,6 +58,8 @@ export interface LoadBalancer {
   readonly kind: 'haproxy' | 'embedded';
   /** Where end users send requests, e.g. http://127.0.0.1:8000 */
   readonly url: string;
+  /** Whether responseTimes() measures anything (HAProxy with STRATO_LB_ACCESS_LOG=off does not). */
+  readonly timesRequests: boolean;
   /**
    * Starts the balancer with these pods and servers, or reattaches to one still running from before a
    * manager restart (HAProxy: no restart, at most one reload), and supervises it from then on.
