@@ -25,7 +25,7 @@ describe('cloud lb status', () => {
       ],
     });
     expect(table).toContain(
-      '  light: roundrobin, 12.5 req/s, p50 12 / p90 48 / p99 130 ms over 125 requests (10 s)',
+      '  light: roundrobin, 12.5 req/s, p50 12 / p90 48 / p99 130 ms (125 requests timed in 10 s)',
     );
     expect(table).toContain('  heavy: roundrobin, 12.5 req/s, no request in the last 10 s');
   });

@@ -24,7 +24,7 @@ type PodRow = LoadBalancerStatus['pods'][number];
 
 const latencyOf = ({ latency }: PodRow): string =>
   latency
-    ? `p50 ${latency.p50Ms} / p90 ${latency.p90Ms} / p99 ${latency.p99Ms} ms over ${latency.samples} requests (${latency.windowMs / 1000} s)`
+    ? `p50 ${latency.p50Ms} / p90 ${latency.p90Ms} / p99 ${latency.p99Ms} ms (${latency.samples} requests timed in ${latency.windowMs / 1000} s)`
     : 'no request in the last 10 s';
 
 export function lbTable(status: LoadBalancerStatus): string {

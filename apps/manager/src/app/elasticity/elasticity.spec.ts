@@ -160,7 +160,9 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     expect(await online()).toBe(2);
     const status = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body;
     expect(status.status).toMatchObject({ metric: 'latencyP90', value: 600 });
-    expect(status.status.detail).toBe('p90 600 ms (p50 40, p99 900) over 200 requests in the last 10 s');
+    expect(status.status.detail).toBe(
+      'p90 600 ms (p50 40, p99 900) over 200 timed requests in the last 10 s',
+    );
     test.lb.latencies.delete('light');
     await tick(3);
     expect(await online()).toBe(1);

@@ -104,7 +104,7 @@ export class PodMetrics {
     return {
       metric: 'latencyP90',
       value: times.p90Ms,
-      detail: `p90 ${times.p90Ms} ms (p50 ${times.p50Ms}, p99 ${times.p99Ms}) over ${times.samples} requests in the last 10 s`,
+      detail: `p90 ${times.p90Ms} ms (p50 ${times.p50Ms}, p99 ${times.p99Ms}) over ${times.samples} timed requests in the last 10 s`,
     };
   }
 }

@@ -62,6 +62,8 @@ export const DEFAULT_TIMEOUTS: HaproxyTimeouts = {
 
 export const backendName = (pod: string): string => `be_${pod}`;
 export const ACCESS_LOG_RING = 'strato_access';
+/** Every request is logged up to this frontend rate; above it, a random 1 in `keepOneIn`. */
+export const ACCESS_LOG_SAMPLING = { aboveRequestsPerSecond: 1000, keepOneIn: 16 } as const;
 /** Room for ~100k lines: seconds of the fastest traffic, while the reader takes them as they come. */
 export const ACCESS_LOG_RING_BYTES = 4 * 1024 * 1024;
 export const FRONTEND_NAME = 'fe_strato';

@@ -1,5 +1,6 @@
 import { podPausedBody, unknownPathBody } from '@strato/contracts';
 import {
+  ACCESS_LOG_SAMPLING,
   backendName,
   FRONTEND_NAME,
   UNKNOWN_PATH_BACKEND,
@@ -14,6 +15,14 @@ import { jsonResponse } from './json-responses';
  */
 export function renderFrontend(model: HaproxyConfigModel): string[] {
   const lines = [`frontend ${FRONTEND_NAME}`, `  bind ${model.bind.host}:${model.bind.port}`];
+  if (model.accessLogRing) {
+    // Above the rate, a random 1 in N is logged: percentiles stay unbiased, and whoever reads the log
+    // handles at most ~rate/N lines a second (measured: 0.1 core for every line at 18k req/s, 2 cores).
+    const { aboveRequestsPerSecond: rate, keepOneIn } = ACCESS_LOG_SAMPLING;
+    lines.push(
+      `  http-request set-log-level silent if { fe_req_rate gt ${rate} } { rand(${keepOneIn}) gt 0 }`,
+    );
+  }
   for (const pod of model.pods) {
     lines.push(
       `  acl ${podAcl(pod.name)} path /${pod.name}`,

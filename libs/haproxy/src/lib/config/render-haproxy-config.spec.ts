@@ -77,7 +77,10 @@ describe('renderHaproxyConfig', () => {
     expect(section(config, 'defaults')).toEqual(
       expect.arrayContaining(['log global', 'option dontlognull', 'log-format "%b %s %Ta %ST"']),
     );
-    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*(log|ring) /m);
+    expect(section(config, 'frontend fe_strato')).toContain(
+      'http-request set-log-level silent if { fe_req_rate gt 1000 } { rand(16) gt 0 }',
+    );
+    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*(log|ring|http-request set-log-level) /m);
   });
 
   it('refuses an invalid ring name', () => {
