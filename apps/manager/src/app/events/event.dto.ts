@@ -41,6 +41,8 @@ export class ListEventsQueryDto {
   type?: string;
 
   @ApiProperty({
+    type: 'integer',
+    minimum: 1,
     required: false,
     description: 'only events older than this id (the next page)',
     example: 100,
@@ -51,7 +53,7 @@ export class ListEventsQueryDto {
   @Min(1)
   before?: number;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 1000, example: 50 })
+  @ApiProperty({ type: 'integer', required: false, minimum: 1, maximum: 1000, example: 50 })
   @MayBeOmitted()
   @Type(() => Number)
   @IsInt()

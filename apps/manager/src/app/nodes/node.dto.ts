@@ -83,7 +83,14 @@ export class RemoveNodeQueryDto {
 }
 
 export class NodeLogsQueryDto {
-  @ApiProperty({ required: false, example: 100, minimum: 1, maximum: 10000, description: 'how many lines' })
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    example: 100,
+    minimum: 1,
+    maximum: 10000,
+    description: 'how many lines',
+  })
   @MayBeOmitted()
   @Type(() => Number)
   @IsInt()
