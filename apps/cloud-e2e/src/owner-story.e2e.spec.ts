@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StratoClient, unwrap } from '@strato/api-client';
-import { cloud, cloudInteractive, cloudUntil } from './support/cli';
+import { cloud, cloudSession } from './support/cli';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { cliCommands, commandOf, documentedOperations, recordingClient } from './support/coverage';
 import { freshGet } from './support/fresh-get';
@@ -169,12 +169,10 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect(viaApi.node).toBe('n1');
     expect(viaApi.logs.length).toBeGreaterThan(0);
     ran.add('node logs');
-    const followed = await cloudUntil(
-      ['node', 'logs', 'n2', '-f'],
-      running.cliEnv,
-      /job server n2 \(light\)/,
-    );
-    expect(followed.matched).toBe(true);
+    const followed = await cloudSession(['node', 'logs', 'n2', '-f'], running.cliEnv, {
+      interruptWhen: /job server n2 \(light\)/,
+    });
+    expect(followed.interrupted).toBe(true);
   });
 
   it('tunes the load balancer from both doors and sees it in the status and in the traffic', async () => {
@@ -343,7 +341,9 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect((await cli('help', 'register')).stdout).toContain('Usage: cloud register [options] <node> [pod]');
 
     ran.add('(interactive)');
-    const session = await cloudInteractive(['node ls light', 'launch nosuchpod', 'exit'], running.cliEnv);
+    const session = await cloudSession([], running.cliEnv, {
+      input: ['node ls light', 'launch nosuchpod', 'exit'],
+    });
     expect(session.code).toBe(1);
     expect(session.stdout).toMatch(/n1\s+│\s+light\s+│\s+ONLINE/);
     expect(session.stderr).toContain('unknown pod "nosuchpod"');
@@ -367,8 +367,9 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect([...(await containers()).keys()]).toEqual(['n1']);
   });
 
-  it('finds the same pods, nodes and events after kill -9 of the manager, and keeps serving', async () => {
+  it('finds the same pods, nodes, events and paused pod after kill -9 of the manager, and keeps serving', async () => {
     expect((await cli('register', 'h1', '2')).code).toBe(0);
+    expect((await cli('pause', 'medium')).code).toBe(0);
     const snapshot = async () => ({
       pods: await unwrap(api.GET('/api/v1/pods')),
       nodes: await nodes(),
@@ -385,6 +386,10 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect(after.events.slice(-before.events.length)).toEqual(before.events);
     expect(after.containers).toEqual(before.containers);
     expect(await servedBy('/light', 3)).toEqual(['n1']);
+    expect(await freshGet(`${running.lbUrl}/medium`)).toMatchObject({
+      status: 503,
+      body: { message: 'pod medium is paused' },
+    });
     expect((await cli('launch', 'heavy')).stdout).toMatch(/node h1 is ONLINE/);
   });
 

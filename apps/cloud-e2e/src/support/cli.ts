@@ -23,33 +23,19 @@ export function cloud(args: string[], env: Record<string, string>): Promise<CliR
   });
 }
 
-/** Runs `cloud` with no arguments (the interactive prompt) and types the given lines into it. */
-export function cloudInteractive(lines: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(WORKSPACE, 'bin/cloud'), [], {
-      env: { ...process.env, ...env },
-      cwd: WORKSPACE,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code: code ?? 1, stdout, stderr });
-    });
-    child.stdin.end(lines.map((line) => `${line}\n`).join(''));
-  });
+export interface CliSessionOptions {
+  /** Lines typed into its standard input, which is then closed. */
+  input?: string[];
+  /** Interrupt it as Ctrl-C would once its output matches. */
+  interruptWhen?: RegExp;
 }
 
-/** Runs a long-lived `cloud` command until its output matches, then interrupts it as Ctrl-C would. */
-export function cloudUntil(
+/** Runs `cloud` as a spawned process: with typed input (the prompt), or until its output matches. */
+export function cloudSession(
   args: string[],
   env: Record<string, string>,
-  until: RegExp,
-): Promise<CliResult & { matched: boolean }> {
+  options: CliSessionOptions,
+): Promise<CliResult & { interrupted: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(resolve(WORKSPACE, 'bin/cloud'), args, {
       env: { ...process.env, ...env },
@@ -57,20 +43,21 @@ export function cloudUntil(
     });
     let stdout = '';
     let stderr = '';
-    let matched = false;
+    let interrupted = false;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      if (!matched && until.test(stdout)) {
-        matched = true;
+      if (!interrupted && options.interruptWhen?.test(stdout)) {
+        interrupted = true;
         child.kill('SIGINT');
       }
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      done({ code: code ?? (signal === 'SIGINT' ? 130 : 1), stdout, stderr, matched });
+      done({ code: code ?? (signal === 'SIGINT' ? 130 : 1), stdout, stderr, interrupted });
     });
+    child.stdin.end((options.input ?? []).map((line) => `${line}\n`).join(''));
   });
 }
