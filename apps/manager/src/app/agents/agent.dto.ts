@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Nullable } from '../validation/may-be-omitted';
+import { Nullable } from '../validation/field-presence';
 
 export class RegisterAgentDto implements AgentRegistration {
   @ApiProperty({ pattern: '^[a-z0-9][a-z0-9.-]{0,62}$', example: 'vm-1' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
-import { MayBeOmitted } from '../validation/may-be-omitted';
+import { MayBeOmitted } from '../validation/field-presence';
 
 const METRICS = ['cpu', 'requestsPerNode', 'latencyP90'] as const;
 const KINDS = ['threshold', 'target-tracking'] as const;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import type { CloudEvent } from './events.repository';
-import { MayBeOmitted } from '../validation/may-be-omitted';
+import { MayBeOmitted } from '../validation/field-presence';
 
 export class EventDto implements CloudEvent {
   @ApiProperty({ example: 42 })

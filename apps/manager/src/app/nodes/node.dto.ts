@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { NODE_NAME_PATTERN, NODE_STATUSES, type NodeStatus, type NodeView } from '@strato/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
-import { MayBeOmitted } from '../validation/may-be-omitted';
+import { MayBeOmitted } from '../validation/field-presence';
 
 export class NodeDto implements NodeView {
   @ApiProperty({ example: 'n1' })

@@ -30,7 +30,9 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Documents the house error body for each listed status; a route that needs a token (401) can also be 403. */
 export function ApiErrorResponses(...statuses: number[]): MethodDecorator {
-  const documented = statuses.includes(401) ? [...new Set([...statuses, 403])].sort() : statuses;
+  const documented = statuses.includes(401)
+    ? [...new Set([...statuses, 403])].sort((a, b) => a - b)
+    : statuses;
   return applyDecorators(
     ...documented.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorDto })),
   );

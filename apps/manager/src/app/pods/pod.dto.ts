@@ -10,7 +10,7 @@ import {
 } from '@strato/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
-import { MayBeOmitted } from '../validation/may-be-omitted';
+import { MayBeOmitted } from '../validation/field-presence';
 
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
