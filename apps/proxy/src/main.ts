@@ -1,15 +1,14 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AgentModule } from './app/agent.module';
 import { AgentConfigError, loadAgentConfig } from './app/config/agent-config';
-import { RuntimeExceptionFilter } from './app/runtime-exception.filter';
+import { configureAgentApp } from './app/configure-agent-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadAgentConfig();
   const app = await NestFactory.create(AgentModule.register(config));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new RuntimeExceptionFilter());
+  configureAgentApp(app);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   new Logger('Agent').log(

@@ -12,6 +12,7 @@ export type {
 } from './lib/runtime-event';
 export { NodeNotFoundError } from './lib/errors/node-not-found.error';
 export { NodeAlreadyExistsError } from './lib/errors/node-already-exists.error';
+export type { ExistingNode, NodeAlreadyExistsOptions } from './lib/errors/node-already-exists.error';
 export { NodeNotRunningError } from './lib/errors/node-not-running.error';
 export { RuntimeUnavailableError } from './lib/errors/runtime-unavailable.error';
 export { ProcessNodeRuntime } from './lib/process/process-node-runtime';

@@ -2,7 +2,10 @@ import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contra
 import { createServer, type Server } from 'node:http';
 import type { AgentClient } from '../app/agents/agent-client';
 
-/** An agent whose "nodes" are tiny in-process HTTP servers answering /health. */
+/**
+ * An agent whose "nodes" are tiny in-process HTTP servers answering /health. Like the real agent, create and
+ * remove are keyed by incarnation: the same launch created twice is one node, another launch's node is refused.
+ */
 export class FakeAgentClient implements AgentClient {
   readonly url = 'http://127.0.0.1:1';
   readonly servers = new Map<string, { server: Server; view: AgentNodeView }>();
@@ -16,13 +19,26 @@ export class FakeAgentClient implements AgentClient {
       this.failNext = undefined;
       throw new Error(reason);
     }
+    const existing = this.servers.get(request.nodeId)?.view;
+    if (existing) {
+      if (existing.incarnation === request.incarnation) return existing;
+      throw new Error(
+        `node ${request.nodeId} already exists on this host as incarnation ${existing.incarnation} (running); remove it first`,
+      );
+    }
     const server = createServer((_req, res) =>
       res.end(JSON.stringify({ status: 'ok', node: request.nodeId })),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    if (this.servers.has(request.nodeId)) {
+      // A concurrent create of the same id won while this one listened: answer as the agent's lock would.
+      await new Promise((resolve) => server.close(resolve));
+      return this.createNode(request);
+    }
     const port = (server.address() as { port: number }).port;
     const view: AgentNodeView = {
       nodeId: request.nodeId,
+      incarnation: request.incarnation,
       pod: request.pod,
       host: '127.0.0.1',
       port,
@@ -34,8 +50,10 @@ export class FakeAgentClient implements AgentClient {
     return view;
   }
 
-  async removeNode(nodeId: string): Promise<void> {
+  /** With an incarnation, leaves another launch of the node alone (as HttpAgentClient does with the agent's 409). */
+  async removeNode(nodeId: string, incarnation?: number): Promise<void> {
     const entry = this.servers.get(nodeId);
+    if (entry && incarnation !== undefined && entry.view.incarnation !== incarnation) return;
     this.servers.delete(nodeId);
     if (entry) await new Promise((resolve) => entry.server.close(resolve));
   }

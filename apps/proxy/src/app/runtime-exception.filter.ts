@@ -6,10 +6,12 @@ import {
   RuntimeUnavailableError,
 } from '@strato/runtime';
 import type { Response } from 'express';
+import { IncarnationMismatchError } from './nodes/incarnation-mismatch.error';
 
 const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number, string]> = [
   [NodeNotFoundError, 404, 'Not Found'],
   [NodeAlreadyExistsError, 409, 'Conflict'],
+  [IncarnationMismatchError, 409, 'Conflict'],
   [NodeNotRunningError, 409, 'Conflict'],
   [RangeError, 400, 'Bad Request'],
   [RuntimeUnavailableError, 503, 'Service Unavailable'],

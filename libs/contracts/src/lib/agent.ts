@@ -6,6 +6,12 @@ export type RuntimeKind = 'process' | 'docker';
 
 export interface CreateNodeRequest {
   nodeId: string;
+  /**
+   * Which launch of the node this is (1, 2, …): the agent labels the node with it and carries it in every
+   * report, so a report about an earlier run can never touch a later one. Creating the same node and
+   * incarnation twice answers the existing node; another incarnation of a running node is a 409.
+   */
+  incarnation: number;
   pod: string;
   cpus: number;
   memoryMiB: number;
@@ -16,6 +22,8 @@ export type RuntimeNodeState = 'created' | 'running' | 'paused' | 'exited';
 
 export interface AgentNodeView {
   nodeId: string;
+  /** The launch this runtime node belongs to; null for a node started without one (before incarnations). */
+  incarnation: number | null;
   pod: string;
   /** The node's job server listens on 127.0.0.1:port. */
   host: string;
@@ -51,6 +59,8 @@ export interface AgentRegistration {
 export interface NodeExitReport {
   type: 'exited';
   nodeId: string;
+  /** The incarnation that exited; the manager ignores a report about an earlier one. */
+  incarnation: number | null;
   pod: string;
   exitCode: number | null;
   signal: string | null;

@@ -20,6 +20,8 @@ export interface NodeView {
   name: string;
   pod: string;
   status: NodeStatus;
+  /** How many times the node was launched; each launch is a new incarnation (0: never launched). */
+  incarnation: number;
   /** Why the node is FAILED (exit code, OOM, failed health), or null. */
   reason: string | null;
   /** The agent (host) running the node, once launched. */

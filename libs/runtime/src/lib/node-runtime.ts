@@ -4,6 +4,8 @@ import type { RuntimeEventListener, Unsubscribe } from './runtime-event';
 
 export interface NodeSpec {
   nodeId: string;
+  /** Which launch of the node this is (1, 2, …); stored with the node and carried in its exit event. */
+  incarnation: number;
   pod: string;
   port: number;
   cpus: number;
@@ -12,6 +14,8 @@ export interface NodeSpec {
 
 export interface RuntimeNode {
   nodeId: string;
+  /** Null for a node created before incarnations were recorded. */
+  incarnation: number | null;
   pod: string;
   port: number;
   /** The job server listens on host:port; always the loopback address for now. */

@@ -6,6 +6,8 @@
 export interface NodeExitedEvent {
   type: 'exited';
   nodeId: string;
+  /** The launch that ended, as the node was created with; null for a node created without one. */
+  incarnation: number | null;
   pod: string;
   exitCode: number | null;
   signal: string | null;

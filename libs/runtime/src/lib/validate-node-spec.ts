@@ -12,6 +12,11 @@ export function assertValidId(kind: 'cloud' | 'node' | 'pod', id: string): void 
 export function assertValidNodeSpec(spec: NodeSpec): void {
   assertValidId('node', spec.nodeId);
   assertValidId('pod', spec.pod);
+  if (!Number.isInteger(spec.incarnation) || spec.incarnation < 1) {
+    throw new RangeError(
+      `node ${spec.nodeId}: incarnation must be a positive integer, got ${spec.incarnation}`,
+    );
+  }
   if (!Number.isInteger(spec.port) || spec.port < 1 || spec.port > 65_535) {
     throw new RangeError(`node ${spec.nodeId}: port must be an integer in 1..65535, got ${spec.port}`);
   }

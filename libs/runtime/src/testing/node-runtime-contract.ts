@@ -1,5 +1,6 @@
 import { NodeAlreadyExistsError } from '../lib/errors/node-already-exists.error';
 import { NodeNotFoundError } from '../lib/errors/node-not-found.error';
+import type { RuntimeNode } from '../lib/node-runtime';
 import type { NodeRuntime, NodeSpec } from '../lib/node-runtime';
 import { eventually, freePort, isPortOpen, waitForHealth } from './net-probes';
 import { uniqueCloud } from './workspace';
@@ -36,7 +37,14 @@ export function describeNodeRuntimeContract(
     beforeAll(async () => {
       subject = await setup();
       runtime = subject.runtimeFor(cloud);
-      spec = { nodeId: 'n1', pod: 'light', port: await freePort(), cpus: 0.5, memoryMiB: 128 };
+      spec = {
+        nodeId: 'n1',
+        incarnation: 3,
+        pod: 'light',
+        port: await freePort(),
+        cpus: 0.5,
+        memoryMiB: 128,
+      };
     }, 120_000);
 
     afterAll(async () => {
@@ -53,8 +61,17 @@ export function describeNodeRuntimeContract(
         state: 'created',
         runtime: runtime.kind,
       });
-      expect(await runtime.inspect(spec.nodeId)).toMatchObject({ nodeId: spec.nodeId, state: 'created' });
+      expect(await runtime.inspect(spec.nodeId)).toMatchObject({ ...pick(spec), state: 'created' });
       expect(await isPortOpen(spec.port)).toBe(false);
+    });
+
+    it('refuses an incarnation that is not a positive integer, creating nothing', async () => {
+      for (const incarnation of [0, -1, 1.5, Number.NaN]) {
+        await expect(runtime.create({ ...spec, nodeId: 'n-bad', incarnation })).rejects.toThrow(
+          /incarnation must be a positive integer/,
+        );
+      }
+      expect(await runtime.inspect('n-bad')).toBeUndefined();
     });
 
     it('refuses a second node with the same id', async () => {
@@ -74,12 +91,22 @@ export function describeNodeRuntimeContract(
     });
 
     it('lists the node, and a new adapter object finds it again', async () => {
-      expect(await runtime.list()).toEqual([
-        expect.objectContaining({ nodeId: spec.nodeId, state: 'running', port: spec.port }),
-      ]);
+      expect(await runtime.list()).toEqual([expect.objectContaining({ ...pick(spec), state: 'running' })]);
       const fresh = ready().runtimeFor(cloud);
       expect(await fresh.inspect(spec.nodeId)).toMatchObject({ ...pick(spec), state: 'running' });
       expect(await fresh.list()).toEqual([expect.objectContaining({ nodeId: spec.nodeId, pod: spec.pod })]);
+    });
+
+    it('reports the incarnation a node was created with in create, inspect and list, to a fresh adapter too', async () => {
+      const later = { ...spec, nodeId: 'n-later', incarnation: 7, port: await freePort() };
+      expect((await runtime.create(later)).incarnation).toBe(7);
+      const fresh = ready().runtimeFor(cloud);
+      for (const adapter of [runtime, fresh]) {
+        expect((await adapter.inspect('n-later'))?.incarnation).toBe(7);
+        const listed = await adapter.list();
+        expect(incarnations(listed)).toEqual({ [spec.nodeId]: spec.incarnation, 'n-later': 7 });
+      }
+      await runtime.remove('n-later');
     });
 
     it("lists only its own cloud's nodes", async () => {
@@ -130,6 +157,10 @@ export function describeNodeRuntimeContract(
   });
 }
 
-function pick(spec: NodeSpec): Pick<NodeSpec, 'nodeId' | 'pod' | 'port'> {
-  return { nodeId: spec.nodeId, pod: spec.pod, port: spec.port };
+function pick(spec: NodeSpec): Pick<NodeSpec, 'nodeId' | 'incarnation' | 'pod' | 'port'> {
+  return { nodeId: spec.nodeId, incarnation: spec.incarnation, pod: spec.pod, port: spec.port };
+}
+
+function incarnations(nodes: RuntimeNode[]): Record<string, number | null> {
+  return Object.fromEntries(nodes.map((node) => [node.nodeId, node.incarnation]));
 }

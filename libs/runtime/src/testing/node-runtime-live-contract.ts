@@ -25,7 +25,8 @@ export function describeNodeRuntimeLiveContract(
     let unsubscribe = (): void => undefined;
 
     const startNode = async (nodeId: string, caps: Partial<NodeSpec> = {}): Promise<NodeSpec> => {
-      const spec = { nodeId, pod: 'light', port: await freePort(), cpus: 0.5, memoryMiB: 128, ...caps };
+      const port = await freePort();
+      const spec = { nodeId, incarnation: 1, pod: 'light', port, cpus: 0.5, memoryMiB: 128, ...caps };
       await runtime.create(spec);
       await runtime.start(nodeId);
       await waitForHealth(spec.port);
@@ -149,19 +150,25 @@ export function describeNodeRuntimeLiveContract(
       await runtime.remove('oom');
     });
 
-    it('reports an external SIGKILL as an exited event within 2 s, with its exit code and signal', async () => {
-      await startNode('killed');
+    it('reports an external SIGKILL as an exited event within 2 s, with its incarnation, exit code and signal', async () => {
+      await startNode('killed', { incarnation: 4 });
       const mark = events.length;
       const killedAt = Date.now();
       await subject.killNode(cloud, 'killed');
       const exited = await exitOf('killed', mark);
       console.log(`${name}: external kill reported after ${Date.now() - killedAt} ms`);
-      expect(exited).toMatchObject({ pod: 'light', exitCode: 137, signal: 'SIGKILL', oomKilled: false });
+      expect(exited).toMatchObject({
+        pod: 'light',
+        incarnation: 4,
+        exitCode: 137,
+        signal: 'SIGKILL',
+        oomKilled: false,
+      });
       await runtime.remove('killed');
     });
 
-    it('lets a fresh adapter notice the exit of a node it did not start', async () => {
-      await startNode('orphan');
+    it('lets a fresh adapter notice the exit of a node it did not start, and of which incarnation', async () => {
+      await startNode('orphan', { incarnation: 6 });
       const fresh = subject.runtimeFor(cloud);
       const seen: RuntimeEvent[] = [];
       const stop = fresh.subscribe((event) => seen.push(event));
@@ -174,6 +181,7 @@ export function describeNodeRuntimeLiveContract(
         );
         expect(seen.find((event) => event.type === 'exited')).toMatchObject({
           nodeId: 'orphan',
+          incarnation: 6,
           oomKilled: false,
         });
       } finally {
@@ -185,6 +193,7 @@ export function describeNodeRuntimeLiveContract(
     it('refuses pause, resume and stats of a node that is not running', async () => {
       await runtime.create({
         nodeId: 'idle',
+        incarnation: 1,
         pod: 'light',
         port: await freePort(),
         cpus: 0.5,

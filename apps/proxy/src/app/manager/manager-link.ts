@@ -49,8 +49,8 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
 
   private onRuntimeEvent(event: RuntimeEvent): void {
     if (event.type !== 'exited') return;
-    const { nodeId, pod, exitCode, signal, oomKilled, at } = event;
-    this.pending.push({ type: 'exited', nodeId, pod, exitCode, signal, oomKilled, at });
+    const { nodeId, incarnation, pod, exitCode, signal, oomKilled, at } = event;
+    this.pending.push({ type: 'exited', nodeId, incarnation, pod, exitCode, signal, oomKilled, at });
     void this.flush();
   }
 

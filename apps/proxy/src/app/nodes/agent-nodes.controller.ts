@@ -37,8 +37,11 @@ export class AgentNodesController {
 
   @Delete('nodes/:id')
   @HttpCode(204)
-  remove(@Param('id') id: string): Promise<void> {
-    return this.nodes.remove(id);
+  remove(
+    @Param('id') id: string,
+    @Query('incarnation', new ParseIntPipe({ optional: true })) incarnation?: number,
+  ): Promise<void> {
+    return this.nodes.remove(id, incarnation);
   }
 
   @Post('nodes/:id/stop')

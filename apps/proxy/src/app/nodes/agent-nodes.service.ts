@@ -1,20 +1,33 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contracts';
-import { NodeNotFoundError, type NodeRuntime, type RuntimeNode } from '@strato/runtime';
+import {
+  NodeAlreadyExistsError,
+  NodeNotFoundError,
+  type NodeRuntime,
+  type RuntimeNode,
+} from '@strato/runtime';
 import { cpus, totalmem } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { PortAllocator } from '../ports/port-allocator';
+import { IncarnationMismatchError } from './incarnation-mismatch.error';
 import { NodeStatsSampler } from './node-stats-sampler';
 import { NODE_RUNTIME } from './node-runtime.provider';
+import { PerNodeLock } from './per-node-lock';
 
 const toView = (node: RuntimeNode): AgentNodeView => ({ ...node });
 
-/** The agent's node operations: a port from the allocator, then the runtime creates and starts the node. */
+/**
+ * The agent's node operations: a port from the allocator, then the runtime creates and starts the node.
+ * Create and remove are keyed by node id and incarnation, so a retried create answers the node it made and a
+ * late call about an earlier launch never touches a later one.
+ */
 @Injectable()
 export class AgentNodesService implements OnApplicationShutdown {
   private readonly logger = new Logger(AgentNodesService.name);
   private readonly ports: PortAllocator;
   private readonly sampler: NodeStatsSampler;
+  // Create and remove check, then act: one at a time per node, so a retry racing its original sees its node.
+  private readonly lock = new PerNodeLock();
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -24,18 +37,49 @@ export class AgentNodesService implements OnApplicationShutdown {
     this.sampler = new NodeStatsSampler(runtime);
   }
 
-  async create(request: CreateNodeRequest): Promise<AgentNodeView> {
+  create(request: CreateNodeRequest): Promise<AgentNodeView> {
+    return this.lock.run(request.nodeId, async () => {
+      const existing = await this.runtime.inspect(request.nodeId);
+      return existing ? this.answerExisting(existing, request.incarnation) : this.createAndStart(request);
+    });
+  }
+
+  /** The same launch asked again gets its node (started if only created; an exited one as it is). */
+  private async answerExisting(node: RuntimeNode, incarnation: number): Promise<AgentNodeView> {
+    if (node.incarnation !== incarnation) throw new NodeAlreadyExistsError(node.nodeId, { existing: node });
+    return toView(node.state === 'created' ? await this.runtime.start(node.nodeId) : node);
+  }
+
+  private async createAndStart(request: CreateNodeRequest): Promise<AgentNodeView> {
     const inUse = (await this.runtime.list()).map((node) => node.port);
     const port = await this.ports.allocate(inUse);
     try {
       await this.runtime.create({ ...request, port });
-      return toView(await this.runtime.start(request.nodeId));
     } catch (error) {
-      await this.runtime.remove(request.nodeId).catch(() => undefined);
+      // Made by someone else since our inspect (another agent on the same engine or state dir): not ours.
+      if (error instanceof NodeAlreadyExistsError) throw await this.conflictWith(request.nodeId, error);
       throw error;
     } finally {
+      // A created node holds its port in runtime.list(), which every later allocation skips.
       this.ports.release(port);
     }
+    try {
+      return toView(await this.runtime.start(request.nodeId));
+    } catch (error) {
+      await this.runtime
+        .remove(request.nodeId)
+        .catch((removeError: Error) =>
+          this.logger.warn(
+            `node ${request.nodeId} failed to start and could not be removed: ${removeError.message}`,
+          ),
+        );
+      throw error;
+    }
+  }
+
+  private async conflictWith(nodeId: string, error: NodeAlreadyExistsError): Promise<NodeAlreadyExistsError> {
+    const existing = await this.runtime.inspect(nodeId).catch(() => undefined);
+    return existing ? new NodeAlreadyExistsError(nodeId, { existing, cause: error }) : error;
   }
 
   async list(withStats = false): Promise<AgentNodeView[]> {
@@ -56,9 +100,17 @@ export class AgentNodesService implements OnApplicationShutdown {
     return stats ? { ...node, stats } : toView(node);
   }
 
-  async remove(nodeId: string): Promise<void> {
-    this.sampler.forget(nodeId);
-    await this.runtime.remove(nodeId);
+  /** With an incarnation, only that launch is removed: a stale cleanup must not kill a later one. */
+  remove(nodeId: string, incarnation?: number): Promise<void> {
+    return this.lock.run(nodeId, async () => {
+      if (incarnation !== undefined) {
+        const node = await this.runtime.inspect(nodeId);
+        if (!node) throw new NodeNotFoundError(nodeId);
+        if (node.incarnation !== incarnation) throw new IncarnationMismatchError(nodeId, incarnation, node);
+      }
+      this.sampler.forget(nodeId);
+      await this.runtime.remove(nodeId);
+    });
   }
 
   async stop(nodeId: string): Promise<AgentNodeView> {

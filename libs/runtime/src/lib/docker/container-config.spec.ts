@@ -4,12 +4,14 @@ describe('container config', () => {
   it('caps CPU in NanoCpus and memory in bytes, without swap', () => {
     const options = containerCreateOptions('c1', 'img', {
       nodeId: 'n1',
+      incarnation: 2,
       pod: 'heavy',
       port: 9000,
       cpus: 0.8,
       memoryMiB: 500,
     });
     expect(options.name).toBe('strato-c1-n1');
+    expect(options.Labels).toMatchObject({ 'strato.node': 'n1', 'strato.incarnation': '2' });
     expect(options.HostConfig).toEqual({
       NetworkMode: 'host',
       NanoCpus: 800_000_000,
@@ -32,9 +34,15 @@ describe('container config', () => {
   });
 
   it('reads the node back from its labels', () => {
-    const labels = { 'strato.node': 'n1', 'strato.pod': 'light', 'strato.port': '9001' };
+    const labels = {
+      'strato.node': 'n1',
+      'strato.incarnation': '3',
+      'strato.pod': 'light',
+      'strato.port': '9001',
+    };
     expect(toRuntimeNode(labels, 'running')).toEqual({
       nodeId: 'n1',
+      incarnation: 3,
       pod: 'light',
       port: 9001,
       host: '127.0.0.1',
@@ -42,5 +50,12 @@ describe('container config', () => {
       runtime: 'docker',
       limitsEnforced: true,
     });
+  });
+
+  it('reads a container made before incarnations, or with a broken label, as incarnation null', () => {
+    const labels = { 'strato.node': 'n1', 'strato.pod': 'light', 'strato.port': '9001' };
+    expect(toRuntimeNode(labels, 'exited').incarnation).toBeNull();
+    expect(toRuntimeNode({ ...labels, 'strato.incarnation': 'x' }, 'exited').incarnation).toBeNull();
+    expect(toRuntimeNode({ ...labels, 'strato.incarnation': '0' }, 'exited').incarnation).toBeNull();
   });
 });

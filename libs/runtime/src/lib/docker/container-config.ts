@@ -8,6 +8,7 @@ export const LABEL = {
   cloud: 'strato.cloud',
   pod: 'strato.pod',
   node: 'strato.node',
+  incarnation: 'strato.incarnation',
   // Host networking publishes no ports, so the node's port is only known from here.
   port: 'strato.port',
 } as const;
@@ -35,6 +36,7 @@ export function containerCreateOptions(
       [LABEL.cloud]: cloud,
       [LABEL.pod]: spec.pod,
       [LABEL.node]: spec.nodeId,
+      [LABEL.incarnation]: String(spec.incarnation),
       [LABEL.port]: String(spec.port),
     },
     HostConfig: {
@@ -63,9 +65,16 @@ export function toRuntimeState(dockerState: string): RuntimeNodeState {
   }
 }
 
+/** The incarnation label as a number; null when a container made before incarnations has none. */
+export function incarnationOf(labels: Record<string, string>): number | null {
+  const value = Number(labels[LABEL.incarnation]);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 export function toRuntimeNode(labels: Record<string, string>, dockerState: string): RuntimeNode {
   return {
     nodeId: labels[LABEL.node] ?? '',
+    incarnation: incarnationOf(labels),
     pod: labels[LABEL.pod] ?? '',
     port: Number(labels[LABEL.port]),
     host: NODE_HOST,

@@ -59,7 +59,14 @@ describeDocker('DockerNodeRuntime', () => {
 
   it('creates a host-networked container with CPU and memory caps and discovery labels', async () => {
     const port = await freePort();
-    const node = await runtime.create({ nodeId: 'caps', pod: 'medium', port, cpus: 0.5, memoryMiB: 300 });
+    const node = await runtime.create({
+      nodeId: 'caps',
+      incarnation: 1,
+      pod: 'medium',
+      port,
+      cpus: 0.5,
+      memoryMiB: 300,
+    });
     expect(node.limitsEnforced).toBe(true);
     const info = await docker.getContainer(`strato-${cloud}-caps`).inspect();
     expect(info.HostConfig).toMatchObject({
@@ -74,6 +81,7 @@ describeDocker('DockerNodeRuntime', () => {
       'strato.cloud': cloud,
       'strato.pod': 'medium',
       'strato.node': 'caps',
+      'strato.incarnation': '1',
       'strato.port': String(port),
     });
     expect(info.Config.Env).toEqual(
@@ -85,6 +93,7 @@ describeDocker('DockerNodeRuntime', () => {
     const noImage = new DockerNodeRuntime({ cloud, image: `strato-missing-${cloud}:none` });
     const create = noImage.create({
       nodeId: 'noimage',
+      incarnation: 1,
       pod: 'light',
       port: await freePort(),
       cpus: 0.3,

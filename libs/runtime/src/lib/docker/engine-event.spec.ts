@@ -4,7 +4,10 @@ function engineEvent(action: string, attributes: Record<string, string> = {}): E
   return {
     Type: 'container',
     Action: action,
-    Actor: { ID: 'abc', Attributes: { 'strato.node': 'n1', 'strato.pod': 'light', ...attributes } },
+    Actor: {
+      ID: 'abc',
+      Attributes: { 'strato.node': 'n1', 'strato.incarnation': '5', 'strato.pod': 'light', ...attributes },
+    },
     timeNano: 1_700_000_000_123_456_000,
   };
 }
@@ -14,6 +17,7 @@ describe('toRuntimeEvent', () => {
     expect(toRuntimeEvent(engineEvent('die', { exitCode: '137' }), false)).toEqual({
       type: 'exited',
       nodeId: 'n1',
+      incarnation: 5,
       pod: 'light',
       exitCode: 137,
       signal: 'SIGKILL',
@@ -49,5 +53,11 @@ describe('toRuntimeEvent', () => {
 
   it('reports an unknown exit code as null', () => {
     expect(toRuntimeEvent(engineEvent('die'), false)).toMatchObject({ exitCode: null, signal: null });
+  });
+
+  it('reports the exit of a container made before incarnations with incarnation null', () => {
+    const event = engineEvent('die', { exitCode: '0' });
+    delete event.Actor?.Attributes?.['strato.incarnation'];
+    expect(toRuntimeEvent(event, false)).toMatchObject({ nodeId: 'n1', incarnation: null });
   });
 });

@@ -1,6 +1,6 @@
 import { signalForExitCode } from '../exit-status';
 import type { RuntimeEvent } from '../runtime-event';
-import { LABEL } from './container-config';
+import { incarnationOf, LABEL } from './container-config';
 
 /** The fields we use of one message of the engine's /events stream (API v1.41). */
 export interface EngineEvent {
@@ -30,5 +30,6 @@ export function toRuntimeEvent(event: EngineEvent, oomKilled: boolean): RuntimeE
   const parsed = Number(attributes['exitCode']);
   const exitCode = attributes['exitCode'] === undefined || !Number.isInteger(parsed) ? null : parsed;
   const signal = exitCode === null ? null : signalForExitCode(exitCode);
-  return { type: 'exited', nodeId, pod, exitCode, signal, oomKilled, at };
+  const incarnation = incarnationOf(attributes);
+  return { type: 'exited', nodeId, incarnation, pod, exitCode, signal, oomKilled, at };
 }

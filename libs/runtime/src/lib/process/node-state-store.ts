@@ -4,6 +4,8 @@ import { join } from 'node:path';
 /** What survives an agent restart for one process node: enough to find and judge its pid again. */
 export interface ProcessNodeState {
   nodeId: string;
+  /** Absent from files written before incarnations were recorded. */
+  incarnation?: number;
   pod: string;
   port: number;
   cpus: number;

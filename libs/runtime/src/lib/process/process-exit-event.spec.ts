@@ -1,6 +1,6 @@
 import { processExitedEvent } from './process-exit-event';
 
-const watched = { nodeId: 'n1', pod: 'medium', pid: 42 };
+const watched = { nodeId: 'n1', incarnation: 4, pod: 'medium', pid: 42 };
 
 describe('processExitedEvent', () => {
   it.each([
@@ -40,6 +40,7 @@ describe('processExitedEvent', () => {
     expect(processExitedEvent(watched, exit, oomKills, 1_000)).toEqual({
       type: 'exited',
       nodeId: 'n1',
+      incarnation: 4,
       pod: 'medium',
       at: 1_000,
       ...expected,

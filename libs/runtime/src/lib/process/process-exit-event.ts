@@ -18,7 +18,8 @@ export function processExitedEvent(
   oomKills: number,
   at: number,
 ): NodeExitedEvent {
-  const base = { type: 'exited' as const, nodeId: watched.nodeId, pod: watched.pod, at };
+  const { nodeId, incarnation, pod } = watched;
+  const base = { type: 'exited' as const, nodeId, incarnation, pod, at };
   if (exit === undefined) {
     const oomKilled = oomKills > 0;
     return oomKilled

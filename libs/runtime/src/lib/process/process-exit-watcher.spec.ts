@@ -8,9 +8,9 @@ describe('ProcessExitWatcher', () => {
   it('reports a pid it saw alive once it is gone, even after its state file went; never a pid it never saw', async () => {
     const alive = new Set([1, 2]);
     let nodes: WatchedProcess[] = [
-      { nodeId: 'a', pod: 'light', pid: 1 },
-      { nodeId: 'b', pod: 'light', pid: 2 },
-      { nodeId: 'dead-already', pod: 'light', pid: 3 },
+      { nodeId: 'a', incarnation: 1, pod: 'light', pid: 1 },
+      { nodeId: 'b', incarnation: 1, pod: 'light', pid: 2 },
+      { nodeId: 'dead-already', incarnation: 1, pod: 'light', pid: 3 },
     ];
     const exits: string[] = [];
     const watcher = new ProcessExitWatcher({

@@ -3,6 +3,7 @@ import type { EventSource } from '../runtime-event-hub';
 
 export interface WatchedProcess {
   nodeId: string;
+  incarnation: number | null;
   pod: string;
   pid: number;
 }

@@ -44,8 +44,8 @@ export class ProcessNodeLocator {
   }
 
   async watchable(): Promise<WatchedProcess[]> {
-    return (await this.all()).flatMap(({ nodeId, pod, pid }) =>
-      pid === undefined ? [] : [{ nodeId, pod, pid }],
+    return (await this.all()).flatMap(({ nodeId, incarnation, pod, pid }) =>
+      pid === undefined ? [] : [{ nodeId, incarnation: incarnation ?? null, pod, pid }],
     );
   }
 

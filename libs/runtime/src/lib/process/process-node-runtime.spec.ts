@@ -74,7 +74,14 @@ describe('ProcessNodeRuntime', () => {
 
   it('caps a node in its own cgroups, joined before the job server runs, and removes them with it', async () => {
     const port = await freePort();
-    const node = await runtime.create({ nodeId: 'caps', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    const node = await runtime.create({
+      nodeId: 'caps',
+      incarnation: 1,
+      pod: 'light',
+      port,
+      cpus: 0.3,
+      memoryMiB: 100,
+    });
     expect(node.limitsEnforced).toBe(true);
     await runtime.start('caps');
     await waitForHealth(port);
@@ -98,7 +105,14 @@ describe('ProcessNodeRuntime', () => {
   it('runs uncapped where cgroups are off: limitsEnforced false, SIGSTOP pause, stats from /proc', async () => {
     const uncapped = new ProcessNodeRuntime({ cloud, jobServerPath: JOB_BUNDLE, stateDir, cgroups: false });
     const port = await freePort();
-    const node = await uncapped.create({ nodeId: 'uncapped', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    const node = await uncapped.create({
+      nodeId: 'uncapped',
+      incarnation: 1,
+      pod: 'light',
+      port,
+      cpus: 0.3,
+      memoryMiB: 100,
+    });
     expect(node.limitsEnforced).toBe(false);
     await uncapped.start('uncapped');
     await waitForHealth(port);
@@ -115,7 +129,14 @@ describe('ProcessNodeRuntime', () => {
 
   it('adopts a running node whose pid never reached its state file, through its cgroup', async () => {
     const port = await freePort();
-    await runtime.create({ nodeId: 'adopted', pod: 'light', port, cpus: 0.5, memoryMiB: 100 });
+    await runtime.create({
+      nodeId: 'adopted',
+      incarnation: 1,
+      pod: 'light',
+      port,
+      cpus: 0.5,
+      memoryMiB: 100,
+    });
     await runtime.start('adopted');
     await waitForHealth(port);
     const pid = await pidOf(stateDir, 'adopted');
@@ -129,9 +150,27 @@ describe('ProcessNodeRuntime', () => {
     expect(await isPortOpen(port)).toBe(false);
   });
 
+  it('reads a node whose state file predates incarnations as incarnation null', async () => {
+    const port = await freePort();
+    await runtime.create({ nodeId: 'legacy', incarnation: 1, pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    const statePath = join(stateDir, 'legacy.json');
+    const state = JSON.parse(await readFile(statePath, 'utf8')) as Record<string, unknown>;
+    await writeFile(statePath, JSON.stringify({ ...state, incarnation: undefined }));
+    expect(await runtime.inspect('legacy')).toMatchObject({ nodeId: 'legacy', incarnation: null, port });
+    expect((await runtime.list()).find((node) => node.nodeId === 'legacy')?.incarnation).toBeNull();
+    await runtime.remove('legacy');
+  });
+
   it('runs the job server in its own session, so it outlives an agent restart', async () => {
     const port = await freePort();
-    await runtime.create({ nodeId: 'session', pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    await runtime.create({
+      nodeId: 'session',
+      incarnation: 1,
+      pod: 'light',
+      port,
+      cpus: 0.3,
+      memoryMiB: 100,
+    });
     await runtime.start('session');
     const pid = await pidOf(stateDir, 'session');
     // /proc/<pid>/stat: "pid (comm) state ppid pgrp session ..."
@@ -150,6 +189,7 @@ describe('ProcessNodeRuntime', () => {
     const ignoring = new ProcessNodeRuntime({ cloud, jobServerPath: stubborn, stateDir });
     await ignoring.create({
       nodeId: 'stubborn',
+      incarnation: 1,
       pod: 'light',
       port: await freePort(),
       cpus: 0.3,
@@ -168,6 +208,7 @@ describe('ProcessNodeRuntime', () => {
   it('does not mistake a recycled pid for the node', async () => {
     await runtime.create({
       nodeId: 'recycled',
+      incarnation: 1,
       pod: 'light',
       port: await freePort(),
       cpus: 0.3,
@@ -190,6 +231,7 @@ describe('ProcessNodeRuntime', () => {
     const broken = new ProcessNodeRuntime({ cloud, jobServerPath: join(stateDir, 'missing.js'), stateDir });
     await broken.create({
       nodeId: 'nobundle',
+      incarnation: 1,
       pod: 'light',
       port: await freePort(),
       cpus: 0.3,
@@ -208,6 +250,7 @@ describe('ProcessNodeRuntime', () => {
     });
     await broken.create({
       nodeId: 'nobinary',
+      incarnation: 1,
       pod: 'light',
       port: await freePort(),
       cpus: 0.3,
@@ -218,7 +261,7 @@ describe('ProcessNodeRuntime', () => {
 
   it('rejects ids that could escape the state directory', async () => {
     await expect(
-      runtime.create({ nodeId: '../evil', pod: 'light', port: 8080, cpus: 1, memoryMiB: 64 }),
+      runtime.create({ nodeId: '../evil', incarnation: 1, pod: 'light', port: 8080, cpus: 1, memoryMiB: 64 }),
     ).rejects.toThrow(RangeError);
     await expect(runtime.inspect('../evil')).rejects.toThrow(RangeError);
   });

@@ -58,8 +58,8 @@ export class ProcessNodeRuntime implements NodeRuntime {
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
-    const { nodeId, pod, port, cpus, memoryMiB } = spec;
-    const state: ProcessNodeState = { nodeId, pod, port, cpus, memoryMiB, cloud: this.cloud };
+    const { nodeId, incarnation, pod, port, cpus, memoryMiB } = spec;
+    const state: ProcessNodeState = { nodeId, incarnation, pod, port, cpus, memoryMiB, cloud: this.cloud };
     if (!(await this.store.create(state))) throw new NodeAlreadyExistsError(nodeId);
     return this.toNode(state, 'created');
   }
@@ -72,7 +72,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
     const limits = await this.limits;
     const argv = await limits.wrap(state, [this.nodeBinary, ...this.markers(nodeId)]);
     const { pid, child } = await launchJobServer(argv, state, this.store.logPath(nodeId));
-    this.events.watchChild({ nodeId, pod: state.pod, pid }, child);
+    this.events.watchChild({ nodeId, incarnation: state.incarnation ?? null, pod: state.pod, pid }, child);
     await this.store.write({ ...state, pid });
     return this.toNode(state, 'running');
   }
@@ -152,6 +152,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
     const { enforced } = await this.limits;
     return {
       nodeId,
+      incarnation: state.incarnation ?? null,
       pod,
       port,
       host: NODE_HOST,
