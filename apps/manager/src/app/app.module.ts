@@ -17,11 +17,18 @@ import { HealthIndicators } from './health/health-indicators';
 import { LbModule } from './lb/lb.module';
 import { NodesController } from './nodes/nodes.controller';
 import { NodesService } from './nodes/nodes.service';
+import { PodConditions } from './pods/pod-conditions';
 import { PodsController } from './pods/pods.controller';
 import { PodsService } from './pods/pods.service';
-import { NodeExitHandler } from './reconciler/node-exit-handler';
-import { NodeLauncher } from './reconciler/node-launcher';
-import { NodeRemover } from './reconciler/node-remover';
+import { NodeExitHandler } from './lifecycle/node-exit-handler';
+import { NodeHealthProbe } from './lifecycle/node-health-probe';
+import { NodeLauncher } from './lifecycle/node-launcher';
+import { NodeLifecycle } from './lifecycle/node-lifecycle';
+import { NodeRemover } from './lifecycle/node-remover';
+import { NodeStateMachine } from './lifecycle/node-state-machine';
+import { BootGate } from './reconciler/boot-gate';
+import { NodeConvergence } from './reconciler/node-convergence';
+import { OrphanSweeper } from './reconciler/orphan-sweeper';
 import { PodLifecycle } from './reconciler/pod-lifecycle';
 import { PodPauser } from './reconciler/pod-pauser';
 import { Reconciler } from './reconciler/reconciler';
@@ -64,9 +71,16 @@ export class AppModule {
         CloudService,
         PodsService,
         NodesService,
+        NodeStateMachine,
+        NodeHealthProbe,
         NodeLauncher,
         NodeRemover,
         NodeExitHandler,
+        NodeLifecycle,
+        NodeConvergence,
+        OrphanSweeper,
+        BootGate,
+        PodConditions,
         PodPauser,
         PodLifecycle,
         Reconciler,

@@ -96,6 +96,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const exit = {
       type: 'exited',
       nodeId: 'm1',
+      incarnation: 1,
       pod: 'medium',
       exitCode: 137,
       signal: null,
@@ -165,7 +166,8 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
   });
 
   it('answers health without a token, everything else only with it', async () => {
-    const health = await http().get('/api/health').expect(200);
+    expect((await http().get('/api/health').expect(200)).body).toEqual({ status: 'up' });
+    const health = await http().get('/api/health').set(auth).expect(200);
     expect(health.body).toMatchObject({
       status: 'ok',
       details: {

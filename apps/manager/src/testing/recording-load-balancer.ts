@@ -18,6 +18,8 @@ export class RecordingLoadBalancer implements LoadBalancer {
   readonly members = new Map<string, BalancedServer[]>();
   readonly pods = new Map<string, BalancedPod>();
   started = false;
+  /** Health that status() reports for a server instead of `up` (a server put in maint by hand). */
+  readonly health = new Map<string, ServerStatus['health']>();
   /** What responseTimes() answers, per pod: set by tests of the latency metric. */
   readonly latencies = new Map<string, ResponseTimeSummary>();
 
@@ -44,6 +46,7 @@ export class RecordingLoadBalancer implements LoadBalancer {
   }
   async addServer(pod: string, server: BalancedServer): Promise<void> {
     checkWeight(server.weight);
+    this.health.delete(server.nodeId);
     // As both adapters do: one server per node, a second add replaces the first.
     this.members.set(pod, [
       ...(this.members.get(pod) ?? []).filter((s) => s.nodeId !== server.nodeId),
@@ -78,7 +81,7 @@ export class RecordingLoadBalancer implements LoadBalancer {
         servers.map((s) => ({
           ...s,
           pod: name,
-          health: 'up' as const,
+          health: this.health.get(s.nodeId) ?? ('up' as const),
           currentSessions: 0,
           totalRequests: 0,
           requestRate: 0,

@@ -4,7 +4,11 @@ import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contra
 export interface AgentClient {
   readonly url: string;
   createNode(request: CreateNodeRequest): Promise<AgentNodeView>;
-  removeNode(nodeId: string): Promise<void>;
+  /**
+   * With an incarnation, removes only that launch of the node: another one is left alone (a stale
+   * cleanup must not kill a later launch; an earlier leftover is the orphan sweeper's).
+   */
+  removeNode(nodeId: string, incarnation?: number): Promise<void>;
   /** With stats: each running node's cgroup sample (CPU as % of one core since the previous call). */
   listNodes(withStats?: boolean): Promise<AgentNodeView[]>;
   nodeLogs(nodeId: string, tail: number): Promise<string>;

@@ -58,6 +58,18 @@ export class NodeExitReportDto implements NodeExitReport {
   @IsString()
   nodeId!: string;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    example: 2,
+    description: 'the incarnation that exited (null: a node started without one); a stale one is ignored',
+  })
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  incarnation!: number | null;
+
   @ApiProperty({ example: 'light' })
   @IsString()
   pod!: string;

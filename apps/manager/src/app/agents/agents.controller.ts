@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { AgentRoute } from '../auth/public.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
-import { NodeExitHandler } from '../reconciler/node-exit-handler';
+import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import { Reconciler } from '../reconciler/reconciler';
 import { AgentDto, AgentEventsDto, RegisterAgentDto } from './agent.dto';
 import { AgentRegistry } from './agent-registry';
@@ -19,7 +19,7 @@ import { AgentRegistry } from './agent-registry';
 export class AgentsController {
   constructor(
     private readonly registry: AgentRegistry,
-    private readonly exits: NodeExitHandler,
+    private readonly lifecycle: NodeLifecycle,
     private readonly reconciler: Reconciler,
   ) {}
 
@@ -67,6 +67,6 @@ export class AgentsController {
   @ApiErrorResponses(400, 401, 404)
   async events(@Param('id') id: string, @Body() body: AgentEventsDto): Promise<void> {
     this.registry.require(id);
-    for (const event of body.events) await this.exits.handle(id, event);
+    for (const event of body.events) await this.lifecycle.handleExit(id, event);
   }
 }

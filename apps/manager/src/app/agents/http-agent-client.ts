@@ -20,10 +20,16 @@ export class HttpAgentClient implements AgentClient {
     return this.call<AgentNodeView>('POST', '/agent/v1/nodes', request, request.nodeId);
   }
 
-  async removeNode(nodeId: string): Promise<void> {
-    await this.call<unknown>('DELETE', `/agent/v1/nodes/${encodeURIComponent(nodeId)}`, undefined, nodeId, [
-      404,
-    ]);
+  async removeNode(nodeId: string, incarnation?: number): Promise<void> {
+    const query = incarnation === undefined ? '' : `?incarnation=${incarnation}`;
+    // 404: already gone. 409: the agent runs another incarnation of it, which this call must not touch.
+    await this.call<unknown>(
+      'DELETE',
+      `/agent/v1/nodes/${encodeURIComponent(nodeId)}${query}`,
+      undefined,
+      undefined,
+      [404, 409],
+    );
   }
 
   listNodes(withStats = false): Promise<AgentNodeView[]> {

@@ -4,7 +4,9 @@ import { decide, type ScalingDecision } from '@strato/elasticity';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventsRepository } from '../events/events.repository';
 import { NodesRepository } from '../nodes/nodes.repository';
+import { PodConditions } from '../pods/pod-conditions';
 import { PodsRepository } from '../pods/pods.repository';
+import { BootGate } from '../reconciler/boot-gate';
 import { type ElasticityRecord, ElasticityRepository } from './elasticity.repository';
 import { MetricWindows } from './metric-windows';
 import { type PodMetricReading, PodMetrics } from './pod-metrics';
@@ -24,8 +26,10 @@ const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
 /**
  * The elasticity loop: every tick, each pod with elasticity on gets a metric sample, a decision from
  * its policy (libs/elasticity), and, when the decision moves, a scale-out or scale-in carried out in the
- * background; a pod being scaled is not evaluated again until that finishes. Every decision, and every
- * change of the reason for not scaling, is an event with its numbers.
+ * background. Pods are evaluated independently: a pod is busy from before its metric is read until its
+ * scaling finishes, and is skipped by the ticks meanwhile, so two ticks never act on the same counts
+ * and a slow read or a drain in one pod never delays another. Every decision, and every change of the
+ * reason for not scaling, is an event with its numbers.
  */
 @Injectable()
 export class ElasticityTicker implements OnApplicationBootstrap {
@@ -44,6 +48,8 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     private readonly nodes: NodesRepository,
     private readonly metrics: PodMetrics,
     private readonly scaler: PodScaler,
+    private readonly conditions: PodConditions,
+    private readonly gate: BootGate,
     private readonly events: EventsRepository,
   ) {
     this.tickMs = config.elasticityTickMs;
@@ -72,15 +78,27 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     this.windows.clear(pod);
     this.status.delete(pod);
     this.lastReason.delete(pod);
+    this.scaler.forget(pod);
+    this.conditions.forget(pod);
   }
 
   /** One evaluation of every pod with elasticity on; never throws. */
   async tick(now = Date.now()): Promise<void> {
-    for (const settings of this.settings.listEnabled()) {
-      if (this.busy.has(settings.pod)) continue;
-      await this.evaluate(settings, now).catch((error: Error) =>
-        this.logger.error(`elasticity for ${settings.pod}: ${error.message}`),
-      );
+    if (!this.gate.isOpen) return; // the load balancer is not rebuilt from the store yet
+    const due = this.settings.listEnabled().filter((settings) => !this.busy.has(settings.pod));
+    await Promise.all(due.map((settings) => this.evaluatePod(settings, now)));
+  }
+
+  /** The pod is busy from here until its scaling work, if any, has finished. */
+  private async evaluatePod(settings: ElasticityRecord, now: number): Promise<void> {
+    this.busy.add(settings.pod);
+    let work: Promise<void>[] = [];
+    try {
+      work = await this.evaluate(settings, now);
+    } catch (error) {
+      this.logger.error(`elasticity for ${settings.pod}: ${(error as Error).message}`);
+    } finally {
+      void Promise.allSettled(work).then(() => this.busy.delete(settings.pod));
     }
   }
 
@@ -89,9 +107,10 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     while (this.busy.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
-  private async evaluate(settings: ElasticityRecord, now: number): Promise<void> {
+  /** Returns the scaling work it started in the background (none: nothing to do). */
+  private async evaluate(settings: ElasticityRecord, now: number): Promise<Promise<void>[]> {
     const pod = this.pods.find(settings.pod);
-    if (!pod || pod.state === 'paused') return;
+    if (!pod || pod.state === 'paused') return [];
     const nodes = this.nodes.listByPod(pod.name);
     const current = nodes.filter((n) => COUNTED.has(n.status));
     const ready = nodes.filter((n) => n.status === 'ONLINE');
@@ -100,7 +119,7 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     // nodes: a per-node value is rescaled to today's ready nodes when it is averaged (libs/elasticity).
     if (reading.value !== null)
       this.windows.add(pod.name, { at: now, value: reading.value, nodes: ready.length });
-    const decision = decide({
+    const decided = decide({
       policy: settings.policy,
       samples: this.windows.samples(pod.name),
       currentNodes: current.length,
@@ -108,6 +127,7 @@ export class ElasticityTicker implements OnApplicationBootstrap {
       now,
       state: settings.state,
     });
+    const decision = this.heldByBackoff(decided, settings, now);
     this.settings.saveState(pod.name, decision.state);
     this.status.set(pod.name, {
       at: now,
@@ -120,13 +140,26 @@ export class ElasticityTicker implements OnApplicationBootstrap {
 
     const work: Promise<void>[] = [];
     if (failed.length > 0) work.push(this.scaler.clearFailed(failed));
-    if (decision.direction === 'out')
-      work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length));
+    if (decision.direction === 'out') {
+      const limit = Math.min(settings.policy.maxNodes, pod.maxNodes);
+      work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length, limit, now));
+    }
     if (decision.direction === 'in')
       work.push(this.scaler.scaleIn(pod, current.length - decision.desiredNodes, current));
-    if (work.length === 0) return;
-    this.busy.add(pod.name);
-    void Promise.allSettled(work).then(() => this.busy.delete(pod.name));
+    return work;
+  }
+
+  /** A scale-out while launches back off is held, under one reason (one event, not one per tick). */
+  private heldByBackoff(decision: ScalingDecision, settings: ElasticityRecord, now: number): ScalingDecision {
+    const waitMs = this.scaler.launchWaitMs(settings.pod, now);
+    if (decision.direction !== 'out' || waitMs === 0) return decision;
+    return {
+      ...decision,
+      direction: 'none',
+      state: settings.state, // nothing was scaled: no cooldown starts
+      reason: 'LaunchBackingOff',
+      message: `wants ${decision.desiredNodes} nodes, but launches are failing: next try in ${Math.ceil(waitMs / 1000)} s`,
+    };
   }
 
   private record(pod: string, decision: ScalingDecision, reading: PodMetricReading): void {

@@ -9,6 +9,7 @@ import {
 import { InvalidSettingError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
 import type { PodRecord } from '../pods/pods.repository';
+import { PodConditions } from '../pods/pod-conditions';
 import { PodsService } from '../pods/pods.service';
 import type { ElasticityDto, UpdateElasticityDto } from './elasticity.dto';
 import { ElasticityRepository } from './elasticity.repository';
@@ -22,6 +23,7 @@ export class ElasticityService {
     private readonly ticker: ElasticityTicker,
     private readonly pods: PodsService,
     private readonly events: EventsRepository,
+    private readonly conditions: PodConditions,
   ) {}
 
   get(podNameOrAlias: string): ElasticityDto {
@@ -115,7 +117,7 @@ export class ElasticityService {
             desiredNodes: last.decision.desiredNodes,
             reason: last.decision.reason,
             message: last.decision.message,
-            conditions: last.decision.conditions,
+            conditions: [...last.decision.conditions, ...this.conditions.list(pod)],
           }
         : null,
     };

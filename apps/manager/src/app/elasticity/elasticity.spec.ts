@@ -128,6 +128,7 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     const exit = {
       type: 'exited',
       nodeId: node.name,
+      incarnation: node.incarnation,
       pod: 'light',
       exitCode: 1,
       signal: null,

@@ -14,6 +14,14 @@ export class NodeDto implements NodeView {
   @ApiProperty({ enum: NODE_STATUSES, example: 'ONLINE' })
   status!: NodeStatus;
 
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 1,
+    description: 'how many times the node was launched; each launch is a new incarnation',
+  })
+  incarnation!: number;
+
   @ApiProperty({ type: String, nullable: true, example: null, description: 'why the node FAILED' })
   reason!: string | null;
 

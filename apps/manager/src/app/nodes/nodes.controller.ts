@@ -2,8 +2,7 @@ import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ManualOps } from '../elasticity/manual-ops';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
-import { NodeLauncher } from '../reconciler/node-launcher';
-import { NodeRemover } from '../reconciler/node-remover';
+import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import {
   ListNodesQueryDto,
   NodeDto,
@@ -19,8 +18,7 @@ import { NodesService } from './nodes.service';
 export class NodesController {
   constructor(
     private readonly nodes: NodesService,
-    private readonly launcher: NodeLauncher,
-    private readonly remover: NodeRemover,
+    private readonly lifecycle: NodeLifecycle,
     private readonly manual: ManualOps,
   ) {}
 
@@ -58,7 +56,7 @@ export class NodesController {
   @ApiErrorResponses(400, 401, 404, 503)
   remove(@Param('name') name: string, @Query() query: RemoveNodeQueryDto): Promise<NodeDto> {
     this.manual.assertNode(name, 'rm');
-    return this.remover.remove(name, query.pod);
+    return this.lifecycle.remove(name, query.pod);
   }
 
   @Get('nodes/:name/logs')
@@ -79,6 +77,6 @@ export class NodesController {
   @ApiErrorResponses(401, 404, 409, 503)
   launch(@Param('pod') pod: string): Promise<NodeDto> {
     this.manual.assertPod(pod, 'launch');
-    return this.launcher.launchNext(pod);
+    return this.lifecycle.launchNext(pod);
   }
 }

@@ -13,6 +13,7 @@ interface NodeRow {
   host: string | null;
   port: number | null;
   weight: number;
+  incarnation: number;
   created_at: string;
   updated_at: string;
 }
@@ -26,16 +27,23 @@ const toRecord = (row: NodeRow): NodeRecord => ({
   host: row.host,
   port: row.port,
   weight: row.weight,
+  incarnation: row.incarnation,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
 export interface NodeUpdate {
-  status: NodeStatus;
+  status?: NodeStatus;
   reason?: string | null;
   agent?: string | null;
   host?: string | null;
   port?: number | null;
+}
+
+/** What a compare-and-set expects to find: the status (one of) and the incarnation it read. */
+export interface NodeExpectation {
+  status: NodeStatus | readonly NodeStatus[];
+  incarnation: number;
 }
 
 @Injectable()
@@ -79,18 +87,28 @@ export class NodesRepository {
   }
 
   /** Records a node found running with no record (orphan adoption); false if the name is taken. */
-  insertAdopted(node: { name: string; pod: string; agent: string; host: string; port: number }): boolean {
+  insertAdopted(node: {
+    name: string;
+    pod: string;
+    agent: string;
+    host: string;
+    port: number;
+    incarnation: number;
+  }): boolean {
     const now = new Date().toISOString();
     const result = this.db
       .prepare(
-        `INSERT INTO nodes (name, pod, status, agent, host, port, created_at, updated_at)
-         VALUES (?, ?, 'ONLINE', ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING`,
+        `INSERT INTO nodes (name, pod, status, agent, host, port, incarnation, created_at, updated_at)
+         VALUES (?, ?, 'ONLINE', ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING`,
       )
-      .run(node.name, node.pod, node.agent, node.host, node.port, now, now);
+      .run(node.name, node.pod, node.agent, node.host, node.port, node.incarnation, now, now);
     return result.changes === 1;
   }
 
-  /** Claims the pod's oldest NEW node for launching (NEW -> STARTING) so two launches never take the same node. */
+  /**
+   * Claims the pod's oldest NEW node for launching (NEW -> STARTING, next incarnation) in one
+   * transaction, so two launches never take the same node.
+   */
   claimFirstNew(pod: string): NodeRecord | undefined {
     return this.db
       .transaction((): NodeRecord | undefined => {
@@ -98,9 +116,37 @@ export class NodesRepository {
           .prepare("SELECT * FROM nodes WHERE pod = ? AND status = 'NEW' ORDER BY created_at, rowid LIMIT 1")
           .get(pod) as NodeRow | undefined;
         if (!row) return undefined;
-        return this.update(row.name, { status: 'STARTING', reason: null });
+        return this.beginLaunch(row.name, { status: 'NEW', incarnation: row.incarnation });
       })
       .immediate();
+  }
+
+  /** Starts a new incarnation: STARTING, incarnation + 1, no runtime placement yet. */
+  beginLaunch(name: string, expected: NodeExpectation): NodeRecord | undefined {
+    return this.compareAndSet(name, expected, {
+      status: 'STARTING',
+      reason: null,
+      agent: null,
+      host: null,
+      port: null,
+      incarnation: expected.incarnation + 1,
+    });
+  }
+
+  /**
+   * Compare-and-set: changes the node only if it still has the expected status and incarnation;
+   * undefined when it does not (or is gone), and nothing changes.
+   */
+  transition(name: string, expected: NodeExpectation, change: NodeUpdate): NodeRecord | undefined {
+    return this.compareAndSet(name, expected, change);
+  }
+
+  /** Deletes the node only if it is still the incarnation the caller read. */
+  deleteIf(name: string, incarnation: number): boolean {
+    return (
+      this.db.prepare('DELETE FROM nodes WHERE name = ? AND incarnation = ?').run(name, incarnation)
+        .changes === 1
+    );
   }
 
   /** Moves every node of a pod from one status to another; returns the names moved. */
@@ -111,7 +157,11 @@ export class NodesRepository {
           name: string;
         }[]
       ).map((row) => row.name);
-      for (const name of names) this.update(name, { status: to });
+      const now = new Date().toISOString();
+      const move = this.db.prepare(
+        'UPDATE nodes SET status = ?, updated_at = ? WHERE name = ? AND status = ?',
+      );
+      for (const name of names) move.run(to, now, name, from);
       return names;
     })();
   }
@@ -126,15 +176,34 @@ export class NodesRepository {
     return this.db.prepare('DELETE FROM nodes WHERE name = ?').run(name).changes === 1;
   }
 
-  update(name: string, change: NodeUpdate): NodeRecord {
+  private compareAndSet(
+    name: string,
+    expected: NodeExpectation,
+    change: NodeUpdate & { incarnation?: number },
+  ): NodeRecord | undefined {
     const current = this.find(name);
-    if (!current) throw new Error(`node ${name} vanished from the store`);
-    const next = { ...current, ...change, updatedAt: new Date().toISOString() };
-    this.db
+    const statuses: readonly NodeStatus[] =
+      typeof expected.status === 'string' ? [expected.status] : expected.status;
+    if (!current || !statuses.includes(current.status) || current.incarnation !== expected.incarnation)
+      return undefined;
+    const next: NodeRecord = { ...current, ...change, updatedAt: new Date().toISOString() };
+    const changed = this.db
       .prepare(
-        'UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, updated_at = ? WHERE name = ?',
+        `UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, incarnation = ?, updated_at = ?
+         WHERE name = ? AND status = ? AND incarnation = ?`,
       )
-      .run(next.status, next.reason, next.agent, next.host, next.port, next.updatedAt, name);
-    return next;
+      .run(
+        next.status,
+        next.reason,
+        next.agent,
+        next.host,
+        next.port,
+        next.incarnation,
+        next.updatedAt,
+        name,
+        current.status,
+        current.incarnation,
+      ).changes;
+    return changed === 1 ? next : undefined;
   }
 }

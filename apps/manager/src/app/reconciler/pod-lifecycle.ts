@@ -6,7 +6,7 @@ import { NodesRepository } from '../nodes/nodes.repository';
 import type { PodDto, RegisterPodDto } from '../pods/pod.dto';
 import { PodsRepository } from '../pods/pods.repository';
 import { PodsService } from '../pods/pods.service';
-import { NodeRemover } from './node-remover';
+import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 
 /** `cloud pod register` and `cloud pod rm`: the store and the load balancer's paths together. */
 @Injectable()
@@ -16,7 +16,7 @@ export class PodLifecycle {
     private readonly pods: PodsService,
     private readonly podsRepository: PodsRepository,
     private readonly nodes: NodesRepository,
-    private readonly remover: NodeRemover,
+    private readonly lifecycle: NodeLifecycle,
     private readonly events: EventsRepository,
   ) {}
 
@@ -46,7 +46,7 @@ export class PodLifecycle {
         pod.name,
         nodes.map((node) => node.name),
       );
-    for (const node of nodes) await this.remover.remove(node.name);
+    for (const node of nodes) await this.lifecycle.remove(node.name, undefined, `pod ${pod.name} removed`);
     await this.lb.removePod(pod.name);
     this.podsRepository.delete(pod.name);
     this.events.append({ type: 'PodRemoved', pod: pod.name, message: `pod ${pod.name} removed` });

@@ -30,7 +30,7 @@ describe('Reconciler', () => {
 
   it('removes a node that runs with no record (default policy)', async () => {
     test = await cloudWithOneNode();
-    await test.agent.createNode({ nodeId: 'stray', pod: 'light', cpus: 0.3, memoryMiB: 100 });
+    await test.agent.createNode({ nodeId: 'stray', incarnation: 1, pod: 'light', cpus: 0.3, memoryMiB: 100 });
     await test.app.get(Reconciler).pass();
     expect(test.agent.servers.has('stray')).toBe(false);
     expect((await nodes(test)).map((n: { name: string }) => n.name)).toEqual(['n1']);
@@ -38,7 +38,13 @@ describe('Reconciler', () => {
 
   it('adopts such a node into its pod and the load balancer when the policy says adopt', async () => {
     test = await cloudWithOneNode({ STRATO_ORPHAN_POLICY: 'adopt' });
-    const stray = await test.agent.createNode({ nodeId: 'stray', pod: 'light', cpus: 0.3, memoryMiB: 100 });
+    const stray = await test.agent.createNode({
+      nodeId: 'stray',
+      incarnation: 1,
+      pod: 'light',
+      cpus: 0.3,
+      memoryMiB: 100,
+    });
     await test.app.get(Reconciler).pass();
     expect(test.agent.servers.has('stray')).toBe(true);
     expect(await nodes(test)).toEqual(

@@ -46,4 +46,9 @@ export const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL
    );`,
   `ALTER TABLE nodes ADD COLUMN weight INTEGER NOT NULL DEFAULT 1;`,
+  `ALTER TABLE nodes ADD COLUMN incarnation INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX events_by_pod ON events(pod, id);
+   CREATE INDEX events_by_node ON events(node, id);
+   CREATE INDEX events_by_type ON events(type, id);
+   CREATE INDEX events_by_time ON events(at);`,
 ];

@@ -41,7 +41,15 @@ describe('optional is not nullable, required-nullable must be sent, booleans are
   });
 
   it('refuses a node exit report that leaves out the exit code or signal', async () => {
-    const report = { type: 'exited', nodeId: 'n1', pod: 'light', signal: null, oomKilled: false, at: 1 };
+    const report = {
+      type: 'exited',
+      nodeId: 'n1',
+      incarnation: 1,
+      pod: 'light',
+      signal: null,
+      oomKilled: false,
+      at: 1,
+    };
     const refused = await http()
       .post('/api/v1/agents/local/events')
       .set(asAgent)

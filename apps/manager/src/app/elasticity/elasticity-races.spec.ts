@@ -1,0 +1,129 @@
+import request from 'supertest';
+import { deferred, eventually } from '../../testing/deferred';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { type PodRecord, PodsRepository } from '../pods/pods.repository';
+import { ElasticityTicker } from './elasticity-ticker';
+import { PodMetrics } from './pod-metrics';
+import { PodScaler } from './pod-scaler';
+
+describe('elasticity under interleavings (fake clock, controllable reads)', () => {
+  let test: TestApp;
+  let ticker: ElasticityTicker;
+  let clock: number;
+  const http = () => request(test.app.getHttpServer());
+  const count = (pod: string, status = 'ONLINE') =>
+    test.app
+      .get(NodesRepository)
+      .listByPod(pod)
+      .filter((n) => n.status === status).length;
+  const tick = async () => {
+    clock += 1000;
+    await ticker.tick(clock);
+    await ticker.idle();
+  };
+  const enable = async (pod: string, policy: Record<string, unknown> = {}) => {
+    await http()
+      .put(`/api/v1/pods/${pod}/elasticity`)
+      .set(auth)
+      .send({ scaleOutCooldownMs: 0, scaleInCooldownMs: 0, windowMs: 1000, ...policy })
+      .expect(200);
+    await http()
+      .post(`/api/v1/pods/${pod}/elasticity/enable`)
+      .set(auth)
+      .send({ minNodes: 1, maxNodes: 4 })
+      .expect(200);
+  };
+
+  beforeEach(async () => {
+    test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0' });
+    ticker = test.app.get(ElasticityTicker);
+    clock = 1_000_000;
+  });
+  afterEach(() => test.close());
+
+  /** Holds the next metric read of `pod` until release(). */
+  function holdRead(pod: string) {
+    const metrics = test.app.get(PodMetrics);
+    const original = metrics.read.bind(metrics);
+    const reached = deferred();
+    const gate = deferred();
+    let held = false;
+    jest.spyOn(metrics, 'read').mockImplementation(async (p, ...rest) => {
+      if (p.name === pod && !held) {
+        held = true;
+        reached.resolve();
+        await gate.promise;
+      }
+      return original(p, ...rest);
+    });
+    return { reached: reached.promise, release: () => gate.resolve() };
+  }
+
+  it('two ticks with a slow metric read scale out once, not twice', async () => {
+    await enable('light', { metric: 'cpu', lower: 20, upper: 60 });
+    await tick();
+    expect(count('light')).toBe(1);
+    test.agent.cpuPercent = 27; // 90 % of the 0.3-CPU cap: one step out per evaluation
+    const held = holdRead('light');
+    const first = ticker.tick((clock += 1000));
+    await held.reached;
+    await ticker.tick((clock += 1000)); // the pod is busy: this tick leaves it alone
+    held.release();
+    await first;
+    await ticker.idle();
+    expect(count('light')).toBe(2);
+  });
+
+  it('a slow read in one pod delays no other pod', async () => {
+    await enable('light');
+    await enable('heavy');
+    const held = holdRead('light');
+    const ticking = ticker.tick((clock += 1000));
+    await held.reached;
+    await eventually(() => expect(count('heavy')).toBe(1));
+    expect(count('light', 'STARTING') + count('light')).toBe(0);
+    held.release();
+    await ticking;
+    await ticker.idle();
+    expect(count('light')).toBe(1);
+  });
+
+  it('a scale-out never passes the limit it is given (the policy maximum)', async () => {
+    const pod = test.app.get(PodsRepository).find('light') as PodRecord;
+    await test.app.get(PodScaler).scaleOut(pod, 5, 2, clock);
+    expect(count('light')).toBe(2);
+  });
+
+  it('a launch that keeps failing backs off exponentially, with one condition, and the event log stays bounded', async () => {
+    const createNode = jest
+      .spyOn(test.agent, 'createNode')
+      .mockRejectedValue(new Error('image strato-node:latest not found'));
+    await enable('light');
+    for (let second = 0; second < 600; second++) await tick();
+    // 1 + 2 + 4 + … + 256 s: nine tries in ten minutes, not six hundred.
+    expect(createNode.mock.calls.length).toBeGreaterThanOrEqual(8);
+    expect(createNode.mock.calls.length).toBeLessThanOrEqual(11);
+    const events = (await http().get('/api/v1/events?pod=light&limit=1000').set(auth).expect(200)).body as {
+      type: string;
+    }[];
+    expect(events.length).toBeLessThan(80);
+    expect(events.filter((e) => e.type === 'LaunchFailing')).toHaveLength(1);
+    const status = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body.status;
+    expect(status.reason).toBe('LaunchBackingOff');
+    expect(status.conditions).toContainEqual(
+      expect.objectContaining({
+        type: 'LaunchFailing',
+        status: true,
+        message: expect.stringMatching(
+          /^node light-\w+ failed to start: image strato-node:latest not found; next try in \d+ s$/,
+        ),
+      }),
+    );
+    createNode.mockRestore();
+    for (let second = 0; second < 300 && count('light') === 0; second++) await tick();
+    expect(count('light')).toBe(1);
+    const after = (await http().get('/api/v1/events?pod=light&type=LaunchFailingCleared').set(auth)).body;
+    expect(after).toHaveLength(1);
+  });
+});

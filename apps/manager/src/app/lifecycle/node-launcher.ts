@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { KnownAgent } from '../agents/agent-registry';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { DomainError } from '../errors/domain-error';
+import { NodeStartFailedError } from '../errors/domain-errors';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import type { NodeRecord } from '../nodes/nodes.repository';
+import { type PodRecord, PodsRepository } from '../pods/pods.repository';
+import { NodeHealthProbe } from './node-health-probe';
+import { NodeRemovedWhileLaunchingError } from './node-lifecycle.errors';
+import { NodeStateMachine } from './node-state-machine';
+
+/**
+ * One launch of one incarnation (the caller holds the node's lock and moved it to STARTING): the agent
+ * creates and starts it, its own /health answers, then (and only then) the load balancer gets it and it
+ * is ONLINE. A failure leaves it FAILED with the reason; a removal (signal) undoes the launch and leaves
+ * the node STARTING for the remover, which is waiting for the lock.
+ */
+@Injectable()
+export class NodeLauncher {
+  private readonly logger = new Logger(NodeLauncher.name);
+
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly pods: PodsRepository,
+    private readonly machine: NodeStateMachine,
+    private readonly probe: NodeHealthProbe,
+    private readonly events: EventsRepository,
+  ) {}
+
+  async run(
+    starting: NodeRecord,
+    pod: PodRecord,
+    agent: KnownAgent,
+    signal: AbortSignal,
+  ): Promise<NodeRecord> {
+    const started = Date.now();
+    const { name, incarnation } = starting;
+    let node = starting;
+    let joined = false;
+    this.events.append({
+      type: 'NodeStarting',
+      pod: pod.name,
+      node: name,
+      message: `starting node ${name} (incarnation ${incarnation}) on agent ${agent.record.id}`,
+    });
+    try {
+      const created = await agent.client.createNode({
+        nodeId: name,
+        incarnation,
+        pod: pod.name,
+        cpus: pod.cpus,
+        memoryMiB: pod.memoryMiB,
+      });
+      node = this.machine.move(node, 'STARTING', {
+        agent: agent.record.id,
+        host: created.host,
+        port: created.port,
+      });
+      stopIfRemoved(signal, name);
+      const timeout = this.config.healthTimeoutMs;
+      const url = `http://${created.host}:${created.port}/health`;
+      const health = await this.probe.waitHealthy(url, name, timeout, signal);
+      stopIfRemoved(signal, name);
+      if (!health.healthy) {
+        throw new NodeStartFailedError(name, `no healthy answer within ${timeout} ms (${health.lastError})`);
+      }
+      joined = true;
+      await this.lb.addServer(pod.name, {
+        nodeId: name,
+        host: created.host,
+        port: created.port,
+        weight: node.weight,
+      });
+      stopIfRemoved(signal, name);
+      // Read with the move, in one synchronous step: a pause cannot slip in between.
+      const paused = this.pods.find(pod.name)?.state === 'paused';
+      const online = this.machine.move(node, paused ? 'PAUSED' : 'ONLINE', { reason: null });
+      this.events.append({
+        type: 'NodeOnline',
+        pod: pod.name,
+        node: name,
+        message: `node ${name} ${paused ? 'ready (pod paused)' : 'online'} at ${created.host}:${created.port} after ${Date.now() - started} ms`,
+      });
+      return online;
+    } catch (error) {
+      await this.undo(pod.name, name, incarnation, agent, joined);
+      if (signal.aborted) throw new NodeRemovedWhileLaunchingError(name);
+      const reason = (error as Error).message;
+      this.failIfStill(node, reason, pod.name);
+      throw error instanceof DomainError ? error : new NodeStartFailedError(name, reason);
+    }
+  }
+
+  private async undo(pod: string, name: string, incarnation: number, agent: KnownAgent, joined: boolean) {
+    if (joined) {
+      await this.lb
+        .removeServer(pod, name)
+        .catch((error: Error) => this.logger.warn(`undoing ${name} in the load balancer: ${error.message}`));
+    }
+    await agent.client
+      .removeNode(name, incarnation)
+      .catch((error: Error) => this.logger.warn(`cleanup of ${name}: ${error.message}`));
+  }
+
+  private failIfStill(node: NodeRecord, reason: string, pod: string): void {
+    try {
+      this.machine.move(node, 'FAILED', { reason });
+      this.events.append({ type: 'NodeFailed', pod, node: node.name, message: `${node.name}: ${reason}` });
+    } catch (conflict) {
+      this.logger.warn(`${node.name}: launch failed (${reason}) and ${(conflict as Error).message}`);
+    }
+  }
+}
+
+function stopIfRemoved(signal: AbortSignal, name: string): void {
+  if (signal.aborted) throw new NodeRemovedWhileLaunchingError(name);
+}

@@ -1,0 +1,163 @@
+import request from 'supertest';
+import { expectConverged } from '../../testing/cloud-invariants';
+import { deferred, eventually } from '../../testing/deferred';
+import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { AgentRegistry } from '../agents/agent-registry';
+import { NoAgentError } from '../errors/domain-errors';
+import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
+import { type PodRecord, PodsRepository } from '../pods/pods.repository';
+import { Reconciler } from '../reconciler/reconciler';
+import { NodeHealthProbe } from './node-health-probe';
+import { NodeLifecycle } from './node-lifecycle';
+import { NodeStateMachine } from './node-state-machine';
+
+type Step = 'createNode' | 'health' | 'addServer';
+
+describe('node lifecycle: one owner for node state', () => {
+  let test: TestApp;
+  const http = () => request(test.app.getHttpServer());
+  const nodes = () => test.app.get(NodesRepository);
+  const node = (name: string): NodeRecord => {
+    const found = nodes().find(name);
+    if (!found) throw new Error(`no node ${name}`);
+    return found;
+  };
+  const podLight = (): PodRecord => test.app.get(PodsRepository).find('light') as PodRecord;
+  // Every test must leave a converged cloud behind.
+  afterEach(async () => {
+    await expectConvergedQuietly(test);
+    await test.close();
+  });
+
+  async function register(name = 'n1', env: Record<string, string> = {}): Promise<void> {
+    test = await createCloudTestApp(env);
+    await http().post('/api/v1/nodes').set(auth).send({ name, pod: 'light' }).expect(201);
+  }
+
+  /** Holds the launch at `step` until the returned release() is called. */
+  function holdLaunchAt(step: Step): { reached: Promise<void>; release: () => void } {
+    const reached = deferred();
+    const gate = deferred();
+    const hold = async <T>(go: () => Promise<T>): Promise<T> => {
+      reached.resolve();
+      await gate.promise;
+      return go();
+    };
+    if (step === 'createNode') {
+      const original = test.agent.createNode.bind(test.agent);
+      jest.spyOn(test.agent, 'createNode').mockImplementationOnce((req) => hold(() => original(req)));
+    } else if (step === 'health') {
+      const probe = test.app.get(NodeHealthProbe);
+      const original = probe.waitHealthy.bind(probe);
+      jest.spyOn(probe, 'waitHealthy').mockImplementationOnce((...args) => hold(() => original(...args)));
+    } else {
+      const original = test.lb.addServer.bind(test.lb);
+      jest.spyOn(test.lb, 'addServer').mockImplementationOnce((pod, s) => hold(() => original(pod, s)));
+    }
+    return { reached: reached.promise, release: () => gate.resolve() };
+  }
+
+  describe.each<[string, Record<string, string>]>([
+    ['orphan policy remove', {}],
+    ['orphan policy adopt', { STRATO_ORPHAN_POLICY: 'adopt' }],
+  ])('cloud rm while the node launches (%s)', (_policy, env) => {
+    it.each<Step>(['createNode', 'health', 'addServer'])(
+      'during %s: rm answers 200, the launch a 409 saying why, and nothing is left behind',
+      async (step) => {
+        await register('n1', env);
+        const held = holdLaunchAt(step);
+        const launch = http()
+          .post('/api/v1/pods/light/launch')
+          .set(auth)
+          .then((r) => r);
+        await held.reached;
+        const removing = jest.spyOn(test.app.get(NodeLifecycle), 'remove');
+        const rm = http()
+          .delete('/api/v1/nodes/n1')
+          .set(auth)
+          .then((r) => r);
+        await eventually(() => expect(removing).toHaveBeenCalled());
+        held.release();
+        const [launched, removed] = await Promise.all([launch, rm]);
+        expect(removed.status).toBe(200);
+        expect(launched.status).toBe(409);
+        expect(launched.body).toMatchObject({
+          code: 'NODE_REMOVED_WHILE_LAUNCHING',
+          message: 'node n1 was removed while it was launching; the launch was undone',
+        });
+        await test.app.get(Reconciler).pass();
+        expect(nodes().list()).toEqual([]);
+        expect(test.agent.servers.size).toBe(0);
+        expect(await test.lb.status()).toEqual([]);
+      },
+    );
+  });
+
+  it('ignores a stale exit report (an earlier incarnation) and acts on the current one', async () => {
+    await register();
+    await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
+    const first = node('n1');
+    // The agent restarted empty: the node is started again as a new incarnation.
+    await test.agent.removeNode('n1');
+    await test.app.get(NodeLifecycle).relaunch(first, podLight());
+    const second = node('n1');
+    expect(second).toMatchObject({ status: 'ONLINE', incarnation: first.incarnation + 1 });
+    const report = (incarnation: number) => ({
+      events: [
+        {
+          type: 'exited',
+          nodeId: 'n1',
+          incarnation,
+          pod: 'light',
+          exitCode: 137,
+          signal: 'SIGKILL',
+          oomKilled: false,
+          at: 1,
+        },
+      ],
+    });
+    await http()
+      .post('/api/v1/agents/local/events')
+      .set(agentAuth)
+      .send(report(first.incarnation))
+      .expect(202);
+    expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: second.incarnation });
+    expect((await test.lb.status()).map((s) => s.nodeId)).toEqual(['n1']);
+    await http()
+      .post('/api/v1/agents/local/events')
+      .set(agentAuth)
+      .send(report(second.incarnation))
+      .expect(202);
+    expect(nodes().find('n1')).toMatchObject({ status: 'FAILED', reason: 'killed by SIGKILL' });
+    expect(await test.lb.status()).toEqual([]);
+  });
+
+  it('refuses an illegal transition with a 409 naming the state, and changes nothing', async () => {
+    await register();
+    await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
+    const online = node('n1');
+    // A stale caller: it read incarnation 1, the node is at 2 now.
+    await test.app.get(NodeLifecycle).relaunch(online, podLight());
+    const answer = await http().post('/api/v1/pods/light/launch').set(auth).expect(409);
+    expect(answer.body.code).toBe('NO_NEW_NODE');
+    const machine = test.app.get(NodeStateMachine);
+    expect(() => machine.move(online, 'FAILED')).toThrow('node n1 is ONLINE, so it cannot become FAILED');
+    expect(() => machine.move(node('n1'), 'NEW')).toThrow('node n1 is ONLINE, so it cannot become NEW');
+    expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 2 });
+  });
+
+  it('claims no node when there is no agent to launch it on', async () => {
+    await register();
+    jest.spyOn(test.app.get(AgentRegistry), 'pick').mockImplementation(() => {
+      throw new NoAgentError();
+    });
+    await http().post('/api/v1/pods/light/launch').set(auth).expect(503);
+    expect(nodes().find('n1')).toMatchObject({ status: 'NEW', incarnation: 0 });
+  });
+});
+
+/** Every test above must end in a converged cloud. */
+async function expectConvergedQuietly(test: TestApp): Promise<void> {
+  await test.app.get(Reconciler).pass();
+  await eventually(() => expectConverged(test));
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { resolvePodAlias } from '@strato/contracts';
+import { AgentRegistry, type KnownAgent } from '../agents/agent-registry';
+import { NodeNotFoundError, NodeNotInPodError, NoNewNodeError } from '../errors/domain-errors';
+import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
+import type { PodRecord } from '../pods/pods.repository';
+import { PodsService } from '../pods/pods.service';
+import type { NodeExitReport } from '@strato/contracts';
+import { KeyedLock } from './keyed-lock';
+import { NodeExitHandler } from './node-exit-handler';
+import { NodeLauncher } from './node-launcher';
+import { NodeRemover } from './node-remover';
+import { NodeStateMachine } from './node-state-machine';
+
+/**
+ * The one owner of node state. Operations on one node never interleave (a lock per node); a removal
+ * cancels a launch in flight instead of waiting for its health timeout; every status change is a
+ * compare-and-set through the NodeStateMachine.
+ */
+@Injectable()
+export class NodeLifecycle {
+  private readonly locks = new KeyedLock();
+  private readonly launches = new Map<string, AbortController>();
+
+  constructor(
+    private readonly agents: AgentRegistry,
+    private readonly pods: PodsService,
+    private readonly nodes: NodesRepository,
+    private readonly machine: NodeStateMachine,
+    private readonly launcher: NodeLauncher,
+    private readonly remover: NodeRemover,
+    private readonly exits: NodeExitHandler,
+  ) {}
+
+  /** `cloud launch POD`: the pod's first NEW node goes ONLINE. */
+  launchNext(podNameOrAlias: string): Promise<NodeRecord> {
+    const pod = this.pods.require(podNameOrAlias);
+    const agent = this.agents.pick(); // before the claim: with no agent, nothing is claimed
+    const node = this.nodes.claimFirstNew(pod.name);
+    if (!node) throw new NoNewNodeError(pod.name);
+    return this.launchClaimed(node, pod, agent);
+  }
+
+  /** Launches a node its caller just claimed (NEW -> STARTING), under the node's lock. */
+  launchClaimed(node: NodeRecord, pod: PodRecord, agent: KnownAgent): Promise<NodeRecord> {
+    const controller = new AbortController();
+    this.launches.set(node.name, controller);
+    return this.locks
+      .run(node.name, () => this.launcher.run(node, pod, agent, controller.signal))
+      .finally(() => {
+        if (this.launches.get(node.name) === controller) this.launches.delete(node.name);
+      });
+  }
+
+  /**
+   * Starts the node again as a new incarnation, on `agent` (its own, when it came back without it) or a
+   * picked one. For nodes that should run but do not: a launch a crash interrupted, a serving node whose
+   * agent restarted empty.
+   */
+  relaunch(node: NodeRecord, pod: PodRecord, agent: KnownAgent = this.agents.pick()): Promise<NodeRecord> {
+    const controller = new AbortController();
+    this.launches.set(node.name, controller);
+    return this.locks
+      .run(node.name, async () => {
+        const current = this.nodes.find(node.name);
+        if (!current) throw new NodeNotFoundError(node.name);
+        const previous = current.agent ? this.agents.get(current.agent) : undefined;
+        await previous?.client.removeNode(current.name, current.incarnation).catch(() => undefined);
+        const starting = this.machine.beginLaunch(current);
+        return this.launcher.run(starting, pod, agent, controller.signal);
+      })
+      .finally(() => {
+        if (this.launches.get(node.name) === controller) this.launches.delete(node.name);
+      });
+  }
+
+  /** `cloud rm NODE [POD]`: cancels a launch in flight, then drains and removes the node. */
+  remove(name: string, podNameOrAlias?: string, why = 'removed by the owner'): Promise<NodeRecord> {
+    const node = this.nodes.find(name);
+    if (!node) throw new NodeNotFoundError(name);
+    if (podNameOrAlias !== undefined && resolvePodAlias(podNameOrAlias) !== node.pod) {
+      throw new NodeNotInPodError(name, podNameOrAlias, node.pod);
+    }
+    this.launches.get(name)?.abort();
+    return this.locks.run(name, async () => {
+      const current = this.nodes.find(name);
+      if (!current) throw new NodeNotFoundError(name);
+      return this.remover.run(current, why);
+    });
+  }
+
+  /** An agent reported that a node exited. */
+  handleExit(agentId: string, exit: NodeExitReport): Promise<void> {
+    return this.locks.run(exit.nodeId, () => this.exits.handle(agentId, exit));
+  }
+
+  /**
+   * Runs a repair on the node as it is now, unless another operation holds it (the reconciler comes back
+   * on its next pass: level-triggered, nothing is lost by skipping).
+   */
+  async repairIfIdle<T>(name: string, repair: (node: NodeRecord) => Promise<T>): Promise<T | undefined> {
+    return this.exclusiveIfIdle(name, async () => {
+      const node = this.nodes.find(name);
+      return node ? repair(node) : undefined;
+    });
+  }
+
+  /** Runs section under the node's lock unless something holds it already; the node may have no record. */
+  async exclusiveIfIdle<T>(name: string, section: () => Promise<T>): Promise<T | undefined> {
+    if (this.locks.isHeld(name)) return undefined;
+    return this.locks.run(name, section);
+  }
+
+  /** Whether an operation on the node is running or waiting. */
+  isBusy(name: string): boolean {
+    return this.locks.isHeld(name);
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgentRegistry } from '../agents/agent-registry';
+import { EventsRepository } from '../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import type { NodeRecord } from '../nodes/nodes.repository';
+import { NodeStateMachine } from './node-state-machine';
+
+const SERVING = new Set(['ONLINE', 'PAUSED']);
+
+/**
+ * Takes a node out for good (the caller holds its lock): a serving node becomes DRAINING first, then it
+ * leaves the load balancer through drain (no request lost), its runtime node goes, and so does its record.
+ * Every step is idempotent, so a remove interrupted by a crash is finished by the reconciler.
+ */
+@Injectable()
+export class NodeRemover {
+  constructor(
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly agents: AgentRegistry,
+    private readonly machine: NodeStateMachine,
+    private readonly events: EventsRepository,
+  ) {}
+
+  async run(node: NodeRecord, why: string): Promise<NodeRecord> {
+    const removed = node;
+    if (SERVING.has(node.status)) {
+      node = this.machine.move(node, 'DRAINING');
+      this.events.append({
+        type: 'NodeDraining',
+        pod: node.pod,
+        node: node.name,
+        message: `draining ${node.name} before removing it (${why})`,
+      });
+    }
+    await this.lb.removeServer(node.pod, node.name);
+    if (node.agent) await this.agents.require(node.agent).client.removeNode(node.name, node.incarnation);
+    this.machine.delete(node);
+    this.events.append({
+      type: 'NodeRemoved',
+      pod: node.pod,
+      node: node.name,
+      message: `node ${node.name} removed from pod ${node.pod} (${why})`,
+    });
+    return removed;
+  }
+}

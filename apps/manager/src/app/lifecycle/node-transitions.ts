@@ -1,0 +1,22 @@
+import type { NodeStatus } from '@strato/contracts';
+
+/**
+ * The node lifecycle (docs/architecture.md). A launch always starts a new incarnation in STARTING; a
+ * node leaves the store from NEW, STARTING (a launch undone), DRAINING or FAILED, never while it serves.
+ */
+export const NODE_TRANSITIONS: Readonly<Record<NodeStatus, readonly NodeStatus[]>> = {
+  NEW: ['STARTING'],
+  // STARTING -> STARTING: a launch a crash interrupted is started again as a new incarnation.
+  STARTING: ['ONLINE', 'PAUSED', 'FAILED', 'STARTING'],
+  ONLINE: ['PAUSED', 'DRAINING', 'FAILED', 'STARTING'],
+  PAUSED: ['ONLINE', 'DRAINING', 'FAILED', 'STARTING'],
+  DRAINING: [],
+  FAILED: ['STARTING', 'DRAINING'],
+};
+
+/** Statuses a node may be deleted from, once its load-balancer server and runtime node are gone. */
+export const DELETABLE: ReadonlySet<NodeStatus> = new Set(['NEW', 'STARTING', 'DRAINING', 'FAILED']);
+
+export function canMove(from: NodeStatus, to: NodeStatus): boolean {
+  return NODE_TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AgentRegistry } from '../agents/agent-registry';
+import { EventsRepository } from '../events/events.repository';
+import { NodeLifecycle } from '../lifecycle/node-lifecycle';
+import { NodeStateMachine } from '../lifecycle/node-state-machine';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import type { NodeRecord } from '../nodes/nodes.repository';
+import { PodsRepository } from '../pods/pods.repository';
+import { runsAsRecorded, runtimeOf, serverOf, type WorldView } from './actual-state';
+
+const SERVING = new Set(['ONLINE', 'PAUSED']);
+
+/**
+ * What one node needs to match its record, judged from the three views, and the repair that gets it
+ * there. Level-triggered: it does not matter what happened, only what is; a node another operation
+ * holds is skipped until the next pass. Long repairs (a relaunch, a drain) run in the background.
+ */
+@Injectable()
+export class NodeConvergence {
+  private readonly logger = new Logger(NodeConvergence.name);
+
+  constructor(
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly agents: AgentRegistry,
+    private readonly pods: PodsRepository,
+    private readonly lifecycle: NodeLifecycle,
+    private readonly machine: NodeStateMachine,
+    private readonly events: EventsRepository,
+  ) {}
+
+  async converge(node: NodeRecord, world: WorldView): Promise<void> {
+    if (this.lifecycle.isBusy(node.name)) return;
+    if (node.status === 'STARTING') return this.background(node, this.finishLaunch(node));
+    if (node.status === 'DRAINING') {
+      return this.background(
+        node,
+        this.lifecycle.remove(node.name, undefined, 'finishing an interrupted removal'),
+      );
+    }
+    if (SERVING.has(node.status)) return this.convergeServing(node, world);
+    // NEW and FAILED: nothing of theirs may serve.
+    if (serverOf(world, node))
+      await this.repair(node, (current) => this.dropServer(current, 'it does not serve'));
+  }
+
+  private async convergeServing(node: NodeRecord, world: WorldView): Promise<void> {
+    const runtime = runtimeOf(world, node);
+    if (runtime === null) return; // its agent did not answer: nothing is known
+    if (!runtime || !runsAsRecorded(runtime, node)) {
+      const reason = runtime
+        ? `node stopped running (runtime state ${runtime.state}, incarnation ${runtime.incarnation ?? '?'})`
+        : 'node vanished from its host';
+      return this.repair(node, (current) => this.fail(current, reason));
+    }
+    if (!world.servers || !node.host || !node.port) return;
+    const server = serverOf(world, node);
+    const drift = !server
+      ? 'missing from the load balancer'
+      : server.health === 'maint'
+        ? 'in maintenance in the load balancer'
+        : server.weight !== node.weight
+          ? `at weight ${server.weight} in the load balancer instead of ${node.weight}`
+          : server.host !== node.host || server.port !== node.port
+            ? `at ${server.host}:${server.port} in the load balancer instead of ${node.host}:${node.port}`
+            : undefined;
+    if (!drift) return;
+    await this.repair(node, async (current) => {
+      if (!SERVING.has(current.status) || !current.host || !current.port) return;
+      await this.lb.addServer(current.pod, {
+        nodeId: current.name,
+        host: current.host,
+        port: current.port,
+        weight: current.weight,
+      });
+      this.events.append({
+        type: 'LoadBalancerRepaired',
+        pod: current.pod,
+        node: current.name,
+        message: `${current.name} was ${drift}: put back with weight ${current.weight}`,
+      });
+    });
+  }
+
+  /** A STARTING node nobody is launching: a crash interrupted its launch, which starts again. */
+  private async finishLaunch(node: NodeRecord): Promise<unknown> {
+    const pod = this.pods.find(node.pod);
+    if (!pod) return;
+    this.events.append({
+      type: 'NodeRestarting',
+      pod: node.pod,
+      node: node.name,
+      message: `node ${node.name} was left STARTING (incarnation ${node.incarnation}) by an interrupted launch: starting it again`,
+    });
+    return this.lifecycle.relaunch(node, pod);
+  }
+
+  private async fail(node: NodeRecord, reason: string): Promise<void> {
+    if (!SERVING.has(node.status)) return;
+    this.machine.move(node, 'FAILED', { reason });
+    this.events.append({
+      type: 'NodeFailed',
+      pod: node.pod,
+      node: node.name,
+      message: `${node.name}: ${reason}`,
+    });
+    await this.lb.removeServer(node.pod, node.name);
+  }
+
+  private async dropServer(node: NodeRecord, why: string): Promise<void> {
+    if (SERVING.has(node.status)) return;
+    await this.lb.removeServer(node.pod, node.name);
+    this.events.append({
+      type: 'LoadBalancerRepaired',
+      pod: node.pod,
+      node: node.name,
+      message: `${node.name} is ${node.status} but was in the load balancer: taken out (${why})`,
+    });
+  }
+
+  private async repair(node: NodeRecord, fix: (current: NodeRecord) => Promise<void>): Promise<void> {
+    await this.lifecycle
+      .repairIfIdle(node.name, (current) =>
+        current.incarnation === node.incarnation ? fix(current) : Promise.resolve(),
+      )
+      .catch((error: Error) => this.logger.warn(`repairing ${node.name}: ${error.message}`));
+  }
+
+  private background(node: NodeRecord, work: Promise<unknown>): void {
+    work.catch((error: Error) => this.logger.warn(`converging ${node.name}: ${error.message}`));
+  }
+}
