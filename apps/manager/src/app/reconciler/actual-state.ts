@@ -9,13 +9,28 @@ export type RuntimeView = Map<string, AgentNodeView[]>;
 export interface WorldView {
   runtimes: RuntimeView;
   servers: ServerStatus[] | undefined;
+  /** The same servers by `pod/node`, and runtime nodes by `agent/node`: a pass looks one up per node. */
+  serverIndex: Map<string, ServerStatus>;
+  runtimeIndex: Map<string, AgentNodeView>;
+}
+
+export function worldView(runtimes: RuntimeView, servers: ServerStatus[] | undefined): WorldView {
+  return {
+    runtimes,
+    servers,
+    serverIndex: new Map((servers ?? []).map((server) => [`${server.pod}/${server.nodeId}`, server])),
+    runtimeIndex: new Map(
+      [...runtimes].flatMap(([agent, nodes]) =>
+        nodes.map((node) => [`${agent}/${node.nodeId}`, node] as const),
+      ),
+    ),
+  };
 }
 
 /** The node's runtime node on its own agent: undefined if absent, null if the agent did not answer. */
 export function runtimeOf(world: WorldView, node: NodeRecord): AgentNodeView | undefined | null {
-  const reported = node.agent ? world.runtimes.get(node.agent) : undefined;
-  if (!reported) return null;
-  return reported.find((runtime) => runtime.nodeId === node.name);
+  if (!node.agent || !world.runtimes.has(node.agent)) return null;
+  return world.runtimeIndex.get(`${node.agent}/${node.name}`);
 }
 
 /** Running, and the incarnation the store has (a node from before incarnations reports null). */
@@ -26,5 +41,5 @@ export function runsAsRecorded(runtime: AgentNodeView, node: NodeRecord): boolea
 }
 
 export function serverOf(world: WorldView, node: NodeRecord): ServerStatus | undefined {
-  return world.servers?.find((server) => server.pod === node.pod && server.nodeId === node.name);
+  return world.serverIndex.get(`${node.pod}/${node.name}`);
 }

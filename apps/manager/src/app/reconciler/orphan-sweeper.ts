@@ -24,12 +24,13 @@ export class OrphanSweeper {
     private readonly events: EventsRepository,
   ) {}
 
-  async sweep(runtimes: RuntimeView): Promise<void> {
+  /** `placed`: where the records read at the start of the pass put each node (the fast first look). */
+  async sweep(runtimes: RuntimeView, placed?: ReadonlyMap<string, string | null>): Promise<void> {
     for (const [agentId, reported] of runtimes) {
       const agent = this.agents.get(agentId);
       if (!agent) continue;
       for (const { nodeId } of reported) {
-        if (this.isPlaced(nodeId, agentId)) continue;
+        if ((placed ? placed.get(nodeId) === agentId : false) || this.isPlaced(nodeId, agentId)) continue;
         // Decided again under the node's lock, on a fresh look: the view may predate a launch or removal.
         await this.lifecycle
           .exclusiveIfIdle(nodeId, async () => {

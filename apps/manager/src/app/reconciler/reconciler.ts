@@ -13,7 +13,7 @@ import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import { type BalancedServer, LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
 import { type PodRecord, PodsRepository } from '../pods/pods.repository';
-import { type RuntimeView, runsAsRecorded, type WorldView } from './actual-state';
+import { type RuntimeView, runsAsRecorded, type WorldView, worldView } from './actual-state';
 import { BootGate } from './boot-gate';
 import { NodeConvergence } from './node-convergence';
 import { OrphanSweeper } from './orphan-sweeper';
@@ -111,16 +111,15 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       // Records first: a node serving in this snapshot was placed before the agents are asked.
       const records = this.nodes.list();
-      const world: WorldView = {
-        runtimes: await this.runtimes(),
-        servers: await this.lb.status().catch((error: Error) => {
-          this.logger.warn(`load balancer status unavailable, will retry: ${error.message}`);
-          return undefined;
-        }),
-      };
+      const runtimes = await this.runtimes();
+      const servers = await this.lb.status().catch((error: Error) => {
+        this.logger.warn(`load balancer status unavailable, will retry: ${error.message}`);
+        return undefined;
+      });
+      const world = worldView(runtimes, servers);
       for (const node of records) await this.convergence.converge(node, world);
       await this.removePhantoms(records, world);
-      await this.orphans.sweep(world.runtimes);
+      await this.orphans.sweep(world.runtimes, new Map(records.map((node) => [node.name, node.agent])));
       this.lastPassMs = performance.now() - started;
     } catch (error) {
       this.logger.error(`reconcile pass failed: ${(error as Error).message}`);
