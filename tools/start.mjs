@@ -141,7 +141,8 @@ async function main() {
     STRATO_STOP_NODES_ON_EXIT: 'true',
   });
   await waitForHttp(`http://127.0.0.1:${agentPort}/agent/health`, 30_000, () => stopping);
-  await waitForAgent(manager, 30_000, () => stopping);
+  const ownerToken = env.STRATO_OWNER_TOKEN || readFileSync(resolve(dataDir, 'owner-token'), 'utf8').trim();
+  await waitForAgent(manager, ownerToken, 30_000, () => stopping);
 
   const tokenFile = env.STRATO_OWNER_TOKEN
     ? 'STRATO_OWNER_TOKEN (from your environment)'

@@ -19,11 +19,13 @@ export function tail(file, lines) {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Until the manager's health lists at least one agent that answers. */
-export async function waitForAgent(managerUrl, timeoutMs, cancelled = () => false) {
+/** Until the manager's health lists at least one agent that answers (it lists them to the owner only). */
+export async function waitForAgent(managerUrl, ownerToken, timeoutMs, cancelled = () => false) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !cancelled()) {
-    const health = await fetch(`${managerUrl}/api/health`).then(
+    const health = await fetch(`${managerUrl}/api/health`, {
+      headers: { authorization: `Bearer ${ownerToken}` },
+    }).then(
       (r) => r.json(),
       () => undefined,
     );

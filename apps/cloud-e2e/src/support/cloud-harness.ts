@@ -54,13 +54,16 @@ async function waitFor(
 
 async function waitForAgentRegistered(
   managerUrl: string,
+  ownerToken: string,
   agent: ChildProcess,
   log: () => string,
 ): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (agent.exitCode !== null) throw new Error(`agent exited with ${agent.exitCode}:\n${log()}`);
-    const health = (await fetch(`${managerUrl}/api/health`).then((r) => r.json())) as {
+    const health = (await fetch(`${managerUrl}/api/health`, {
+      headers: { authorization: `Bearer ${ownerToken}` },
+    }).then((r) => r.json())) as {
       details: { agents: { answering: number } };
     };
     if (health.details.agents.answering > 0) return;
@@ -112,6 +115,8 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     return child;
   };
   let manager = await startManager();
+  // The manager has written it by now; health shows the agents only to the owner.
+  const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim();
 
   const agentEnv = {
     ...process.env,
@@ -131,12 +136,11 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     child.stdout?.on('data', capture('agent'));
     child.stderr?.on('data', capture('agent'));
     await waitFor(`http://127.0.0.1:${agentPort}/agent/health`, child, () => output);
-    await waitForAgentRegistered(managerUrl, child, () => output);
+    await waitForAgentRegistered(managerUrl, token, child, () => output);
     return child;
   };
   let agent = await startAgent();
 
-  const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim();
   return {
     name,
     managerUrl,

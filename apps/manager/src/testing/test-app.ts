@@ -34,6 +34,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     STRATO_OWNER_TOKEN: OWNER_TOKEN_FOR_TESTS,
     STRATO_NODE_HEALTH_TIMEOUT_MS: '2000',
     STRATO_RECONCILE_INTERVAL_MS: '600000',
+    // The fake agent never heartbeats: tests of agent expiry set their own timeout.
+    STRATO_AGENT_TIMEOUT_MS: '600000',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Store, agents and load balancer (public) */
+        /**
+         * Up or degraded (public, refreshed at most every 5 s); store, agents and load balancer for the owner
+         * @description Without a token: `{status: up | degraded}`. With the owner token: every dependency with its state, checked now.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -403,6 +406,79 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PublicHealthDto: {
+            /**
+             * @description degraded when the store or the load balancer does not answer
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "degraded";
+        };
+        HealthDetailsDto: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "error" | "shutting_down";
+            /** @description the dependencies that are up */
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description the dependencies that are down, each with its message
+             * @example {
+             *       "loadBalancer": {
+             *         "status": "down",
+             *         "kind": "haproxy",
+             *         "message": "connect ECONNREFUSED"
+             *       }
+             *     }
+             */
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description every dependency
+             * @example {
+             *       "store": {
+             *         "status": "up"
+             *       },
+             *       "agents": {
+             *         "status": "up",
+             *         "agents": [
+             *           {
+             *             "id": "local",
+             *             "status": "up"
+             *           }
+             *         ],
+             *         "answering": 1
+             *       },
+             *       "loadBalancer": {
+             *         "status": "up",
+             *         "kind": "haproxy",
+             *         "url": "http://127.0.0.1:8000"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         PodDto: {
             /** @example light */
             name: string;
@@ -844,115 +920,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description the store and the load balancer answer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicHealthDto"] | components["schemas"]["HealthDetailsDto"];
                 };
             };
-            /**
-             * @description the store or the load balancer is down
-             *
-             *     The Health Check is not successful
-             */
+            /** @description the store or the load balancer is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicHealthDto"] | components["schemas"]["HealthDetailsDto"];
                 };
             };
         };

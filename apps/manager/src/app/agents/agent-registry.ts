@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration } from '@strato/contracts';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { AgentNotFoundError, NoAgentError } from '../errors/domain-errors';
+import { AgentNotFoundError, NoAgentError, NoReachableAgentError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { AGENT_CLIENT_FACTORY, type AgentClient, type AgentClientFactory } from './agent-client';
@@ -57,10 +57,21 @@ export class AgentRegistry {
     return agent;
   }
 
-  /** Where a new node goes: the agent running the fewest nodes. */
+  /** Heard from (registration or heartbeat) within STRATO_AGENT_TIMEOUT_MS. */
+  isReachable(record: AgentRecord, now = Date.now()): boolean {
+    return now - Date.parse(record.lastSeenAt) <= this.config.agentTimeoutMs;
+  }
+
+  /** Where a new node goes: the reachable agent running the fewest nodes. */
   pick(): KnownAgent {
-    const all = this.list();
-    if (all.length === 0) throw new NoAgentError();
+    const known = this.list();
+    if (known.length === 0) throw new NoAgentError();
+    const all = known.filter((agent) => this.isReachable(agent.record));
+    if (all.length === 0)
+      throw new NoReachableAgentError(
+        known.map((agent) => agent.record.id),
+        this.config.agentTimeoutMs,
+      );
     const load = new Map<string, number>();
     for (const node of this.nodes.list())
       if (node.agent) load.set(node.agent, (load.get(node.agent) ?? 0) + 1);

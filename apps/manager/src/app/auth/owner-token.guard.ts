@@ -9,16 +9,17 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import { bearerToken, tokensMatch } from './bearer-token';
 import { OWNER_TOKEN, type OwnerToken } from './owner-token';
 import { ROUTE_AUDIENCE, type RouteAudience } from './public.decorator';
 
-export function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/**
+ * Where to get the owner token, told to callers who do not have it: fixed words, never the token file's
+ * path, which would show an unauthenticated caller how the manager's host is laid out.
+ */
+export const OWNER_TOKEN_HINT =
+  'use the owner token (npm start shows where it is kept; cloud login keeps it for the CLI)';
 
 /**
  * Every route needs a token: owner routes `Authorization: Bearer <owner token>`, agent routes
@@ -41,7 +42,7 @@ export class OwnerTokenGuard implements CanActivate {
       ]) ?? 'owner';
     const request = context.switchToHttp().getRequest<Request>();
     if (audience === 'public') return true;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request);
     const agentHeader = request.header(AGENT_TOKEN_HEADER);
     return audience === 'agent' ? this.admitAgent(agentHeader, bearer) : this.admitOwner(bearer, agentHeader);
   }
@@ -59,15 +60,13 @@ export class OwnerTokenGuard implements CanActivate {
     const isAgentToken = (given?: string) =>
       given !== undefined && tokensMatch(given, this.config.agentToken);
     if (isAgentToken(bearer) || isAgentToken(agentHeader)) {
-      throw new ForbiddenException(
-        `the agent token cannot call owner routes; send the owner token (it is in ${this.token.source})`,
-      );
+      throw new ForbiddenException(`the agent token cannot call owner routes; ${OWNER_TOKEN_HINT}`);
     }
     if (bearer === undefined) {
       throw new UnauthorizedException(
-        `missing owner token: send "Authorization: Bearer <token>" (the token is in ${this.token.source})`,
+        `missing owner token: send "Authorization: Bearer <token>"; ${OWNER_TOKEN_HINT}`,
       );
     }
-    throw new UnauthorizedException(`wrong owner token (the right one is in ${this.token.source})`);
+    throw new UnauthorizedException(`wrong owner token; ${OWNER_TOKEN_HINT}`);
   }
 }

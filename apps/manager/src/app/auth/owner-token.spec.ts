@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tokensMatch } from './bearer-token';
 import { loadOwnerToken } from './owner-token';
-import { tokensMatch } from './owner-token.guard';
 
 describe('owner token', () => {
   const dir = mkdtempSync(join(tmpdir(), 'strato-token-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export interface OwnerToken {
   value: string;
-  /** Where the token lives, to tell people where to find it (never the token itself). */
+  /** Where the token lives, for the manager's own log: never answered to a caller, as a path tells too much. */
   source: string;
   generated: boolean;
 }

@@ -11,7 +11,30 @@ describe('loadManagerConfig', () => {
       dataDir: '/srv/data',
       loadBalancer: 'embedded',
       lbAccessLog: 'on',
+      eventsMaxAgeDays: 7,
+      eventsMaxCount: 100_000,
     });
+  });
+
+  it('reads the event log retention', () => {
+    const config = loadManagerConfig({
+      STRATO_AGENT_TOKEN: agentToken,
+      STRATO_LB: 'embedded',
+      STRATO_EVENTS_MAX_AGE_DAYS: '0.5',
+      STRATO_EVENTS_MAX_COUNT: '50',
+    });
+    expect(config).toMatchObject({ eventsMaxAgeDays: 0.5, eventsMaxCount: 50 });
+  });
+
+  it.each([
+    ['STRATO_EVENTS_MAX_AGE_DAYS', 'week', 'must be a positive number, got "week"'],
+    ['STRATO_EVENTS_MAX_AGE_DAYS', '0', 'must be a positive number, got "0"'],
+    ['STRATO_EVENTS_MAX_COUNT', '-5', 'must be a positive whole number, got "-5"'],
+    ['STRATO_EVENTS_MAX_COUNT', '1.5', 'must be a positive whole number, got "1.5"'],
+  ])('refuses %s=%s, naming the variable', (name, value, reason) => {
+    expect(() =>
+      loadManagerConfig({ STRATO_AGENT_TOKEN: agentToken, STRATO_LB: 'embedded', [name]: value }),
+    ).toThrow(`${name} ${reason}`);
   });
 
   it('lists every problem at once, naming the variable', () => {

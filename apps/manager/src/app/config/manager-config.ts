@@ -16,6 +16,8 @@ export interface ManagerConfig {
   dashboardDir: string;
   healthTimeoutMs: number;
   reconcileIntervalMs: number;
+  /** An agent not heard from (registration or heartbeat) for this long is unreachable: never picked. */
+  agentTimeoutMs: number;
   /** What the reconciler does with a node that runs on an agent but that no record names. */
   orphanPolicy: 'remove' | 'adopt';
   /** How often elasticity evaluates each pod; 0 switches the tick off (tests drive it by hand). */
@@ -24,6 +26,10 @@ export interface ManagerConfig {
   lbOnExit: 'stop' | 'keep';
   /** HAProxy times every request through its access log (`on`), or not (`off`: no percentiles, no cost). */
   lbAccessLog: 'on' | 'off';
+  /** The event log keeps no event older than this many days... */
+  eventsMaxAgeDays: number;
+  /** ...and no more than this many events, the newest. */
+  eventsMaxCount: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +58,15 @@ function positive(env: Env, name: string, fallback: number, problems: string[]):
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!Number.isFinite(value) || value <= 0) problems.push(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    problems.push(`${name} must be a positive whole number, got "${raw}"`);
+  }
   return value;
 }
 
@@ -91,10 +106,13 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     dashboardDir: resolve(cwd, env['STRATO_DASHBOARD_DIR'] ?? 'dist/apps/dashboard/browser'),
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
+    agentTimeoutMs: positive(env, 'STRATO_AGENT_TIMEOUT_MS', 15_000, problems),
     orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
     elasticityTickMs: Number(env['STRATO_ELASTICITY_TICK_MS'] ?? 1000),
     lbOnExit: (env['STRATO_LB_ON_EXIT'] ?? 'stop') as ManagerConfig['lbOnExit'],
     lbAccessLog: (env['STRATO_LB_ACCESS_LOG'] ?? 'on') as ManagerConfig['lbAccessLog'],
+    eventsMaxAgeDays: positive(env, 'STRATO_EVENTS_MAX_AGE_DAYS', 7, problems),
+    eventsMaxCount: positiveInteger(env, 'STRATO_EVENTS_MAX_COUNT', 100_000, problems),
   };
   if (!['on', 'off'].includes(config.lbAccessLog)) {
     problems.push(`STRATO_LB_ACCESS_LOG must be on or off, got "${config.lbAccessLog}"`);

@@ -77,6 +77,17 @@ export class NoAgentError extends DomainError {
   }
 }
 
+export class NoReachableAgentError extends DomainError {
+  readonly code = 'NO_REACHABLE_AGENT';
+  readonly kind = 'unavailable';
+  constructor(agents: string[], timeoutMs: number) {
+    super(
+      `no proxy agent was heard from in the last ${Math.round(timeoutMs / 1000)} s (known: ${agents.join(', ')}); check that they run and reach the manager`,
+      { agents, timeoutMs },
+    );
+  }
+}
+
 export class NodeNotInPodError extends DomainError {
   readonly code = 'NODE_NOT_IN_POD';
   readonly kind = 'not-found';

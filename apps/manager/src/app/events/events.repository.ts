@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { DATABASE, type Db } from '../store/database';
 
 export interface CloudEvent {
@@ -20,12 +21,56 @@ export interface EventFilter {
 
 export type NewEvent = Omit<CloudEvent, 'id' | 'at' | 'pod' | 'node'> & { pod?: string; node?: string };
 
-/** The append-only event log: every lifecycle change, with its reason. */
-@Injectable()
-export class EventsRepository {
-  private readonly logger = new Logger('Events');
+/** Appends between two prunes, at most: a prune is two indexed deletes, cheap at this pace. */
+const PRUNE_EVERY_APPENDS = 500;
 
-  constructor(@Inject(DATABASE) private readonly db: Db) {}
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The append-only event log: every lifecycle change, with its reason. It keeps the newest
+ * `eventsMaxCount` events of the last `eventsMaxAgeDays`, pruned at boot and every few hundred appends.
+ */
+@Injectable()
+export class EventsRepository implements OnModuleInit {
+  private readonly logger = new Logger('Events');
+  /** Never more than the maximum itself, so a small log never holds more than twice its maximum. */
+  private readonly pruneEvery: number;
+  private appendsSincePrune = 0;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+  ) {
+    this.pruneEvery = Math.min(PRUNE_EVERY_APPENDS, config.eventsMaxCount);
+  }
+
+  onModuleInit(): void {
+    this.prune();
+  }
+
+  /** Deletes the events older than the maximum age, then all but the newest maximum count. */
+  prune(): void {
+    this.appendsSincePrune = 0;
+    const cutoff = new Date(Date.now() - this.config.eventsMaxAgeDays * DAY_MS).toISOString();
+    const old = this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
+    const surplus = this.db
+      .prepare('DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .run(this.config.eventsMaxCount).changes;
+    if (old + surplus > 0) {
+      this.logger.log(
+        `pruned ${old} events older than ${this.config.eventsMaxAgeDays} days, ${surplus} beyond the newest ${this.config.eventsMaxCount}`,
+      );
+    }
+  }
+
+  /** The event is written by then: a failed prune is logged, and the next interval tries again. */
+  private pruneAfterAppend(): void {
+    try {
+      this.prune();
+    } catch (error) {
+      this.logger.warn(`pruning the event log failed: ${(error as Error).message}`);
+    }
+  }
 
   append(event: NewEvent): CloudEvent {
     const at = new Date().toISOString();
@@ -33,6 +78,7 @@ export class EventsRepository {
       .prepare('INSERT INTO events (at, type, pod, node, message) VALUES (?, ?, ?, ?, ?)')
       .run(at, event.type, event.pod ?? null, event.node ?? null, event.message);
     this.logger.log(`${event.type}: ${event.message}`);
+    if (++this.appendsSincePrune >= this.pruneEvery) this.pruneAfterAppend();
     return {
       id: Number(result.lastInsertRowid),
       at,

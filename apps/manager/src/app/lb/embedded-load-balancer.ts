@@ -134,6 +134,7 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     const startedAt = performance.now();
     res.once('finish', () => this.times.record(pool.pod.name, performance.now() - startedAt));
     forwardRequest(req, res, (exclude) => pool.pick(ctx, exclude), {
+      pod: pool.pod.name,
       serverTimeoutMs: this.options.serverTimeoutMs ?? 90_000,
       retries: 2,
     });

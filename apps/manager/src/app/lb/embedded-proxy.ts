@@ -1,8 +1,10 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EmbeddedServer } from './embedded-pool';
-import { badGatewayBody, gatewayTimeoutBody } from '@strato/contracts';
+import { badGatewayBody, gatewayTimeoutBody, noOnlineNodeBody } from '@strato/contracts';
 
 export interface ForwardOptions {
+  /** The pod being balanced, named in the answer when no server can take the request. */
+  pod: string;
   serverTimeoutMs: number;
   /** Further servers to try when a connection fails (HAProxy `retries 2` + `option redispatch`). */
   retries: number;
@@ -28,7 +30,8 @@ export function forwardRequest(
   options: ForwardOptions,
 ): void {
   const first = choose(new Set());
-  if (first) attempt(req, res, first, choose, options, new Set(), options.retries);
+  if (!first) return answerJson(res, 503, noOnlineNodeBody(options.pod));
+  attempt(req, res, first, choose, options, new Set(), options.retries);
 }
 
 function attempt(
@@ -86,10 +89,14 @@ function attempt(
     const body = timeout
       ? gatewayTimeoutBody(`node ${nodeId} did not answer within ${options.serverTimeoutMs} ms`)
       : badGatewayBody(`node ${nodeId} failed: ${error.code ?? error.message}`);
-    res.writeHead(timeout ? 504 : 502, { 'content-type': 'application/json' }).end(body);
+    answerJson(res, timeout ? 504 : 502, body);
   });
   if (isBodyless(req)) upstream.end();
   else req.pipe(upstream);
+}
+
+function answerJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
 class UpstreamTimeout extends Error {}

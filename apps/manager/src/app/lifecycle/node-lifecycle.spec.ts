@@ -4,6 +4,7 @@ import { deferred, eventually } from '../../testing/deferred';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { AgentRegistry } from '../agents/agent-registry';
 import { NoAgentError } from '../errors/domain-errors';
+import { DATABASE, type Db } from '../store/database';
 import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
 import { type PodRecord, PodsRepository } from '../pods/pods.repository';
 import { Reconciler } from '../reconciler/reconciler';
@@ -144,6 +145,20 @@ describe('node lifecycle: one owner for node state', () => {
     expect(() => machine.move(online, 'FAILED')).toThrow('node n1 is ONLINE, so it cannot become FAILED');
     expect(() => machine.move(node('n1'), 'NEW')).toThrow('node n1 is ONLINE, so it cannot become NEW');
     expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 2 });
+  });
+
+  it('never launches on an agent not heard from lately, and does again once it heartbeats', async () => {
+    await register('n1', { STRATO_AGENT_TIMEOUT_MS: '1000' });
+    const db = test.app.get<Db>(DATABASE);
+    db.prepare('UPDATE agents SET last_seen_at = ?').run(new Date(Date.now() - 5_000).toISOString());
+    const refused = await http().post('/api/v1/pods/light/launch').set(auth).expect(503);
+    expect(refused.body).toMatchObject({ code: 'NO_REACHABLE_AGENT' });
+    expect(refused.body.message).toBe(
+      'no proxy agent was heard from in the last 1 s (known: local); check that they run and reach the manager',
+    );
+    expect(node('n1')).toMatchObject({ status: 'NEW', incarnation: 0 });
+    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
   });
 
   it('claims no node when there is no agent to launch it on', async () => {
