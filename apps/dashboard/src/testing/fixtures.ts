@@ -34,6 +34,7 @@ export function aNode(overrides: Partial<Node> & Pick<Node, 'name'>): Node {
   return {
     pod: 'light',
     status: 'ONLINE',
+    incarnation: 1,
     reason: null,
     agent: 'local',
     host: '127.0.0.1',

@@ -642,6 +642,11 @@ export interface components {
              */
             status: "NEW" | "STARTING" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED";
             /**
+             * @description how many times the node was launched; each launch is a new incarnation
+             * @example 1
+             */
+            incarnation: number;
+            /**
              * @description why the node FAILED
              * @example null
              */
@@ -702,6 +707,11 @@ export interface components {
             type: "exited";
             /** @example n1 */
             nodeId: string;
+            /**
+             * @description the incarnation that exited (null: a node started without one); a stale one is ignored
+             * @example 2
+             */
+            incarnation: number | null;
             /** @example light */
             pod: string;
             /** @example 137 */
