@@ -21,6 +21,7 @@ import { PodConditions } from './pods/pod-conditions';
 import { PodsController } from './pods/pods.controller';
 import { PodsService } from './pods/pods.service';
 import { NodeExitHandler } from './lifecycle/node-exit-handler';
+import { NodeFailure } from './lifecycle/node-failure';
 import { NodeHealthProbe } from './lifecycle/node-health-probe';
 import { NodeLauncher } from './lifecycle/node-launcher';
 import { NodeLifecycle } from './lifecycle/node-lifecycle';
@@ -72,6 +73,7 @@ export class AppModule {
         PodsService,
         NodesService,
         NodeStateMachine,
+        NodeFailure,
         NodeHealthProbe,
         NodeLauncher,
         NodeRemover,

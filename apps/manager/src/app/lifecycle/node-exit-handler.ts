@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { NodeExitReport } from '@strato/contracts';
-import { EventsRepository } from '../events/events.repository';
-import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { PodsRepository } from '../pods/pods.repository';
-import { NodeStateMachine } from './node-state-machine';
+import { NodeFailure } from './node-failure';
 
 export function describeExit(exit: NodeExitReport, memoryMiB?: number): string {
   if (exit.oomKilled)
@@ -26,11 +24,9 @@ export class NodeExitHandler {
   private readonly logger = new Logger(NodeExitHandler.name);
 
   constructor(
-    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly nodes: NodesRepository,
     private readonly pods: PodsRepository,
-    private readonly machine: NodeStateMachine,
-    private readonly events: EventsRepository,
+    private readonly failure: NodeFailure,
   ) {}
 
   async handle(agentId: string, exit: NodeExitReport): Promise<void> {
@@ -44,15 +40,6 @@ export class NodeExitHandler {
       return;
     }
     const reason = describeExit(exit, this.pods.find(node.pod)?.memoryMiB);
-    this.machine.move(node, 'FAILED', { reason });
-    this.events.append({
-      type: exit.oomKilled ? 'NodeOOMKilled' : 'NodeFailed',
-      pod: node.pod,
-      node: node.name,
-      message: `${node.name}: ${reason}`,
-    });
-    await this.lb
-      .removeServer(node.pod, node.name)
-      .catch((error: Error) => this.logger.warn(`${node.name}: ${error.message}`));
+    await this.failure.record(node, reason, exit.oomKilled ? 'NodeOOMKilled' : 'NodeFailed');
   }
 }

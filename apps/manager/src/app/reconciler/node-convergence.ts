@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AgentRegistry } from '../agents/agent-registry';
 import { EventsRepository } from '../events/events.repository';
 import { NodeLifecycle } from '../lifecycle/node-lifecycle';
-import { NodeStateMachine } from '../lifecycle/node-state-machine';
+import { NodeFailure } from '../lifecycle/node-failure';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import type { NodeRecord } from '../nodes/nodes.repository';
 import { PodsRepository } from '../pods/pods.repository';
@@ -21,10 +20,9 @@ export class NodeConvergence {
 
   constructor(
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
-    private readonly agents: AgentRegistry,
     private readonly pods: PodsRepository,
     private readonly lifecycle: NodeLifecycle,
-    private readonly machine: NodeStateMachine,
+    private readonly failure: NodeFailure,
     private readonly events: EventsRepository,
   ) {}
 
@@ -95,15 +93,7 @@ export class NodeConvergence {
   }
 
   private async fail(node: NodeRecord, reason: string): Promise<void> {
-    if (!SERVING.has(node.status)) return;
-    this.machine.move(node, 'FAILED', { reason });
-    this.events.append({
-      type: 'NodeFailed',
-      pod: node.pod,
-      node: node.name,
-      message: `${node.name}: ${reason}`,
-    });
-    await this.lb.removeServer(node.pod, node.name);
+    if (SERVING.has(node.status)) await this.failure.record(node, reason);
   }
 
   private async dropServer(node: NodeRecord, why: string): Promise<void> {
