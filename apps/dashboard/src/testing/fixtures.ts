@@ -8,6 +8,7 @@ const noNodes: Record<NodeStatus, number> = {
   DRAINING: 0,
   PAUSED: 0,
   FAILED: 0,
+  UNKNOWN: 0,
 };
 
 type PodOverrides = Partial<Omit<Pod, 'nodeCounts'>> & {

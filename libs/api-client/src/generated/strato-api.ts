@@ -517,7 +517,8 @@ export interface components {
              *       "ONLINE": 0,
              *       "DRAINING": 0,
              *       "PAUSED": 0,
-             *       "FAILED": 0
+             *       "FAILED": 0,
+             *       "UNKNOWN": 0
              *     }
              */
             nodeCounts: {
@@ -640,7 +641,7 @@ export interface components {
              * @example ONLINE
              * @enum {string}
              */
-            status: "NEW" | "STARTING" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED";
+            status: "NEW" | "STARTING" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED" | "UNKNOWN";
             /**
              * @description how many times the node was launched; each launch is a new incarnation
              * @example 1

@@ -67,7 +67,11 @@ import { StatusBadge } from './status-badge';
                 <td class="mono">{{ node.name }}</td>
                 <td><strato-status-badge [status]="node.status" /></td>
                 <td class="mono">{{ address(node) }}</td>
-                <td class="reason">{{ node.status === 'FAILED' ? (node.reason ?? 'unknown') : '' }}</td>
+                <td class="reason">
+                  {{
+                    node.status === 'FAILED' || node.status === 'UNKNOWN' ? (node.reason ?? 'unknown') : ''
+                  }}
+                </td>
               </tr>
             }
           </tbody>

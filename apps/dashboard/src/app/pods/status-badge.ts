@@ -53,6 +53,10 @@ import type { NodeStatus, PodState } from '@strato/contracts';
       --badge-fg: #991b1b;
       --badge-bg: #fee2e2;
     }
+    :host(.badge--unknown) {
+      --badge-fg: #9a3412;
+      --badge-bg: #ffedd5;
+    }
   `,
 })
 export class StatusBadge {

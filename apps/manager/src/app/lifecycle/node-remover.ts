@@ -5,7 +5,7 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import type { NodeRecord } from '../nodes/nodes.repository';
 import { NodeStateMachine } from './node-state-machine';
 
-const SERVING = new Set(['ONLINE', 'PAUSED']);
+const SERVING = new Set(['ONLINE', 'PAUSED', 'UNKNOWN']);
 
 /**
  * Takes a node out for good (the caller holds its lock): a serving node becomes DRAINING first, then it
@@ -33,13 +33,16 @@ export class NodeRemover {
       });
     }
     await this.lb.removeServer(node.pod, node.name);
-    if (node.agent) await this.agents.require(node.agent).client.removeNode(node.name, node.incarnation);
+    const agent = node.agent ? this.agents.get(node.agent) : undefined;
+    // A silent agent cannot be asked; what it still runs is an orphan to the sweeper once it is back.
+    const silent = agent !== undefined && !this.agents.isReachable(agent.record);
+    if (agent && !silent) await agent.client.removeNode(node.name, node.incarnation);
     this.machine.delete(node);
     this.events.append({
       type: 'NodeRemoved',
       pod: node.pod,
       node: node.name,
-      message: `node ${node.name} removed from pod ${node.pod} (${why})`,
+      message: `node ${node.name} removed from pod ${node.pod} (${why})${silent ? `; agent ${agent.record.id} is unreachable, so its runtime node goes when it is back` : ''}`,
     });
     return removed;
   }

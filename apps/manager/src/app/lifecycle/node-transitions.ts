@@ -8,10 +8,12 @@ export const NODE_TRANSITIONS: Readonly<Record<NodeStatus, readonly NodeStatus[]
   NEW: ['STARTING'],
   // STARTING -> STARTING: a launch a crash interrupted is started again as a new incarnation.
   STARTING: ['ONLINE', 'PAUSED', 'FAILED', 'STARTING'],
-  ONLINE: ['PAUSED', 'DRAINING', 'FAILED', 'STARTING'],
-  PAUSED: ['ONLINE', 'DRAINING', 'FAILED', 'STARTING'],
+  ONLINE: ['PAUSED', 'DRAINING', 'FAILED', 'STARTING', 'UNKNOWN'],
+  PAUSED: ['ONLINE', 'DRAINING', 'FAILED', 'STARTING', 'UNKNOWN'],
   DRAINING: [],
   FAILED: ['STARTING', 'DRAINING'],
+  // Its agent went silent: back to serving when it returns with the node, started again when without.
+  UNKNOWN: ['ONLINE', 'PAUSED', 'FAILED', 'STARTING', 'DRAINING'],
 };
 
 /** Statuses a node may be deleted from, once its load-balancer server and runtime node are gone. */

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { expectConverged } from '../../testing/cloud-invariants';
 import { eventually } from '../../testing/deferred';
-import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { DATABASE, type Db } from '../store/database';
 import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
 import { Reconciler } from './reconciler';
 
@@ -132,3 +133,56 @@ function must<T>(value: T | undefined): T {
 function view(node: NodeRecord): { host: string; port: number } {
   return { host: node.host ?? '', port: node.port ?? 0 };
 }
+
+describe('reconciler: an agent that goes silent', () => {
+  let test: TestApp;
+  const http = () => request(test.app.getHttpServer());
+  const nodes = () => test.app.get(NodesRepository);
+  const silence = () =>
+    test.app
+      .get<Db>(DATABASE)
+      .prepare('UPDATE agents SET last_seen_at = ?')
+      .run(new Date(Date.now() - 60_000).toISOString());
+  const pass = () => test.app.get(Reconciler).pass();
+
+  beforeEach(async () => {
+    test = await createCloudTestApp({ STRATO_AGENT_TIMEOUT_MS: '1000' });
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
+    await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
+  });
+  afterEach(() => test.close());
+
+  it('has its nodes UNKNOWN and out of the load balancer, and back ONLINE when it returns with them', async () => {
+    silence();
+    await pass();
+    expect(nodes().find('n1')).toMatchObject({ status: 'UNKNOWN', reason: 'agent local not heard from' });
+    expect(await test.lb.status()).toEqual([]);
+    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await pass();
+    expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 1 });
+    await expectConverged(test);
+  });
+
+  it('starts its nodes again when it returns without them', async () => {
+    silence();
+    await pass();
+    await test.agent.removeNode('n1');
+    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await eventually(async () => {
+      await pass();
+      expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 2 });
+    });
+    await expectConverged(test);
+  });
+
+  it('lets the owner remove such a node; what the agent still runs goes when it is back', async () => {
+    silence();
+    await pass();
+    await http().delete('/api/v1/nodes/n1').set(auth).expect(200);
+    expect(nodes().list()).toEqual([]);
+    expect(test.agent.servers.has('n1')).toBe(true);
+    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await pass();
+    expect(test.agent.servers.size).toBe(0);
+  });
+});

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventsRepository } from '../events/events.repository';
 import { NodeLifecycle } from '../lifecycle/node-lifecycle';
+import { AgentRegistry } from '../agents/agent-registry';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { NodeFailure } from '../lifecycle/node-failure';
+import { NodeStateMachine } from '../lifecycle/node-state-machine';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import type { NodeRecord } from '../nodes/nodes.repository';
 import { PodsRepository } from '../pods/pods.repository';
@@ -19,10 +22,13 @@ export class NodeConvergence {
   private readonly logger = new Logger(NodeConvergence.name);
 
   constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly agents: AgentRegistry,
     private readonly pods: PodsRepository,
     private readonly lifecycle: NodeLifecycle,
     private readonly failure: NodeFailure,
+    private readonly machine: NodeStateMachine,
     private readonly events: EventsRepository,
   ) {}
 
@@ -35,7 +41,9 @@ export class NodeConvergence {
         this.lifecycle.remove(node.name, undefined, 'finishing an interrupted removal'),
       );
     }
+    if (SERVING.has(node.status) && this.agentIsSilent(node)) return this.repair(node, (c) => this.lose(c));
     if (SERVING.has(node.status)) return this.convergeServing(node, world);
+    if (node.status === 'UNKNOWN') return this.convergeUnknown(node, world);
     // NEW and FAILED: nothing of theirs may serve.
     if (serverOf(world, node))
       await this.repair(node, (current) => this.dropServer(current, 'it does not serve'));
@@ -77,6 +85,63 @@ export class NodeConvergence {
         message: `${current.name} was ${drift}: put back with weight ${current.weight}`,
       });
     });
+  }
+
+  /** Its agent is back: serving again if it still runs the node as recorded, started again if not. */
+  private async convergeUnknown(node: NodeRecord, world: WorldView): Promise<void> {
+    if (this.agentIsSilent(node)) {
+      if (serverOf(world, node)) await this.repair(node, (c) => this.dropServer(c, 'its agent is silent'));
+      return;
+    }
+    const runtime = runtimeOf(world, node);
+    if (runtime === null) return; // heard from, but did not answer the list: next pass
+    if (!runtime || !runsAsRecorded(runtime, node) || !node.host || !node.port) {
+      const pod = this.pods.find(node.pod);
+      if (!pod || !node.agent) return;
+      const agent = this.agents.require(node.agent);
+      this.events.append({
+        type: 'NodeRestarting',
+        pod: node.pod,
+        node: node.name,
+        message: `agent ${node.agent} is back without ${node.name} (incarnation ${node.incarnation}): starting it again`,
+      });
+      return this.background(node, this.lifecycle.relaunch(node, pod, agent));
+    }
+    await this.repair(node, async (current) => {
+      if (current.status !== 'UNKNOWN' || !current.host || !current.port) return;
+      await this.lb.addServer(current.pod, {
+        nodeId: current.name,
+        host: current.host,
+        port: current.port,
+        weight: current.weight,
+      });
+      const paused = this.pods.find(current.pod)?.state === 'paused';
+      this.machine.move(current, paused ? 'PAUSED' : 'ONLINE');
+      this.events.append({
+        type: 'NodeBack',
+        pod: current.pod,
+        node: current.name,
+        message: `agent ${current.agent} is back and still runs ${current.name}: ${paused ? 'PAUSED' : 'ONLINE'} again`,
+      });
+    });
+  }
+
+  private agentIsSilent(node: NodeRecord): boolean {
+    const agent = node.agent ? this.agents.get(node.agent) : undefined;
+    return agent !== undefined && !this.agents.isReachable(agent.record);
+  }
+
+  /** Its agent went silent: nothing is known about the node, so it serves no request meanwhile. */
+  private async lose(node: NodeRecord): Promise<void> {
+    if (!SERVING.has(node.status)) return;
+    this.machine.move(node, 'UNKNOWN', { reason: `agent ${node.agent} not heard from` });
+    this.events.append({
+      type: 'NodeUnknown',
+      pod: node.pod,
+      node: node.name,
+      message: `${node.name}: agent ${node.agent} has not been heard from for ${Math.round(this.config.agentTimeoutMs / 1000)} s; out of the load balancer until it is back`,
+    });
+    await this.lb.removeServer(node.pod, node.name);
   }
 
   /** A STARTING node nobody is launching: a crash interrupted its launch, which starts again. */
