@@ -1,7 +1,8 @@
 import nx from '@nx/eslint-plugin';
 
 // Module boundaries: dependencies point inward (apps -> libs), pure libraries import no framework,
-// only libs/runtime talks to Docker, only libs/haproxy speaks the HAProxy protocol.
+// only libs/runtime talks to Docker, only libs/haproxy speaks the HAProxy protocol. The manager
+// (scope:manager: haproxy, elasticity) and the agent (scope:agent: runtime) share only scope:shared libs.
 const frameworkImports = ['@nestjs/*', '@angular/*', 'express', 'dockerode', 'better-sqlite3', 'rxjs'];
 
 export default [
@@ -49,7 +50,8 @@ export default [
               onlyDependOnLibsWithTags: [],
               bannedExternalImports: frameworkImports,
             },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            { sourceTag: 'scope:manager', onlyDependOnLibsWithTags: ['scope:manager', 'scope:shared'] },
+            { sourceTag: 'scope:agent', onlyDependOnLibsWithTags: ['scope:agent', 'scope:shared'] },
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
             { sourceTag: 'scope:node', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

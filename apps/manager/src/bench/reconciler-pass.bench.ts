@@ -5,7 +5,7 @@
  */
 import type { AgentNodeView } from '@strato/contracts';
 import { createCloudTestApp, type TestApp } from '../testing/test-app';
-import { NodesRepository } from '../app/nodes/nodes.repository';
+import { NodesRepository } from '../app/store/nodes.repository';
 import { Reconciler } from '../app/reconciler/reconciler';
 
 const SIZES = [45, 1000];

@@ -1,5 +1,5 @@
+import { NodesRepository } from '../app/store/nodes.repository';
 import type { TestApp } from './test-app';
-import { NodesRepository } from '../app/nodes/nodes.repository';
 
 /**
  * The invariants a converged cloud holds (issue 10): every ONLINE node runs as its incarnation and is

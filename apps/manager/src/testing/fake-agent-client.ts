@@ -1,6 +1,6 @@
 import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
-import type { AgentClient } from '../app/agents/agent-client';
+import type { AgentClient } from '../app/agents/registry/agent-client';
 
 /**
  * An agent whose "nodes" are tiny in-process HTTP servers answering /health. Like the real agent, create and

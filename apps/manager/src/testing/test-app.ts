@@ -4,7 +4,7 @@ import request from 'supertest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENT_CLIENT_FACTORY } from '../app/agents/agent-client';
+import { AGENT_CLIENT_FACTORY } from '../app/agents/registry/agent-client';
 import { AppModule } from '../app/app.module';
 import { loadManagerConfig } from '../app/config/manager-config';
 import { configureApp } from '../app/configure-app';

@@ -8,11 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AgentRoute } from '../auth/public.decorator';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import { Reconciler } from '../reconciler/reconciler';
 import { AgentDto, AgentEventsDto, RegisterAgentDto } from './agent.dto';
-import { AgentRegistry } from './agent-registry';
+import { AgentRegistry } from './registry/agent-registry';
 
 @ApiTags('agents')
 @Controller('v1/agents')

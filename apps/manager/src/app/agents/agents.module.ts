@@ -1,13 +1,15 @@
-import { Global, Module } from '@nestjs/common';
-import { AGENT_CLIENT_FACTORY, type AgentClientFactory } from './agent-client';
-import { AgentRegistry } from './agent-registry';
-import { HttpAgentClient } from './http-agent-client';
+import { Module } from '@nestjs/common';
+import { NodesModule } from '../nodes/nodes.module';
+import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { AgentsController } from './agents.controller';
+import { AgentRegistryModule } from './registry/agent-registry.module';
 
-const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgentClient(url, token);
-
-@Global()
+/**
+ * The agents' API: registration, heartbeats, exit reports, the owner's list. Apart from the registry
+ * because it hands what agents report to the node lifecycle and the reconciler, which use the registry.
+ */
 @Module({
-  providers: [{ provide: AGENT_CLIENT_FACTORY, useValue: httpAgentClientFactory }, AgentRegistry],
-  exports: [AgentRegistry],
+  imports: [AgentRegistryModule, NodesModule, ReconcilerModule],
+  controllers: [AgentsController],
 })
 export class AgentsModule {}

@@ -1,10 +1,10 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { loadOwnerToken, OWNER_TOKEN } from './owner-token';
 import { OwnerTokenGuard } from './owner-token.guard';
 
-@Global()
+/** The owner token and the guard every route passes (owner or agent token, or public). */
 @Module({
   providers: [
     {

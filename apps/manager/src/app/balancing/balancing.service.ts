@@ -3,11 +3,11 @@ import type { BalanceAlgorithm } from '@strato/contracts';
 import { EventsRepository } from '../events/events.repository';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import type { NodeDto } from '../nodes/node.dto';
-import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
 import type { PodDto } from '../pods/pod.dto';
-import { PodsRepository } from '../pods/pods.repository';
 import { PodsService } from '../pods/pods.service';
+import { NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
 import type { LoadBalancerDto } from './balancing.dto';
 
 /** The look-back of the latency percentiles in the status. */
@@ -44,7 +44,7 @@ export class BalancingService {
 
   /** Structural: HAProxy re-renders its config and reloads hitlessly; membership is kept. */
   async setAlgorithm(podNameOrAlias: string, algorithm: BalanceAlgorithm): Promise<PodDto> {
-    const pod = this.pods.require(podNameOrAlias);
+    const pod = this.podsRepository.require(podNameOrAlias);
     await this.lb.upsertPod({ name: pod.name, algorithm, paused: pod.state === 'paused' });
     this.podsRepository.setAlgorithm(pod.name, algorithm);
     this.events.append({

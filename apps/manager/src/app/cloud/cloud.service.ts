@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import type { CloudStatusDto } from './cloud-status.dto';
 import { InitResultDto } from '../pods/pod.dto';
 import { PodsService } from '../pods/pods.service';
 import { Reconciler } from '../reconciler/reconciler';
+import { PodsRepository } from '../store/pods.repository';
+import type { CloudStatusDto } from './cloud-status.dto';
 
 @Injectable()
 export class CloudService {
   constructor(
     private readonly pods: PodsService,
+    private readonly podsRepository: PodsRepository,
     private readonly reconciler: Reconciler,
     private readonly agents: AgentRegistry,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
@@ -29,7 +31,7 @@ export class CloudService {
   /** `cloud init`: the default pods in the store, then their paths on the load balancer. */
   async init(): Promise<InitResultDto> {
     const result = this.pods.init();
-    for (const name of result.created) await this.reconciler.ensurePod(this.pods.require(name));
+    for (const name of result.created) await this.reconciler.ensurePod(this.podsRepository.require(name));
     return result;
   }
 }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { deferred, eventually } from '../../testing/deferred';
 import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
-import { NodesRepository } from '../nodes/nodes.repository';
-import { type PodRecord, PodsRepository } from '../pods/pods.repository';
+import { NodesRepository } from '../store/nodes.repository';
+import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { ElasticityTicker } from './elasticity-ticker';
 import { PodMetrics } from './pod-metrics';
 import { PodScaler } from './pod-scaler';

@@ -3,14 +3,14 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { decide, type ScalingDecision } from '@strato/elasticity';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventsRepository } from '../events/events.repository';
-import { NodesRepository } from '../nodes/nodes.repository';
 import { PodConditions } from '../pods/pod-conditions';
-import { PodsRepository } from '../pods/pods.repository';
 import { BootGate } from '../reconciler/boot-gate';
-import { type ElasticityRecord, ElasticityRepository } from './elasticity.repository';
+import { NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
 import { MetricWindows } from './metric-windows';
 import { type PodMetricReading, PodMetrics } from './pod-metrics';
 import { PodScaler } from './pod-scaler';
+import { type ElasticityRecord, ElasticityRepository } from './settings/elasticity.repository';
 
 export interface PodElasticityStatus {
   at: number;

@@ -8,12 +8,11 @@ import {
 } from '@strato/elasticity';
 import { InvalidSettingError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
-import type { PodRecord } from '../pods/pods.repository';
 import { PodConditions } from '../pods/pod-conditions';
-import { PodsService } from '../pods/pods.service';
-import type { ElasticityDto, UpdateElasticityDto } from './elasticity.dto';
-import { ElasticityRepository } from './elasticity.repository';
+import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { ElasticityTicker } from './elasticity-ticker';
+import type { ElasticityDto, UpdateElasticityDto } from './elasticity.dto';
+import { ElasticityRepository } from './settings/elasticity.repository';
 
 /** The owner's side of elasticity: settings merged, validated and stored; status from the last tick. */
 @Injectable()
@@ -21,7 +20,7 @@ export class ElasticityService {
   constructor(
     private readonly settings: ElasticityRepository,
     private readonly ticker: ElasticityTicker,
-    private readonly pods: PodsService,
+    private readonly pods: PodsRepository,
     private readonly events: EventsRepository,
     private readonly conditions: PodConditions,
   ) {}

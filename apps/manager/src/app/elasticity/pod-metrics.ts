@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AgentNodeView } from '@strato/contracts';
 import type { ScalingMetric } from '@strato/elasticity';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { LOAD_BALANCER, type LoadBalancer, type ServerStatus } from '../lb/load-balancer';
-import type { NodeRecord } from '../nodes/nodes.repository';
-import type { PodRecord } from '../pods/pods.repository';
+import type { NodeRecord } from '../store/nodes.repository';
+import type { PodRecord } from '../store/pods.repository';
 
 export interface PodMetricReading {
   metric: ScalingMetric;

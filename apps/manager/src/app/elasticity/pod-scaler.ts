@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AgentRegistry, type KnownAgent } from '../agents/agent-registry';
+import { AgentRegistry, type KnownAgent } from '../agents/registry/agent-registry';
 import { EventsRepository } from '../events/events.repository';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
-import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { PodConditions } from '../pods/pod-conditions';
-import type { PodRecord } from '../pods/pods.repository';
+import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
+import type { PodRecord } from '../store/pods.repository';
 import { LaunchBackoff } from './launch-backoff';
 
 /** Scale-in takes nodes that serve nothing first, then the youngest (the least warmed-up, HPA-like). */

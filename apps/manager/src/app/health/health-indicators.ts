@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { DATABASE, type Db } from '../store/database';
 

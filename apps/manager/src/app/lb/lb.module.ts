@@ -1,12 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EmbeddedLoadBalancer } from './embedded-load-balancer';
 import { HaproxyLoadBalancer } from './haproxy-load-balancer';
 import { LOAD_BALANCER, type LoadBalancer } from './load-balancer';
 
-/** The only place that chooses which load balancer adapter serves the port. */
-@Global()
+/** The load balancer port, and the only place that chooses which adapter serves it. */
 @Module({
   providers: [
     {

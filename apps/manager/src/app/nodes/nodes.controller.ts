@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ManualOps } from '../elasticity/manual-ops';
+import { ManualOps } from '../elasticity/settings/manual-ops';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
+import { NodeLifecycle } from './lifecycle/node-lifecycle';
 import {
   ListNodesQueryDto,
   NodeDto,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import {
   NodeNameTakenError,
   NodeNotFoundError,
@@ -7,14 +7,14 @@ import {
   PodFullError,
 } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
-import { PodsService } from '../pods/pods.service';
-import { type NodeRecord, NodesRepository } from './nodes.repository';
+import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
 
 @Injectable()
 export class NodesService {
   constructor(
     private readonly nodes: NodesRepository,
-    private readonly pods: PodsService,
+    private readonly pods: PodsRepository,
     private readonly events: EventsRepository,
     private readonly agents: AgentRegistry,
   ) {}

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
-import { PodLifecycle } from '../reconciler/pod-lifecycle';
-import { PodPauser } from '../reconciler/pod-pauser';
+import { PodLifecycle } from './pod-lifecycle';
+import { PodPauser } from './pod-pauser';
 import { PodDto, RegisterPodDto, RemovePodQueryDto, UpdatePodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus, resolvePodAlias } from '@strato/contracts';
-import { PodNotFoundError, PodOverLimitError } from '../errors/domain-errors';
+import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus } from '@strato/contracts';
+import { PodOverLimitError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
-import { NodesRepository } from '../nodes/nodes.repository';
+import { NodesRepository } from '../store/nodes.repository';
+import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import type { PodDto, UpdatePodDto } from './pod.dto';
-import { type PodRecord, PodsRepository } from './pods.repository';
 
 @Injectable()
 export class PodsService {
@@ -27,12 +27,12 @@ export class PodsService {
   }
 
   get(nameOrAlias: string): PodDto {
-    return this.toDto(this.require(nameOrAlias));
+    return this.toDto(this.pods.require(nameOrAlias));
   }
 
   /** New caps apply to nodes launched from now on; running nodes keep theirs until replaced. */
   update(nameOrAlias: string, change: UpdatePodDto): PodDto {
-    const pod = this.require(nameOrAlias);
+    const pod = this.pods.require(nameOrAlias);
     const next = {
       cpus: change.cpus ?? pod.cpus,
       memoryMiB: change.memoryMiB ?? pod.memoryMiB,
@@ -47,17 +47,6 @@ export class PodsService {
       message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size)`,
     });
     return this.get(pod.name);
-  }
-
-  /** The pod for a name or a seed alias (0/1/2), or a 404 naming the known pods. */
-  require(nameOrAlias: string): PodRecord {
-    const pod = this.pods.find(resolvePodAlias(nameOrAlias));
-    if (!pod)
-      throw new PodNotFoundError(
-        nameOrAlias,
-        this.pods.list().map((p) => p.name),
-      );
-    return pod;
   }
 
   private toDto(pod: PodRecord): PodDto {

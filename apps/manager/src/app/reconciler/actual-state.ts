@@ -1,6 +1,6 @@
 import type { AgentNodeView } from '@strato/contracts';
 import type { ServerStatus } from '../lb/load-balancer';
-import type { NodeRecord } from '../nodes/nodes.repository';
+import type { NodeRecord } from '../store/nodes.repository';
 
 /** What each reachable agent runs right now; agents that did not answer are absent. */
 export type RuntimeView = Map<string, AgentNodeView[]>;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * Opens once the reconciler has started the load balancer from the store at boot. Loops that change
- * membership (elasticity) wait for it: Nest runs the bootstrap hooks concurrently.
+ * membership (elasticity) wait for it rather than on the order of Nest's bootstrap hooks (concurrent
+ * within a module, by import depth across modules).
  */
 @Injectable()
 export class BootGate {

@@ -3,7 +3,7 @@ import { expectConverged } from '../../testing/cloud-invariants';
 import { eventually } from '../../testing/deferred';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { DATABASE, type Db } from '../store/database';
-import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
+import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import { Reconciler } from './reconciler';
 
 /**

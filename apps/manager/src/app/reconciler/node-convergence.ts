@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventsRepository } from '../events/events.repository';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { NodeFailure } from '../lifecycle/node-failure';
-import { NodeStateMachine } from '../lifecycle/node-state-machine';
+import { EventsRepository } from '../events/events.repository';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import type { NodeRecord } from '../nodes/nodes.repository';
-import { PodsRepository } from '../pods/pods.repository';
+import { NodeFailure } from '../nodes/lifecycle/node-failure';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
+import { NodeStateMachine } from '../nodes/lifecycle/node-state-machine';
+import type { NodeRecord } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
 import { runsAsRecorded, runtimeOf, serverOf, type WorldView } from './actual-state';
 
 const SERVING = new Set(['ONLINE', 'PAUSED']);

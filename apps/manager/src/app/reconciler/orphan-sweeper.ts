@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AgentNodeView } from '@strato/contracts';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventsRepository } from '../events/events.repository';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import { NodesRepository } from '../nodes/nodes.repository';
-import { PodsRepository } from '../pods/pods.repository';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
+import { NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
 import type { RuntimeView } from './actual-state';
 
 /** Runtime nodes that no record places on their agent: removed, or adopted if so configured. */

@@ -6,13 +6,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AgentRegistry } from '../agents/agent-registry';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventsRepository } from '../events/events.repository';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
 import { type BalancedServer, LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
-import { type PodRecord, PodsRepository } from '../pods/pods.repository';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
+import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
+import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { type RuntimeView, runsAsRecorded, type WorldView, worldView } from './actual-state';
 import { BootGate } from './boot-gate';
 import { NodeConvergence } from './node-convergence';

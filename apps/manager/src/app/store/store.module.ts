@@ -2,7 +2,13 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { join } from 'node:path';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { DATABASE, openDatabase, type Db } from './database';
+import { NodesRepository } from './nodes.repository';
+import { PodsRepository } from './pods.repository';
 
+/**
+ * The SQLite store and the desired state in it: pods and nodes. Global because every context reads them;
+ * the tables only one context uses (agents, elasticity, events) are provided by that context's module.
+ */
 @Global()
 @Module({
   providers: [
@@ -11,8 +17,10 @@ import { DATABASE, openDatabase, type Db } from './database';
       inject: [MANAGER_CONFIG],
       useFactory: (config: ManagerConfig): Db => openDatabase(join(config.dataDir, 'strato.db')),
     },
+    PodsRepository,
+    NodesRepository,
   ],
-  exports: [DATABASE],
+  exports: [DATABASE, PodsRepository, NodesRepository],
 })
 export class StoreModule implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly db: Db) {}

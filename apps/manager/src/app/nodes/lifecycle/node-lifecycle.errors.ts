@@ -1,5 +1,5 @@
 import type { NodeStatus } from '@strato/contracts';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../../errors/domain-error';
 
 /** A transition asked of a node that is no longer in the state it was read in (or never may be). */
 export class NodeStateConflictError extends DomainError {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ScalingPolicy, ScalingState } from '@strato/elasticity';
-import { DATABASE, type Db } from '../store/database';
+import { DATABASE, type Db } from '../../store/database';
 
 export interface ElasticityRecord {
   pod: string;

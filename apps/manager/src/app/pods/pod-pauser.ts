@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PodState } from '@strato/contracts';
 import { EventsRepository } from '../events/events.repository';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import { NodesRepository } from '../nodes/nodes.repository';
-import type { PodDto } from '../pods/pod.dto';
-import { PodsRepository } from '../pods/pods.repository';
-import { PodsService } from '../pods/pods.service';
+import { NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
+import type { PodDto } from './pod.dto';
+import { PodsService } from './pods.service';
 
 /**
  * `cloud pause POD` / `cloud resume POD`: a paused pod's path answers 503 saying so and its ONLINE
@@ -30,7 +30,7 @@ export class PodPauser {
   }
 
   private async setState(podNameOrAlias: string, state: PodState): Promise<PodDto> {
-    const pod = this.pods.require(podNameOrAlias);
+    const pod = this.podsRepository.require(podNameOrAlias);
     if (pod.state === state) return this.pods.get(pod.name);
     await this.lb.upsertPod({ name: pod.name, algorithm: pod.algorithm, paused: state === 'paused' });
     this.podsRepository.setState(pod.name, state);

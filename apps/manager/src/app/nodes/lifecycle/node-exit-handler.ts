@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NodeExitReport } from '@strato/contracts';
-import { NodesRepository } from '../nodes/nodes.repository';
-import { PodsRepository } from '../pods/pods.repository';
+import { NodesRepository } from '../../store/nodes.repository';
+import { PodsRepository } from '../../store/pods.repository';
 import { NodeFailure } from './node-failure';
 
 export function describeExit(exit: NodeExitReport, memoryMiB?: number): string {

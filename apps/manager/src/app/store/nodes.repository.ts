@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NodeStatus, NodeView } from '@strato/contracts';
-import { DATABASE, type Db } from '../store/database';
+import { DATABASE, type Db } from './database';
 
 export type NodeRecord = NodeView;
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration } from '@strato/contracts';
-import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { AgentNotFoundError, NoAgentError, NoReachableAgentError } from '../errors/domain-errors';
-import { EventsRepository } from '../events/events.repository';
-import { NodesRepository } from '../nodes/nodes.repository';
+import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
+import { AgentNotFoundError, NoAgentError, NoReachableAgentError } from '../../errors/domain-errors';
+import { EventsRepository } from '../../events/events.repository';
+import { NodesRepository } from '../../store/nodes.repository';
 import { AGENT_CLIENT_FACTORY, type AgentClient, type AgentClientFactory } from './agent-client';
 import { type AgentRecord, AgentsRepository } from './agents.repository';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgentRegistry } from '../agents/agent-registry';
-import { EventsRepository } from '../events/events.repository';
-import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import type { NodeRecord } from '../nodes/nodes.repository';
+import { AgentRegistry } from '../../agents/registry/agent-registry';
+import { EventsRepository } from '../../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../../lb/load-balancer';
+import type { NodeRecord } from '../../store/nodes.repository';
 import { NodeStateMachine } from './node-state-machine';
 
 const SERVING = new Set(['ONLINE', 'PAUSED', 'UNKNOWN']);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ElasticityOnError } from '../errors/domain-errors';
-import { NodesRepository } from '../nodes/nodes.repository';
-import { PodsService } from '../pods/pods.service';
+import { ElasticityOnError } from '../../errors/domain-errors';
+import { NodesRepository } from '../../store/nodes.repository';
+import { PodsRepository } from '../../store/pods.repository';
 import { ElasticityRepository } from './elasticity.repository';
 
 /** The seeds' rule: while a pod's elasticity is on, the owner's register, rm and launch are refused. */
@@ -9,7 +9,7 @@ import { ElasticityRepository } from './elasticity.repository';
 export class ManualOps {
   constructor(
     private readonly settings: ElasticityRepository,
-    private readonly pods: PodsService,
+    private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
   ) {}
 

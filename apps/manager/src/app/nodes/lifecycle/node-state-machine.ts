@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeStatus } from '@strato/contracts';
-import { type NodeRecord, type NodeUpdate, NodesRepository } from '../nodes/nodes.repository';
+import { type NodeRecord, type NodeUpdate, NodesRepository } from '../../store/nodes.repository';
 import { NodeStateConflictError } from './node-lifecycle.errors';
 import { canMove, DELETABLE } from './node-transitions';
 

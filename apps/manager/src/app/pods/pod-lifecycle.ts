@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PodExistsError, PodNotEmptyError } from '../errors/domain-errors';
 import { EventsRepository } from '../events/events.repository';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import { NodesRepository } from '../nodes/nodes.repository';
-import type { PodDto, RegisterPodDto } from '../pods/pod.dto';
-import { PodsRepository } from '../pods/pods.repository';
-import { PodsService } from '../pods/pods.service';
-import { NodeLifecycle } from '../lifecycle/node-lifecycle';
+import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
+import { NodesRepository } from '../store/nodes.repository';
+import { PodsRepository } from '../store/pods.repository';
+import type { PodDto, RegisterPodDto } from './pod.dto';
+import { PodsService } from './pods.service';
 
 /** `cloud pod register` and `cloud pod rm`: the store and the load balancer's paths together. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventsRepository } from '../events/events.repository';
-import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
-import type { NodeRecord } from '../nodes/nodes.repository';
+import { EventsRepository } from '../../events/events.repository';
+import { LOAD_BALANCER, type LoadBalancer } from '../../lb/load-balancer';
+import type { NodeRecord } from '../../store/nodes.repository';
 import { NodeStateMachine } from './node-state-machine';
 
 /** A node that should serve but cannot becomes FAILED with the reason and leaves the load balancer at once. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration, RuntimeKind } from '@strato/contracts';
-import { DATABASE, type Db } from '../store/database';
+import { DATABASE, type Db } from '../../store/database';
 
 export interface AgentRecord extends AgentRegistration {
   registeredAt: string;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BalanceAlgorithm, PodDefinition, PodState } from '@strato/contracts';
-import { DATABASE, type Db } from '../store/database';
+import { type BalanceAlgorithm, type PodDefinition, type PodState, resolvePodAlias } from '@strato/contracts';
+import { PodNotFoundError } from '../errors/domain-errors';
+import { DATABASE, type Db } from './database';
 
 export interface PodRecord extends PodDefinition {
   state: PodState;
@@ -39,6 +40,17 @@ export class PodsRepository {
   find(name: string): PodRecord | undefined {
     const row = this.db.prepare('SELECT * FROM pods WHERE name = ?').get(name) as PodRow | undefined;
     return row && toRecord(row);
+  }
+
+  /** The pod for a name or a seed alias (0/1/2), or a 404 naming the known pods. */
+  require(nameOrAlias: string): PodRecord {
+    const pod = this.find(resolvePodAlias(nameOrAlias));
+    if (!pod)
+      throw new PodNotFoundError(
+        nameOrAlias,
+        this.list().map((p) => p.name),
+      );
+    return pod;
   }
 
   updateSize(name: string, size: { cpus: number; memoryMiB: number; maxNodes: number }): void {

@@ -4,7 +4,7 @@ import {
   type AgentNodeView,
   type CreateNodeRequest,
 } from '@strato/contracts';
-import { AgentUnavailableError, NodeStartFailedError } from '../errors/domain-errors';
+import { AgentUnavailableError, NodeStartFailedError } from '../../errors/domain-errors';
 import type { AgentClient } from './agent-client';
 
 const TIMEOUT_MS = 30_000;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { resolvePodAlias } from '@strato/contracts';
-import { AgentRegistry, type KnownAgent } from '../agents/agent-registry';
-import { NodeNotFoundError, NodeNotInPodError, NoNewNodeError } from '../errors/domain-errors';
-import { type NodeRecord, NodesRepository } from '../nodes/nodes.repository';
-import type { PodRecord } from '../pods/pods.repository';
-import { PodsService } from '../pods/pods.service';
+import { AgentRegistry, type KnownAgent } from '../../agents/registry/agent-registry';
+import { NodeNotFoundError, NodeNotInPodError, NoNewNodeError } from '../../errors/domain-errors';
+import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
+import { type PodRecord, PodsRepository } from '../../store/pods.repository';
 import type { NodeExitReport } from '@strato/contracts';
 import { KeyedLock } from './keyed-lock';
 import { NodeExitHandler } from './node-exit-handler';
@@ -24,7 +23,7 @@ export class NodeLifecycle {
 
   constructor(
     private readonly agents: AgentRegistry,
-    private readonly pods: PodsService,
+    private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly machine: NodeStateMachine,
     private readonly launcher: NodeLauncher,
