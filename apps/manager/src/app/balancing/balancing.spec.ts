@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { LoadBalancerUnavailableError } from '../lb/load-balancer-unavailable.error';
 
 describe('load balancer API: status, algorithm, weights', () => {
   let test: TestApp;
@@ -39,6 +40,22 @@ describe('load balancer API: status, algorithm, weights', () => {
       'algorithm: algorithm must be one of roundrobin, leastconn, first, random, source, uri',
     );
     await http().put('/api/v1/pods/nope/algorithm').set(auth).send({ algorithm: 'first' }).expect(404);
+    expect((await http().get('/api/v1/pods/light').set(auth)).body.algorithm).toBe('leastconn');
+  });
+
+  it('answers 503 saying so when the balancer cannot take a change, and keeps the store as it was', async () => {
+    jest
+      .spyOn(test.lb, 'upsertPod')
+      .mockRejectedValueOnce(
+        new LoadBalancerUnavailableError('apply the settings of pod light', 'HAPROXY_SOCKET'),
+      );
+    const refused = await http()
+      .put('/api/v1/pods/light/algorithm')
+      .set(auth)
+      .send({ algorithm: 'first' })
+      .expect(503);
+    expect(refused.body).toMatchObject({ statusCode: 503, code: 'LB_UNAVAILABLE' });
+    expect(refused.body.message).toContain('try again in a moment');
     expect((await http().get('/api/v1/pods/light').set(auth)).body.algorithm).toBe('leastconn');
   });
 

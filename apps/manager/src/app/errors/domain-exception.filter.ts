@@ -31,6 +31,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   LB_SERVER_NOT_FOUND: HttpStatus.NOT_FOUND,
   LB_POD_NOT_FOUND: HttpStatus.NOT_FOUND,
   LB_INVALID_WEIGHT: HttpStatus.BAD_REQUEST,
+  LB_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const REASON: Record<number, string> = {

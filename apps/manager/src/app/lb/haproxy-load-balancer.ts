@@ -14,6 +14,7 @@ import { haproxyConfigFromState } from './haproxy-config-from-state';
 import { haproxyLeave } from './haproxy-leave';
 import { HaproxyStats } from './haproxy-server-status';
 import { checkWeight } from './invalid-weight.error';
+import { unlessHaproxyFailed } from './load-balancer-unavailable.error';
 import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
 import { SerialLock } from './serial-lock';
 import { HaproxyAccessLog } from './haproxy-access-log';
@@ -103,19 +104,27 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   }
 
   upsertPod(pod: BalancedPod): Promise<void> {
-    return this.lock.run(() => this.reloadWith((state) => state.upsertPod(pod)));
+    return this.lock
+      .run(() => this.reloadWith((state) => state.upsertPod(pod)))
+      .catch(unlessHaproxyFailed(`apply the settings of pod ${pod.name}`));
   }
 
   removePod(name: string): Promise<void> {
-    return this.lock.run(async () => {
-      if (!this.state.hasPod(name)) return;
-      // In-flight requests finish in the old worker; the new one no longer has the backend.
-      await this.reloadWith((state) => state.removePod(name));
-      this.times.forget(name);
-    });
+    return this.lock
+      .run(async () => {
+        if (!this.state.hasPod(name)) return;
+        // In-flight requests finish in the old worker; the new one no longer has the backend.
+        await this.reloadWith((state) => state.removePod(name));
+        this.times.forget(name);
+      })
+      .catch(unlessHaproxyFailed(`remove pod ${name}`));
   }
 
-  async addServer(pod: string, server: BalancedServer): Promise<void> {
+  addServer(pod: string, server: BalancedServer): Promise<void> {
+    return this.join(pod, server).catch(unlessHaproxyFailed(`add node ${server.nodeId} to pod ${pod}`));
+  }
+
+  private async join(pod: string, server: BalancedServer): Promise<void> {
     checkWeight(server.weight);
     const existing = this.state.server(pod, server.nodeId);
     if (existing && (existing.host !== server.host || existing.port !== server.port)) {
@@ -129,7 +138,11 @@ export class HaproxyLoadBalancer implements LoadBalancer {
     });
   }
 
-  async removeServer(pod: string, nodeId: string): Promise<void> {
+  removeServer(pod: string, nodeId: string): Promise<void> {
+    return this.leave(pod, nodeId).catch(unlessHaproxyFailed(`take node ${nodeId} out of pod ${pod}`));
+  }
+
+  private async leave(pod: string, nodeId: string): Promise<void> {
     if (!this.state.server(pod, nodeId)) return;
     await this.lock.run(async () => this.state.markLeaving(pod, nodeId));
     await haproxyLeave(this.supervisor, this.state, pod, nodeId, {
@@ -142,12 +155,14 @@ export class HaproxyLoadBalancer implements LoadBalancer {
 
   async setWeight(pod: string, nodeId: string, weight: number): Promise<void> {
     checkWeight(weight);
-    await this.lock.run(async () => {
-      if (!this.state.server(pod, nodeId)) throw new BalancedServerNotFoundError(pod, nodeId);
-      await this.supervisor.runtime.setWeight(backendName(pod), nodeId, weight);
-      this.state.setWeight(pod, nodeId, weight);
-      await this.saveSnapshot();
-    });
+    await this.lock
+      .run(async () => {
+        if (!this.state.server(pod, nodeId)) throw new BalancedServerNotFoundError(pod, nodeId);
+        await this.supervisor.runtime.setWeight(backendName(pod), nodeId, weight);
+        this.state.setWeight(pod, nodeId, weight);
+        await this.saveSnapshot();
+      })
+      .catch(unlessHaproxyFailed(`set the weight of node ${nodeId}`));
   }
 
   responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {

@@ -52,7 +52,8 @@ export interface PodStatus extends BalancedPod {
  * API) and EmbeddedLoadBalancer (in-process, the zero-install default). Both answer 503 with a JSON body
  * for a paused pod or a pod with no server, and 404 with a JSON body for an unknown path.
  *
- * Errors: BalancedPodNotFoundError, BalancedServerNotFoundError, InvalidWeightError (all with a `code`).
+ * Errors: BalancedPodNotFoundError, BalancedServerNotFoundError, InvalidWeightError, LoadBalancerUnavailableError
+ * (all with a `code`).
  */
 export interface LoadBalancer {
   readonly kind: 'haproxy' | 'embedded';

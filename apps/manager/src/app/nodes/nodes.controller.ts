@@ -53,7 +53,7 @@ export class NodesController {
     operationId: 'removeNode',
   })
   @ApiOkResponse({ type: NodeDto, description: 'the node as it was before removal' })
-  @ApiErrorResponses(400, 401, 404, 503)
+  @ApiErrorResponses(400, 401, 404, 409, 503)
   remove(@Param('name') name: string, @Query() query: RemoveNodeQueryDto): Promise<NodeDto> {
     this.manual.assertNode(name, 'rm');
     return this.lifecycle.remove(name, query.pod);

@@ -21,7 +21,7 @@ export class PodsController {
     operationId: 'registerPod',
   })
   @ApiCreatedResponse({ type: PodDto })
-  @ApiErrorResponses(400, 401, 409)
+  @ApiErrorResponses(400, 401, 409, 503)
   register(@Body() body: RegisterPodDto): Promise<PodDto> {
     return this.lifecycle.register(body);
   }

@@ -1,3 +1,5 @@
+import { HaproxyProcessError } from '../errors';
+
 export interface WaitOptions {
   timeoutMs: number;
   intervalMs?: number;
@@ -27,7 +29,9 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const why = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${description}${why}`);
+      throw new HaproxyProcessError(
+        `timed out after ${options.timeoutMs} ms waiting for ${description}${why}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }
