@@ -27,8 +27,8 @@ export interface RunningCloud {
   logs(): string;
   /** Stops the manager (SIGKILL: as a crash) and starts a new one on the same data dir and ports. */
   restartManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
-  /** Stops the agent (its nodes keep running unless stopNodesOnExit) and starts a new one. */
-  restartAgent(): Promise<void>;
+  /** Stops the agent (its nodes keep running unless stopNodesOnExit; SIGKILL: always) and starts a new one. */
+  restartAgent(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -161,8 +161,14 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
       }
       manager = await startManager();
     },
-    async restartAgent() {
-      await stopChild(agent);
+    async restartAgent(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+      if (signal === 'SIGKILL') {
+        const exited = new Promise((resolve) => agent.once('exit', resolve));
+        agent.kill('SIGKILL');
+        await exited;
+      } else {
+        await stopChild(agent);
+      }
       agent = await startAgent();
     },
     async stop() {
