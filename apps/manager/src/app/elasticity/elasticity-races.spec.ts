@@ -6,6 +6,8 @@ import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { ElasticityTicker } from './elasticity-ticker';
 import { PodMetrics } from './pod-metrics';
 import { PodScaler } from './pod-scaler';
+import { BootGate } from '../reconciler/boot-gate';
+import { DATABASE as DATABASE_HANDLE, type Db } from '../store/database';
 
 describe('elasticity under interleavings (fake clock, controllable reads)', () => {
   let test: TestApp;
@@ -87,6 +89,56 @@ describe('elasticity under interleavings (fake clock, controllable reads)', () =
     await ticking;
     await ticker.idle();
     expect(count('light')).toBe(1);
+  });
+
+  it('a drain in one pod delays no other pod', async () => {
+    await enable('light');
+    await http()
+      .post('/api/v1/pods/light/elasticity/enable')
+      .set(auth)
+      .send({ minNodes: 2, maxNodes: 4 })
+      .expect(200);
+    await tick();
+    expect(count('light')).toBe(2);
+    // light is asked down to one node; its drain hangs in the load balancer.
+    const drain = deferred();
+    const removeServer = test.lb.removeServer.bind(test.lb);
+    jest.spyOn(test.lb, 'removeServer').mockImplementationOnce(async (pod, node) => {
+      await drain.promise;
+      return removeServer(pod, node);
+    });
+    await http()
+      .post('/api/v1/pods/light/elasticity/enable')
+      .set(auth)
+      .send({ minNodes: 1, maxNodes: 1 })
+      .expect(200);
+    await enable('heavy');
+    void ticker.tick((clock += 1000));
+    await eventually(() => expect(count('light', 'DRAINING')).toBe(1));
+    await eventually(() => expect(count('heavy')).toBe(1));
+    drain.resolve();
+    await ticker.idle();
+    expect(count('light', 'DRAINING')).toBe(0);
+    expect(count('light')).toBe(1);
+  });
+
+  it('claims no node for a scale-out when no agent can take it, and says why', async () => {
+    await test.app.get<Db>(DATABASE_HANDLE).prepare('DELETE FROM agents').run();
+    await enable('light');
+    await tick();
+    expect(test.app.get(NodesRepository).listByPod('light')).toEqual([]);
+    const status = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body.status;
+    expect(status.conditions).toContainEqual(
+      expect.objectContaining({ type: 'LaunchFailing', message: expect.stringContaining('no proxy agent') }),
+    );
+  });
+
+  it('does not tick before the load balancer is started from the store', async () => {
+    const gate = test.app.get(BootGate);
+    jest.spyOn(gate, 'isOpen', 'get').mockReturnValue(false);
+    await enable('light');
+    await tick();
+    expect(count('light', 'STARTING') + count('light')).toBe(0);
   });
 
   it('a scale-out never passes the limit it is given (the policy maximum)', async () => {

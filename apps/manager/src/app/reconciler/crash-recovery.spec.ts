@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { expectConverged } from '../../testing/cloud-invariants';
-import { eventually } from '../../testing/deferred';
+import { deferred, eventually } from '../../testing/deferred';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { DATABASE, type Db } from '../store/database';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
@@ -184,5 +184,43 @@ describe('reconciler: an agent that goes silent', () => {
     await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
     await pass();
     expect(test.agent.servers.size).toBe(0);
+  });
+});
+
+describe('reconciler: a pass acts on what is, not on its snapshot', () => {
+  let test: TestApp;
+  afterEach(() => test.close());
+
+  it('leaves alone a launch that finished while the pass was reading the runtimes', async () => {
+    test = await createCloudTestApp();
+    const http = () => request(test.app.getHttpServer());
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
+    const createGate = deferred();
+    const createNode = test.agent.createNode.bind(test.agent);
+    jest.spyOn(test.agent, 'createNode').mockImplementationOnce(async (req) => {
+      await createGate.promise;
+      return createNode(req);
+    });
+    const launch = http()
+      .post('/api/v1/pods/light/launch')
+      .set(auth)
+      .then((r) => r);
+    await eventually(() => expect(test.app.get(NodesRepository).find('n1')?.status).toBe('STARTING'));
+    // The pass reads the records (n1 STARTING), then waits on the agent while the launch finishes.
+    const listGate = deferred();
+    const listNodes = test.agent.listNodes.bind(test.agent);
+    jest.spyOn(test.agent, 'listNodes').mockImplementationOnce(async (stats) => {
+      await listGate.promise;
+      return listNodes(stats);
+    });
+    const pass = test.app.get(Reconciler).pass();
+    createGate.resolve();
+    expect((await launch).status).toBe(201);
+    listGate.resolve();
+    await pass;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(test.app.get(NodesRepository).find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 1 });
+    const events = (await http().get('/api/v1/events?type=NodeRestarting').set(auth)).body;
+    expect(events).toEqual([]);
   });
 });

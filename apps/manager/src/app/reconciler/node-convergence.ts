@@ -6,7 +6,7 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeFailure } from '../nodes/lifecycle/node-failure';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodeStateMachine } from '../nodes/lifecycle/node-state-machine';
-import type { NodeRecord } from '../store/nodes.repository';
+import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 import { runsAsRecorded, runtimeOf, serverOf, type WorldView } from './actual-state';
 
@@ -26,14 +26,16 @@ export class NodeConvergence {
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly agents: AgentRegistry,
     private readonly pods: PodsRepository,
+    private readonly nodes: NodesRepository,
     private readonly lifecycle: NodeLifecycle,
     private readonly failure: NodeFailure,
     private readonly machine: NodeStateMachine,
     private readonly events: EventsRepository,
   ) {}
 
+  /** `node` as the pass's snapshot has it; a node that changed since is left for the next pass. */
   async converge(node: NodeRecord, world: WorldView): Promise<void> {
-    if (this.lifecycle.isBusy(node.name)) return;
+    if (this.lifecycle.isBusy(node.name) || !this.unchangedSince(node)) return;
     if (node.status === 'STARTING') return this.background(node, this.finishLaunch(node));
     if (node.status === 'DRAINING') {
       return this.background(
@@ -124,6 +126,17 @@ export class NodeConvergence {
         message: `agent ${current.agent} is back and still runs ${current.name}: ${paused ? 'PAUSED' : 'ONLINE'} again`,
       });
     });
+  }
+
+  /** The views were read after the records: a launch may have finished (or begun) in between. */
+  private unchangedSince(snapshot: NodeRecord): boolean {
+    const now = this.nodes.find(snapshot.name);
+    return (
+      now !== undefined &&
+      now.updatedAt === snapshot.updatedAt &&
+      now.status === snapshot.status &&
+      now.incarnation === snapshot.incarnation
+    );
   }
 
   private agentIsSilent(node: NodeRecord): boolean {

@@ -31,7 +31,7 @@ const SERVING = new Set(['ONLINE', 'PAUSED']);
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
   private passRunning = false;
-  private lastPassMs: number | undefined;
+  private lastPass: { at: Date; ms: number } | undefined;
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
@@ -82,7 +82,15 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** How long the last full pass took, in ms (undefined before the first). */
   get lastPassDurationMs(): number | undefined {
-    return this.lastPassMs;
+    return this.lastPass?.ms;
+  }
+
+  status(): { intervalMs: number; lastPassAt: string | null; lastPassMs: number | null } {
+    return {
+      intervalMs: this.config.reconcileIntervalMs,
+      lastPassAt: this.lastPass?.at.toISOString() ?? null,
+      lastPassMs: this.lastPass ? Math.round(this.lastPass.ms * 100) / 100 : null,
+    };
   }
 
   /**
@@ -120,7 +128,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       for (const node of records) await this.convergence.converge(node, world);
       await this.removePhantoms(records, world);
       await this.orphans.sweep(world.runtimes, new Map(records.map((node) => [node.name, node.agent])));
-      this.lastPassMs = performance.now() - started;
+      this.lastPass = { at: new Date(), ms: performance.now() - started };
     } catch (error) {
       this.logger.error(`reconcile pass failed: ${(error as Error).message}`);
     } finally {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NodeStatus, NodeView } from '@strato/contracts';
+import type { Statement } from 'better-sqlite3';
 import { DATABASE, type Db } from './database';
 
 export type NodeRecord = NodeView;
@@ -48,6 +49,8 @@ export interface NodeExpectation {
 
 @Injectable()
 export class NodesRepository {
+  private findStatement: Statement | undefined;
+
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   list(): NodeRecord[] {
@@ -64,7 +67,9 @@ export class NodesRepository {
   }
 
   find(name: string): NodeRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM nodes WHERE name = ?').get(name) as NodeRow | undefined;
+    // Prepared once: the reconciler looks every node up again on each pass.
+    this.findStatement ??= this.db.prepare('SELECT * FROM nodes WHERE name = ?');
+    const row = this.findStatement.get(name) as NodeRow | undefined;
     return row && toRecord(row);
   }
 

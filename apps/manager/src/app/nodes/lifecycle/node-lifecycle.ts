@@ -7,6 +7,7 @@ import { type PodRecord, PodsRepository } from '../../store/pods.repository';
 import type { NodeExitReport } from '@strato/contracts';
 import { KeyedLock } from './keyed-lock';
 import { NodeExitHandler } from './node-exit-handler';
+import { NodeStateConflictError } from './node-lifecycle.errors';
 import { NodeLauncher } from './node-launcher';
 import { NodeRemover } from './node-remover';
 import { NodeStateMachine } from './node-state-machine';
@@ -54,7 +55,8 @@ export class NodeLifecycle {
   /**
    * Starts the node again as a new incarnation, on `agent` (its own, when it came back without it) or a
    * picked one. For nodes that should run but do not: a launch a crash interrupted, a serving node whose
-   * agent restarted empty.
+   * agent restarted empty. Compare-and-set like every transition: if the node is no longer as the caller
+   * read it (its launch finished meanwhile, say), nothing happens and NodeStateConflictError says so.
    */
   relaunch(node: NodeRecord, pod: PodRecord, agent: KnownAgent = this.agents.pick()): Promise<NodeRecord> {
     const controller = new AbortController();
@@ -63,6 +65,9 @@ export class NodeLifecycle {
       .run(node.name, async () => {
         const current = this.nodes.find(node.name);
         if (!current) throw new NodeNotFoundError(node.name);
+        if (current.status !== node.status || current.incarnation !== node.incarnation) {
+          throw new NodeStateConflictError(node.name, current.status, 'STARTING');
+        }
         const previous = current.agent ? this.agents.get(current.agent) : undefined;
         await previous?.client.removeNode(current.name, current.incarnation).catch(() => undefined);
         const starting = this.machine.beginLaunch(current);
