@@ -35,9 +35,10 @@ async function bench(runtime, lb) {
     const started = performance.now();
     await Promise.all(Array.from({ length: PARALLEL }, () => cloud.api('POST', '/api/v1/pods/light/launch')));
     const allOnline = performance.now() - started;
-    const online = (await cloud.api('GET', '/api/v1/nodes?pod=light')).filter(
-      (n) => n.status === 'ONLINE',
-    ).length;
+    const nodes = await cloud.api('GET', '/api/v1/nodes?pod=light');
+    const online = nodes.filter((n) => n.status === 'ONLINE').length;
+    for (const n of nodes.filter((n) => n.status !== 'ONLINE'))
+      console.log(`${runtime} + ${lb}: ${n.name} is ${n.status} (${n.reason ?? 'no reason'})`);
     return { runtime, lb, launches, allOnline, online };
   } finally {
     await cloud.stop();

@@ -91,6 +91,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     const status = await unwrap(api.GET('/api/v1/cloud/status'));
     expect(status.pods.map((p) => p.name)).toEqual(['light', 'medium', 'heavy']);
     expect(status.loadBalancer).toMatchObject({ kind: 'haproxy' });
+    expect(status.reconciler).toMatchObject({ intervalMs: 2000 });
     const health = await unwrap(api.GET('/api/health'));
     expect(health).toMatchObject({ status: 'ok' });
   });
@@ -288,6 +289,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     const status = await cli('status');
     expect(status.stdout).toContain('load balancer: haproxy at http://127.0.0.1:');
     expect(status.stdout).toMatch(/agent local: up at http:\/\/127\.0\.0\.1:\d+ \(docker, \d+ nodes\)/);
+    expect(status.stdout).toMatch(/reconciler: every 2 s, last pass took [\d.]+ ms/);
     const agents = await unwrap(api.GET('/api/v1/agents'));
     expect(agents).toEqual([expect.objectContaining({ id: 'local', runtime: 'docker' })]);
 

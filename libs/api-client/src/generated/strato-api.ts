@@ -577,10 +577,25 @@ export interface components {
             /** @example http://127.0.0.1:8000 */
             url: string;
         };
+        ReconcilerStatusDto: {
+            /**
+             * @description ms between passes
+             * @example 2000
+             */
+            intervalMs: number;
+            /** @description when the last full pass ended (null: none yet) */
+            lastPassAt: string | null;
+            /**
+             * @description how long the last full pass took, in ms (store, runtimes and load balancer compared)
+             * @example 3.2
+             */
+            lastPassMs: number | null;
+        };
         CloudStatusDto: {
             pods: components["schemas"]["PodDto"][];
             agents: components["schemas"]["AgentStatusDto"][];
             loadBalancer: components["schemas"]["LoadBalancerStatusDto"];
+            reconciler: components["schemas"]["ReconcilerStatusDto"];
         };
         RegisterPodDto: {
             /**

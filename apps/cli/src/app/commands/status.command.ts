@@ -19,6 +19,10 @@ export function registerStatusCommands(program: Command, context: ContextFactory
         );
       }
       if (status.agents.length === 0) output.out('no agent registered: start one (npm start does)');
+      const { intervalMs, lastPassMs } = status.reconciler;
+      output.out(
+        `reconciler: every ${intervalMs / 1000} s, ${lastPassMs === null ? 'no pass yet' : `last pass took ${lastPassMs} ms`}`,
+      );
       output.out(render(status.pods, POD_COLUMNS, false));
     });
 

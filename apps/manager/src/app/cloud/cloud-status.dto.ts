@@ -23,6 +23,26 @@ export class LoadBalancerStatusDto {
   url!: string;
 }
 
+export class ReconcilerStatusDto {
+  @ApiProperty({ example: 2000, description: 'ms between passes' })
+  intervalMs!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'when the last full pass ended (null: none yet)',
+  })
+  lastPassAt!: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3.2,
+    description: 'how long the last full pass took, in ms (store, runtimes and load balancer compared)',
+  })
+  lastPassMs!: number | null;
+}
+
 export class CloudStatusDto {
   @ApiProperty({ type: [PodDto] })
   pods!: PodDto[];
@@ -32,4 +52,7 @@ export class CloudStatusDto {
 
   @ApiProperty({ type: LoadBalancerStatusDto })
   loadBalancer!: LoadBalancerStatusDto;
+
+  @ApiProperty({ type: ReconcilerStatusDto })
+  reconciler!: ReconcilerStatusDto;
 }

@@ -25,7 +25,12 @@ export class CloudService {
         return { ...record, status: info ? ('up' as const) : ('down' as const), nodes: info?.nodes ?? null };
       }),
     );
-    return { pods: this.pods.list(), agents, loadBalancer: { kind: this.lb.kind, url: this.lb.url } };
+    return {
+      pods: this.pods.list(),
+      agents,
+      loadBalancer: { kind: this.lb.kind, url: this.lb.url },
+      reconciler: this.reconciler.status(),
+    };
   }
 
   /** `cloud init`: the default pods in the store, then their paths on the load balancer. */
