@@ -72,6 +72,14 @@ async function waitForAgentRegistered(
   throw new Error(`the agent did not register with the manager:\n${log()}`);
 }
 
+/** kill -9, as a crash. */
+async function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -152,23 +160,11 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     cliEnv: { STRATO_URL: managerUrl, STRATO_TOKEN: token },
     logs: () => output,
     async restartManager(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
-      if (signal === 'SIGKILL') {
-        const exited = new Promise((resolve) => manager.once('exit', resolve));
-        manager.kill('SIGKILL');
-        await exited;
-      } else {
-        await stopChild(manager);
-      }
+      await (signal === 'SIGKILL' ? killChild(manager) : stopChild(manager));
       manager = await startManager();
     },
     async restartAgent(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
-      if (signal === 'SIGKILL') {
-        const exited = new Promise((resolve) => agent.once('exit', resolve));
-        agent.kill('SIGKILL');
-        await exited;
-      } else {
-        await stopChild(agent);
-      }
+      await (signal === 'SIGKILL' ? killChild(agent) : stopChild(agent));
       agent = await startAgent();
     },
     async stop() {

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { deferred, eventually } from '../../testing/deferred';
+import { eventually } from '../../testing/deferred';
+import { type Hold, holdNextCall } from '../../testing/hold-call';
 import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { NodesRepository } from '../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
@@ -45,22 +46,8 @@ describe('elasticity under interleavings (fake clock, controllable reads)', () =
   afterEach(() => test.close());
 
   /** Holds the next metric read of `pod` until release(). */
-  function holdRead(pod: string) {
-    const metrics = test.app.get(PodMetrics);
-    const original = metrics.read.bind(metrics);
-    const reached = deferred();
-    const gate = deferred();
-    let held = false;
-    jest.spyOn(metrics, 'read').mockImplementation(async (p, ...rest) => {
-      if (p.name === pod && !held) {
-        held = true;
-        reached.resolve();
-        await gate.promise;
-      }
-      return original(p, ...rest);
-    });
-    return { reached: reached.promise, release: () => gate.resolve() };
-  }
+  const holdRead = (pod: string): Hold =>
+    holdNextCall(test.app.get(PodMetrics), 'read', (p: PodRecord) => p.name === pod);
 
   it('two ticks with a slow metric read scale out once, not twice', async () => {
     await enable('light', { metric: 'cpu', lower: 20, upper: 60 });
@@ -101,12 +88,7 @@ describe('elasticity under interleavings (fake clock, controllable reads)', () =
     await tick();
     expect(count('light')).toBe(2);
     // light is asked down to one node; its drain hangs in the load balancer.
-    const drain = deferred();
-    const removeServer = test.lb.removeServer.bind(test.lb);
-    jest.spyOn(test.lb, 'removeServer').mockImplementationOnce(async (pod, node) => {
-      await drain.promise;
-      return removeServer(pod, node);
-    });
+    const drain = holdNextCall(test.lb, 'removeServer');
     await http()
       .post('/api/v1/pods/light/elasticity/enable')
       .set(auth)
@@ -116,7 +98,7 @@ describe('elasticity under interleavings (fake clock, controllable reads)', () =
     void ticker.tick((clock += 1000));
     await eventually(() => expect(count('light', 'DRAINING')).toBe(1));
     await eventually(() => expect(count('heavy')).toBe(1));
-    drain.resolve();
+    drain.release();
     await ticker.idle();
     expect(count('light', 'DRAINING')).toBe(0);
     expect(count('light')).toBe(1);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { expectConverged } from '../../testing/cloud-invariants';
-import { deferred, eventually } from '../../testing/deferred';
+import { eventually } from '../../testing/deferred';
+import { holdNextCall } from '../../testing/hold-call';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { DATABASE, type Db } from '../store/database';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
@@ -195,28 +196,18 @@ describe('reconciler: a pass acts on what is, not on its snapshot', () => {
     test = await createCloudTestApp();
     const http = () => request(test.app.getHttpServer());
     await http().post('/api/v1/nodes').set(auth).send({ name: 'n1', pod: 'light' }).expect(201);
-    const createGate = deferred();
-    const createNode = test.agent.createNode.bind(test.agent);
-    jest.spyOn(test.agent, 'createNode').mockImplementationOnce(async (req) => {
-      await createGate.promise;
-      return createNode(req);
-    });
+    const creating = holdNextCall(test.agent, 'createNode');
     const launch = http()
       .post('/api/v1/pods/light/launch')
       .set(auth)
       .then((r) => r);
     await eventually(() => expect(test.app.get(NodesRepository).find('n1')?.status).toBe('STARTING'));
     // The pass reads the records (n1 STARTING), then waits on the agent while the launch finishes.
-    const listGate = deferred();
-    const listNodes = test.agent.listNodes.bind(test.agent);
-    jest.spyOn(test.agent, 'listNodes').mockImplementationOnce(async (stats) => {
-      await listGate.promise;
-      return listNodes(stats);
-    });
+    const listing = holdNextCall(test.agent, 'listNodes');
     const pass = test.app.get(Reconciler).pass();
-    createGate.resolve();
+    creating.release();
     expect((await launch).status).toBe(201);
-    listGate.resolve();
+    listing.release();
     await pass;
     await new Promise((r) => setTimeout(r, 100));
     expect(test.app.get(NodesRepository).find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 1 });

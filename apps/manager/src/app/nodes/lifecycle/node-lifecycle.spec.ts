@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { expectConverged } from '../../../testing/cloud-invariants';
-import { deferred, eventually } from '../../../testing/deferred';
+import { eventually } from '../../../testing/deferred';
+import { type Hold, holdNextCall } from '../../../testing/hold-call';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
 import { AgentRegistry } from '../../agents/registry/agent-registry';
 import { NoAgentError } from '../../errors/domain-errors';
@@ -35,28 +36,13 @@ describe('node lifecycle: one owner for node state', () => {
     await http().post('/api/v1/nodes').set(auth).send({ name, pod: 'light' }).expect(201);
   }
 
-  /** Holds the launch at `step` until the returned release() is called. */
-  function holdLaunchAt(step: Step): { reached: Promise<void>; release: () => void } {
-    const reached = deferred();
-    const gate = deferred();
-    const hold = async <T>(go: () => Promise<T>): Promise<T> => {
-      reached.resolve();
-      await gate.promise;
-      return go();
-    };
-    if (step === 'createNode') {
-      const original = test.agent.createNode.bind(test.agent);
-      jest.spyOn(test.agent, 'createNode').mockImplementationOnce((req) => hold(() => original(req)));
-    } else if (step === 'health') {
-      const probe = test.app.get(NodeHealthProbe);
-      const original = probe.waitHealthy.bind(probe);
-      jest.spyOn(probe, 'waitHealthy').mockImplementationOnce((...args) => hold(() => original(...args)));
-    } else {
-      const original = test.lb.addServer.bind(test.lb);
-      jest.spyOn(test.lb, 'addServer').mockImplementationOnce((pod, s) => hold(() => original(pod, s)));
-    }
-    return { reached: reached.promise, release: () => gate.resolve() };
-  }
+  /** Holds the launch at `step` until release() is called. */
+  const holdLaunchAt = (step: Step): Hold =>
+    step === 'createNode'
+      ? holdNextCall(test.agent, 'createNode')
+      : step === 'health'
+        ? holdNextCall(test.app.get(NodeHealthProbe), 'waitHealthy')
+        : holdNextCall(test.lb, 'addServer');
 
   describe.each<[string, Record<string, string>]>([
     ['orphan policy remove', {}],
