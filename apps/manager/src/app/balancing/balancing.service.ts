@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BalanceAlgorithm } from '@strato/contracts';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import type { NodeDto } from '../nodes/node.dto';
 import { NodesService } from '../nodes/nodes.service';
@@ -24,7 +24,7 @@ export class BalancingService {
     private readonly podsRepository: PodsRepository,
     private readonly nodes: NodesService,
     private readonly nodesRepository: NodesRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   async status(): Promise<LoadBalancerDto> {
@@ -47,7 +47,7 @@ export class BalancingService {
     const pod = this.podsRepository.require(podNameOrAlias);
     await this.lb.upsertPod({ name: pod.name, algorithm, paused: pod.state === 'paused' });
     this.podsRepository.setAlgorithm(pod.name, algorithm);
-    this.events.append({
+    this.events.publish({
       type: 'AlgorithmChanged',
       pod: pod.name,
       message: `pod ${pod.name}: ${pod.algorithm} -> ${algorithm}`,
@@ -60,7 +60,7 @@ export class BalancingService {
     const node = this.nodes.require(name);
     if (IN_BALANCER.has(node.status)) await this.lb.setWeight(node.pod, name, weight);
     this.nodesRepository.setWeight(name, weight);
-    this.events.append({
+    this.events.publish({
       type: 'WeightChanged',
       pod: node.pod,
       node: name,

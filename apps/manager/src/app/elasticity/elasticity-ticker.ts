@@ -1,8 +1,16 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { decide, type ScalingDecision } from '@strato/elasticity';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { PodConditions } from '../pods/pod-conditions';
 import { BootGate } from '../reconciler/boot-gate';
 import { NodesRepository } from '../store/nodes.repository';
@@ -32,13 +40,14 @@ const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
  * reason for not scaling, is an event with its numbers.
  */
 @Injectable()
-export class ElasticityTicker implements OnApplicationBootstrap {
+export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ElasticityTicker.name);
   private readonly windows = new MetricWindows();
   private readonly busy = new Set<string>();
   private readonly lastReason = new Map<string, string>();
   readonly status = new Map<string, PodElasticityStatus>();
   private tickMs: number;
+  private subscription: Subscription | undefined;
 
   constructor(
     @Inject(MANAGER_CONFIG) config: ManagerConfig,
@@ -50,9 +59,20 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     private readonly scaler: PodScaler,
     private readonly conditions: PodConditions,
     private readonly gate: BootGate,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {
     this.tickMs = config.elasticityTickMs;
+  }
+
+  /** A pod that is removed takes its windows, status and conditions with it (a new pod of that name starts clean). */
+  onModuleInit(): void {
+    this.subscription = this.events
+      .of('PodRemoved')
+      .subscribe((event) => event.pod && this.forget(event.pod));
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
   }
 
   onApplicationBootstrap(): void {
@@ -166,7 +186,7 @@ export class ElasticityTicker implements OnApplicationBootstrap {
     const moved = decision.direction !== 'none';
     if (!moved && this.lastReason.get(pod) === decision.reason) return;
     this.lastReason.set(pod, decision.reason);
-    this.events.append({
+    this.events.publish({
       type: moved ? (decision.direction === 'out' ? 'ScaleOut' : 'ScaleIn') : 'ScaleHeld',
       pod,
       message: `${decision.reason}: ${decision.message} (${reading.metric}: ${reading.detail})`,

@@ -7,7 +7,7 @@ import {
   validatePolicy,
 } from '@strato/elasticity';
 import { InvalidSettingError } from '../errors/domain-errors';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { PodConditions } from '../pods/pod-conditions';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { ElasticityTicker } from './elasticity-ticker';
@@ -21,7 +21,7 @@ export class ElasticityService {
     private readonly settings: ElasticityRepository,
     private readonly ticker: ElasticityTicker,
     private readonly pods: PodsRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
     private readonly conditions: PodConditions,
   ) {}
 
@@ -59,7 +59,7 @@ export class ElasticityService {
     const on = enabled ?? record?.enabled ?? false;
     this.settings.save(pod.name, on, policy);
     if (on !== (record?.enabled ?? false)) this.ticker.forget(pod.name);
-    this.events.append({
+    this.events.publish({
       type: 'ElasticityChanged',
       pod: pod.name,
       message: `elasticity ${on ? 'on' : 'off'} for ${pod.name}: ${describe(policy)}`,

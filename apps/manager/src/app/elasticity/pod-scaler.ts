@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AgentRegistry, type KnownAgent } from '../agents/registry/agent-registry';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { PodConditions } from '../pods/pod-conditions';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
@@ -33,7 +33,7 @@ export class PodScaler {
     private readonly agents: AgentRegistry,
     private readonly lifecycle: NodeLifecycle,
     private readonly conditions: PodConditions,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   /** Milliseconds before this pod may launch again (0: it may). */
@@ -53,7 +53,7 @@ export class PodScaler {
     for (let i = 0; i < count; i++) {
       const name = `${pod.name}-${randomBytes(3).toString('hex')}`;
       if (this.nodes.insertNew(name, pod.name, Math.min(limit, pod.maxNodes)) !== 'created') break;
-      this.events.append({
+      this.events.publish({
         type: 'NodeRegistered',
         pod: pod.name,
         node: name,

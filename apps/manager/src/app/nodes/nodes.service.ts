@@ -6,7 +6,7 @@ import {
   NodeNotLaunchedError,
   PodFullError,
 } from '../errors/domain-errors';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 
@@ -15,7 +15,7 @@ export class NodesService {
   constructor(
     private readonly nodes: NodesRepository,
     private readonly pods: PodsRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
     private readonly agents: AgentRegistry,
   ) {}
 
@@ -25,7 +25,7 @@ export class NodesService {
     const outcome = this.nodes.insertNew(name, pod.name, pod.maxNodes);
     if (outcome === 'name-taken') throw new NodeNameTakenError(name, this.require(name).pod);
     if (outcome === 'pod-full') throw new PodFullError(pod.name, pod.maxNodes);
-    this.events.append({
+    this.events.publish({
       type: 'NodeRegistered',
       pod: pod.name,
       node: name,

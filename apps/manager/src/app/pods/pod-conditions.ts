@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EventsRepository } from '../events/events.repository';
+import type { DomainEventType } from '../events/domain-event';
+import { EventBus } from '../events/event-bus';
+
+/** The pod conditions there are, with the event each one's setting and clearing publish. */
+const CONDITION_EVENTS = {
+  LaunchFailing: { set: 'LaunchFailing', cleared: 'LaunchFailingCleared' },
+} as const satisfies Record<string, { set: DomainEventType; cleared: DomainEventType }>;
+
+export type PodConditionType = keyof typeof CONDITION_EVENTS;
 
 export interface PodCondition {
-  type: string;
+  type: PodConditionType;
   status: boolean;
   reason: string;
   message: string;
@@ -16,7 +24,7 @@ export interface PodCondition {
 export class PodConditions {
   private readonly byPod = new Map<string, Map<string, PodCondition>>();
 
-  constructor(private readonly events: EventsRepository) {}
+  constructor(private readonly events: EventBus) {}
 
   set(pod: string, condition: PodCondition): void {
     const conditions = this.byPod.get(pod) ?? new Map<string, PodCondition>();
@@ -25,8 +33,8 @@ export class PodConditions {
     conditions.set(condition.type, condition);
     if (before && before.status === condition.status && before.reason === condition.reason) return;
     if (!before && !condition.status) return;
-    this.events.append({
-      type: condition.status ? condition.type : `${condition.type}Cleared`,
+    this.events.publish({
+      type: CONDITION_EVENTS[condition.type][condition.status ? 'set' : 'cleared'],
       pod,
       message: `${condition.reason}: ${condition.message}`,
     });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PodExistsError, PodNotEmptyError } from '../errors/domain-errors';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
@@ -17,7 +17,7 @@ export class PodLifecycle {
     private readonly podsRepository: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly lifecycle: NodeLifecycle,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   async register(pod: RegisterPodDto): Promise<PodDto> {
@@ -29,7 +29,7 @@ export class PodLifecycle {
       this.podsRepository.delete(pod.name);
       throw error;
     }
-    this.events.append({
+    this.events.publish({
       type: 'PodCreated',
       pod: pod.name,
       message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}`,
@@ -49,7 +49,7 @@ export class PodLifecycle {
     for (const node of nodes) await this.lifecycle.remove(node.name, undefined, `pod ${pod.name} removed`);
     await this.lb.removePod(pod.name);
     this.podsRepository.delete(pod.name);
-    this.events.append({ type: 'PodRemoved', pod: pod.name, message: `pod ${pod.name} removed` });
+    this.events.publish({ type: 'PodRemoved', pod: pod.name, message: `pod ${pod.name} removed` });
     return pod;
   }
 }

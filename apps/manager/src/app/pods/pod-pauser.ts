@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PodState } from '@strato/contracts';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
@@ -18,7 +18,7 @@ export class PodPauser {
     private readonly pods: PodsService,
     private readonly podsRepository: PodsRepository,
     private readonly nodes: NodesRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   pause(podNameOrAlias: string): Promise<PodDto> {
@@ -38,7 +38,7 @@ export class PodPauser {
       state === 'paused'
         ? this.nodes.moveStatus(pod.name, 'ONLINE', 'PAUSED')
         : this.nodes.moveStatus(pod.name, 'PAUSED', 'ONLINE');
-    this.events.append({
+    this.events.publish({
       type: state === 'paused' ? 'PodPaused' : 'PodResumed',
       pod: pod.name,
       message: `pod ${pod.name} ${state === 'paused' ? 'paused' : 'resumed'}${moved.length ? ` (nodes ${moved.join(', ')})` : ''}`,

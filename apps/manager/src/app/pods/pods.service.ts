@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus } from '@strato/contracts';
 import { PodOverLimitError } from '../errors/domain-errors';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { NodesRepository } from '../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import type { PodDto, UpdatePodDto } from './pod.dto';
@@ -11,14 +11,14 @@ export class PodsService {
   constructor(
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   /** `cloud init`: creates the default pods that do not exist yet; idempotent. */
   init(): { created: string[]; pods: PodDto[] } {
     const created = DEFAULT_PODS.filter((pod) => this.pods.insertIfMissing(pod)).map((pod) => pod.name);
     for (const name of created)
-      this.events.append({ type: 'PodCreated', pod: name, message: `pod ${name} created` });
+      this.events.publish({ type: 'PodCreated', pod: name, message: `pod ${name} created` });
     return { created, pods: this.list() };
   }
 
@@ -41,7 +41,7 @@ export class PodsService {
     const nodes = this.nodes.listByPod(pod.name).length;
     if (next.maxNodes < nodes) throw new PodOverLimitError(pod.name, next.maxNodes, nodes);
     this.pods.updateSize(pod.name, next);
-    this.events.append({
+    this.events.publish({
       type: 'PodChanged',
       pod: pod.name,
       message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size)`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeFailure } from '../nodes/lifecycle/node-failure';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
@@ -30,7 +30,7 @@ export class NodeConvergence {
     private readonly lifecycle: NodeLifecycle,
     private readonly failure: NodeFailure,
     private readonly machine: NodeStateMachine,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   /** `node` as the pass's snapshot has it; a node that changed since is left for the next pass. */
@@ -80,7 +80,7 @@ export class NodeConvergence {
         port: current.port,
         weight: current.weight,
       });
-      this.events.append({
+      this.events.publish({
         type: 'LoadBalancerRepaired',
         pod: current.pod,
         node: current.name,
@@ -101,7 +101,7 @@ export class NodeConvergence {
       const pod = this.pods.find(node.pod);
       if (!pod || !node.agent) return;
       const agent = this.agents.require(node.agent);
-      this.events.append({
+      this.events.publish({
         type: 'NodeRestarting',
         pod: node.pod,
         node: node.name,
@@ -119,7 +119,7 @@ export class NodeConvergence {
       });
       const paused = this.pods.find(current.pod)?.state === 'paused';
       this.machine.move(current, paused ? 'PAUSED' : 'ONLINE');
-      this.events.append({
+      this.events.publish({
         type: 'NodeBack',
         pod: current.pod,
         node: current.name,
@@ -148,7 +148,7 @@ export class NodeConvergence {
   private async lose(node: NodeRecord): Promise<void> {
     if (!SERVING.has(node.status)) return;
     this.machine.move(node, 'UNKNOWN', { reason: `agent ${node.agent} not heard from` });
-    this.events.append({
+    this.events.publish({
       type: 'NodeUnknown',
       pod: node.pod,
       node: node.name,
@@ -161,7 +161,7 @@ export class NodeConvergence {
   private async finishLaunch(node: NodeRecord): Promise<unknown> {
     const pod = this.pods.find(node.pod);
     if (!pod) return;
-    this.events.append({
+    this.events.publish({
       type: 'NodeRestarting',
       pod: node.pod,
       node: node.name,
@@ -177,7 +177,7 @@ export class NodeConvergence {
   private async dropServer(node: NodeRecord, why: string): Promise<void> {
     if (SERVING.has(node.status)) return;
     await this.lb.removeServer(node.pod, node.name);
-    this.events.append({
+    this.events.publish({
       type: 'LoadBalancerRepaired',
       pod: node.pod,
       node: node.name,

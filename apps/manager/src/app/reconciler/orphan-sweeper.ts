@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AgentNodeView } from '@strato/contracts';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
@@ -21,7 +21,7 @@ export class OrphanSweeper {
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly lifecycle: NodeLifecycle,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   /** `placed`: where the records read at the start of the pass put each node (the fast first look). */
@@ -39,7 +39,7 @@ export class OrphanSweeper {
             if (!runtimeNode) return;
             if (!this.nodes.find(nodeId) && (await this.adopt(agentId, runtimeNode))) return;
             await agent.client.removeNode(nodeId);
-            this.events.append({
+            this.events.publish({
               type: 'OrphanRemoved',
               pod: runtimeNode.pod,
               message: `removed ${nodeId} from agent ${agentId}: it runs there but no node record places it there`,
@@ -67,7 +67,7 @@ export class OrphanSweeper {
     });
     if (!adopted) return false;
     await this.lb.addServer(pod.name, { nodeId: node.nodeId, host: node.host, port: node.port, weight: 1 });
-    this.events.append({
+    this.events.publish({
       type: 'OrphanAdopted',
       pod: pod.name,
       node: node.nodeId,

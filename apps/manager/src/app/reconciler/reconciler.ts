@@ -8,7 +8,7 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { EventsRepository } from '../events/events.repository';
+import { EventBus } from '../events/event-bus';
 import { type BalancedServer, LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
@@ -39,7 +39,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly agents: AgentRegistry,
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
     private readonly lifecycle: NodeLifecycle,
     private readonly convergence: NodeConvergence,
     private readonly orphans: OrphanSweeper,
@@ -146,7 +146,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       await this.lb
         .removeServer(server.pod, server.nodeId)
         .then(() =>
-          this.events.append({
+          this.events.publish({
             type: 'LoadBalancerRepaired',
             pod: server.pod,
             node: server.nodeId,
@@ -167,7 +167,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       const runtime = reported?.find((r) => r.nodeId === node.name);
       const pod = this.pods.find(node.pod);
       if (!agent || !reported || (runtime && runsAsRecorded(runtime, node)) || !pod) continue;
-      this.events.append({
+      this.events.publish({
         type: 'NodeRestarting',
         pod: pod.name,
         node: node.name,

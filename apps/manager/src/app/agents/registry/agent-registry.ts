@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration } from '@strato/contracts';
 import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
 import { AgentNotFoundError, NoAgentError, NoReachableAgentError } from '../../errors/domain-errors';
-import { EventsRepository } from '../../events/events.repository';
+import { EventBus } from '../../events/event-bus';
 import { NodesRepository } from '../../store/nodes.repository';
 import { AGENT_CLIENT_FACTORY, type AgentClient, type AgentClientFactory } from './agent-client';
 import { type AgentRecord, AgentsRepository } from './agents.repository';
@@ -22,7 +22,7 @@ export class AgentRegistry {
     @Inject(AGENT_CLIENT_FACTORY) private readonly createClient: AgentClientFactory,
     private readonly agents: AgentsRepository,
     private readonly nodes: NodesRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   register(registration: AgentRegistration): AgentRecord {
@@ -30,7 +30,7 @@ export class AgentRegistry {
     const record = this.agents.upsert(registration);
     if (!before || before.url !== registration.url) {
       this.clients.delete(registration.id);
-      this.events.append({
+      this.events.publish({
         type: 'AgentRegistered',
         message: `agent ${registration.id} at ${registration.url} (${registration.runtime} runtime, ${registration.cores} cores)`,
       });

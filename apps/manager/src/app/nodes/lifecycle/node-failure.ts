@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventsRepository } from '../../events/events.repository';
+import { EventBus } from '../../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../../lb/load-balancer';
 import type { NodeRecord } from '../../store/nodes.repository';
 import { NodeStateMachine } from './node-state-machine';
@@ -12,12 +12,16 @@ export class NodeFailure {
   constructor(
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly machine: NodeStateMachine,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
-  async record(node: NodeRecord, reason: string, type = 'NodeFailed'): Promise<void> {
+  async record(
+    node: NodeRecord,
+    reason: string,
+    type: 'NodeFailed' | 'NodeOOMKilled' = 'NodeFailed',
+  ): Promise<void> {
     this.machine.move(node, 'FAILED', { reason });
-    this.events.append({ type, pod: node.pod, node: node.name, message: `${node.name}: ${reason}` });
+    this.events.publish({ type, pod: node.pod, node: node.name, message: `${node.name}: ${reason}` });
     await this.lb
       .removeServer(node.pod, node.name)
       .catch((error: Error) => this.logger.warn(`${node.name}: ${error.message}`));

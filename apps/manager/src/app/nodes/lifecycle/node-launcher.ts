@@ -3,7 +3,7 @@ import type { KnownAgent } from '../../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
 import { DomainError } from '../../errors/domain-error';
 import { NodeStartFailedError } from '../../errors/domain-errors';
-import { EventsRepository } from '../../events/events.repository';
+import { EventBus } from '../../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../../lb/load-balancer';
 import type { NodeRecord } from '../../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../../store/pods.repository';
@@ -27,7 +27,7 @@ export class NodeLauncher {
     private readonly pods: PodsRepository,
     private readonly machine: NodeStateMachine,
     private readonly probe: NodeHealthProbe,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   async run(
@@ -40,7 +40,7 @@ export class NodeLauncher {
     const { name, incarnation } = starting;
     let node = starting;
     let joined = false;
-    this.events.append({
+    this.events.publish({
       type: 'NodeStarting',
       pod: pod.name,
       node: name,
@@ -78,7 +78,7 @@ export class NodeLauncher {
       // Read with the move, in one synchronous step: a pause cannot slip in between.
       const paused = this.pods.find(pod.name)?.state === 'paused';
       const online = this.machine.move(node, paused ? 'PAUSED' : 'ONLINE', { reason: null });
-      this.events.append({
+      this.events.publish({
         type: 'NodeOnline',
         pod: pod.name,
         node: name,
@@ -108,7 +108,7 @@ export class NodeLauncher {
   private failIfStill(node: NodeRecord, reason: string, pod: string): void {
     try {
       this.machine.move(node, 'FAILED', { reason });
-      this.events.append({ type: 'NodeFailed', pod, node: node.name, message: `${node.name}: ${reason}` });
+      this.events.publish({ type: 'NodeFailed', pod, node: node.name, message: `${node.name}: ${reason}` });
     } catch (conflict) {
       this.logger.warn(`${node.name}: launch failed (${reason}) and ${(conflict as Error).message}`);
     }

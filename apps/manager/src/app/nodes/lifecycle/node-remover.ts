@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentRegistry } from '../../agents/registry/agent-registry';
-import { EventsRepository } from '../../events/events.repository';
+import { EventBus } from '../../events/event-bus';
 import { LOAD_BALANCER, type LoadBalancer } from '../../lb/load-balancer';
 import type { NodeRecord } from '../../store/nodes.repository';
 import { NodeStateMachine } from './node-state-machine';
@@ -18,14 +18,14 @@ export class NodeRemover {
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly agents: AgentRegistry,
     private readonly machine: NodeStateMachine,
-    private readonly events: EventsRepository,
+    private readonly events: EventBus,
   ) {}
 
   async run(node: NodeRecord, why: string): Promise<NodeRecord> {
     const removed = node;
     if (SERVING.has(node.status)) {
       node = this.machine.move(node, 'DRAINING');
-      this.events.append({
+      this.events.publish({
         type: 'NodeDraining',
         pod: node.pod,
         node: node.name,
@@ -38,7 +38,7 @@ export class NodeRemover {
     const silent = agent !== undefined && !this.agents.isReachable(agent.record);
     if (agent && !silent) await agent.client.removeNode(node.name, node.incarnation);
     this.machine.delete(node);
-    this.events.append({
+    this.events.publish({
       type: 'NodeRemoved',
       pod: node.pod,
       node: node.name,
