@@ -123,6 +123,22 @@ describe('elasticity under interleavings (fake clock, controllable reads)', () =
     expect(count('light', 'STARTING') + count('light')).toBe(0);
   });
 
+  it('ignores a CPU sample of another incarnation of a node', async () => {
+    await enable('light', { metric: 'cpu', lower: 20, upper: 60 });
+    await tick();
+    test.agent.cpuPercent = 27;
+    const listNodes = test.agent.listNodes.bind(test.agent);
+    jest
+      .spyOn(test.agent, 'listNodes')
+      .mockImplementation(async (stats) =>
+        (await listNodes(stats)).map((view) => ({ ...view, incarnation: 99 })),
+      );
+    await tick();
+    const status = (await http().get('/api/v1/pods/light/elasticity').set(auth).expect(200)).body.status;
+    expect(status).toMatchObject({ value: null, detail: 'no CPU sample yet' });
+    expect(count('light')).toBe(1);
+  });
+
   it('a scale-out never passes the limit it is given (the policy maximum)', async () => {
     const pod = test.app.get(PodsRepository).find('light') as PodRecord;
     await test.app.get(PodScaler).scaleOut(pod, 5, 2, clock);

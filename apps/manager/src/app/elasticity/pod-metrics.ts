@@ -56,7 +56,7 @@ export class PodMetrics {
       if (nodes) byAgent.set(agentId, nodes);
     }
     const percents = ready
-      .map((node) => byAgent.get(node.agent ?? '')?.find((v) => v.nodeId === node.name)?.stats?.cpuPercent)
+      .map((node) => this.sampleOf(node, byAgent.get(node.agent ?? ''))?.stats?.cpuPercent)
       .filter((p): p is number => typeof p === 'number');
     if (percents.length === 0) return { metric: 'cpu', value: null, detail: 'no CPU sample yet' };
     // Utilisation of the pod's cap: a 0.3-CPU node using 0.3 CPU is at 100 %.
@@ -66,6 +66,16 @@ export class PodMetrics {
       value,
       detail: `${percents.length} node(s) at ${value.toFixed(1)} % of ${pod.cpus} CPU`,
     };
+  }
+
+  /** The node's own sample: one from another incarnation (a run before a restart) is not this node's load. */
+  private sampleOf(node: NodeRecord, views: AgentNodeView[] | undefined): AgentNodeView | undefined {
+    const view = views?.find((v) => v.nodeId === node.name);
+    if (!view || view.incarnation === null || view.incarnation === node.incarnation) return view;
+    this.logger.log(
+      `ignored a CPU sample of ${node.name} incarnation ${view.incarnation} (the store has ${node.incarnation})`,
+    );
+    return undefined;
   }
 
   private requestsPerNode(
