@@ -6,7 +6,7 @@ import { convergenceProblems } from './support/converged';
 import { requireInfrastructure } from './support/infrastructure';
 import { killHaproxy, killNode } from './support/kill';
 
-const CHAOS_MS = Number(process.env['STRATO_CHAOS_MS'] ?? 75_000);
+const CHAOS_MS = Number(process.env['STRATO_CHAOS_MS'] ?? 120_000);
 const SEED = Number(process.env['STRATO_CHAOS_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const CLIENTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
