@@ -41,13 +41,21 @@ export class ProcessNodeEvents {
     child.once('exit', (code, signal) => void this.report(watched, { code, signal }));
   }
 
+  /** An exit is always reported; only the OOM evidence may be missing (the cgroup can be gone already). */
   private async report(watched: WatchedProcess, exit: ChildExit | undefined): Promise<void> {
     if (!this.hub.active) return;
+    const oomKills = await this.oomKills(watched.nodeId);
+    this.hub.emit(processExitedEvent(watched, exit, oomKills, Date.now()));
+  }
+
+  private async oomKills(nodeId: string): Promise<number> {
     try {
-      const oomKills = await (await this.limits).oomKills(watched.nodeId);
-      this.hub.emit(processExitedEvent(watched, exit, oomKills, Date.now()));
+      return await (await this.limits).oomKills(nodeId);
     } catch (error) {
-      this.logger.warn(`process runtime: cannot report the exit of node ${watched.nodeId}: ${String(error)}`);
+      this.logger.warn(
+        `process runtime: could not read the OOM counter of node ${nodeId} (${String(error)}); its exit is reported as not OOM-killed`,
+      );
+      return 0;
     }
   }
 }
