@@ -144,6 +144,13 @@ async function main() {
   const ownerToken = env.STRATO_OWNER_TOKEN || readFileSync(resolve(dataDir, 'owner-token'), 'utf8').trim();
   await waitForAgent(manager, ownerToken, 30_000, () => stopping);
 
+  // The CLI looks in ./data by itself; anywhere else it needs to be told, in the terminal it runs in.
+  const cliTokenHint = () =>
+    env.STRATO_OWNER_TOKEN
+      ? 'for the cloud CLI: export STRATO_TOKEN with the same value'
+      : dataDir === resolve(root, 'data')
+        ? 'the cloud CLI reads it from there'
+        : `for the cloud CLI in another terminal: export STRATO_DATA_DIR=${dataDir}`;
   const tokenFile = env.STRATO_OWNER_TOKEN
     ? 'STRATO_OWNER_TOKEN (from your environment)'
     : relative(root, resolve(dataDir, 'owner-token'));
@@ -152,7 +159,7 @@ async function main() {
   say(`  Dashboard      ${manager}/`);
   say(`  Swagger UI     ${manager}/api/docs`);
   say(`  Load balancer  http://127.0.0.1:${lbPort}/light  /medium  /heavy`);
-  say(`  Owner token    ${tokenFile}  (the cloud CLI reads it from there)`);
+  say(`  Owner token    ${tokenFile}  (${cliTokenHint()})`);
   say(`  Logs           ${relative(root, resolve(dataDir, 'logs'))}/`);
   say('');
   say(

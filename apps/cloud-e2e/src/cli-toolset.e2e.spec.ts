@@ -54,6 +54,23 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     expect(JSON.parse((await cli('node', 'ls', '--json')).stdout)).toEqual([]);
   });
 
+  it("takes the seeds' forms: a pod registered by name only, a CPU threshold written as a fraction refused", async () => {
+    expect(await cli('pod', 'register', 'extra')).toMatchObject({
+      code: 0,
+      stdout: 'registered pod extra (0.3 CPU, 100 MiB, at most 20 nodes) at /extra\n',
+    });
+    expect((await cli('pod', 'rm', 'extra')).code).toBe(0);
+    const fraction = await cli('elasticity', 'lower_threshold', 'light', '0.2');
+    expect(fraction).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        "cpu thresholds are percent of the node's CPU cap: 0.2 would be 0.2 %; for 20 % write 20",
+      ),
+    });
+    const percent = await cli('elasticity', 'lower_threshold', 'light', '20');
+    expect(percent).toMatchObject({ code: 0, stdout: expect.stringContaining('cpu [20, 70] %') });
+  });
+
   it('shows the status of the cloud and its event log', async () => {
     const status = await cli('status');
     expect(status.code).toBe(0);

@@ -48,6 +48,8 @@ describe('npm start', () => {
     expect(output).toContain(`Swagger UI     ${manager}/api/docs`);
     expect(output).toContain(`Load balancer  http://127.0.0.1:${lbPort}/light`);
     expect(output).toMatch(/Owner token\s+\S+owner-token/);
+    // A data dir of its own: the banner says what the CLI in another terminal needs (issue 11, item 6).
+    expect(output).toContain(`for the cloud CLI in another terminal: export STRATO_DATA_DIR=${dataDir}`);
 
     const dashboard = await fetch(`${manager}/`);
     expect(dashboard.status).toBe(200);
@@ -57,7 +59,7 @@ describe('npm start', () => {
     expect(await swagger.text()).toContain('swagger-ui');
 
     // A node too, so that stopping has something to clean up.
-    const env = { STRATO_URL: manager, STRATO_TOKEN_FILE: join(dataDir, 'owner-token') };
+    const env = { STRATO_URL: manager, STRATO_DATA_DIR: dataDir };
     expect((await cloud(['init'], env)).code).toBe(0);
     expect((await cloud(['register', 'n1', 'light'], env)).code).toBe(0);
     expect((await cloud(['launch', 'light'], env)).code).toBe(0);

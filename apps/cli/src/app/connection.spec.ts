@@ -32,6 +32,17 @@ describe('resolveConnection', () => {
     });
   });
 
+  it('reads the token from STRATO_DATA_DIR when npm start was given one (issue 11, item 6)', () => {
+    const data = join(dir, 'srv', 'strato');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'owner-token'), 'from-data-dir\n');
+    expect(resolveConnection({}, { STRATO_DATA_DIR: 'srv/strato' }, dir)).toMatchObject({
+      token: 'from-data-dir',
+      tokenSource: join(data, 'owner-token'),
+    });
+    expect(resolveConnection({}, { STRATO_DATA_DIR: data }, '/nonexistent').token).toBe('from-data-dir');
+  });
+
   it('has no token when none is configured anywhere', () => {
     expect(
       resolveConnection({}, { STRATO_TOKEN_FILE: '/nonexistent', HOME: dir }, '/nonexistent').token,

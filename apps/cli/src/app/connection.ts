@@ -17,8 +17,9 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Where the manager is and which token to send: flags, then STRATO_URL / STRATO_TOKEN, then the token
- * file (STRATO_TOKEN_FILE, ./data/owner-token as `npm start` writes it, ~/.config/strato/owner-token as
- * `cloud login` writes it); the URL likewise falls back to the one `cloud login` saved.
+ * file (STRATO_TOKEN_FILE, owner-token in STRATO_DATA_DIR or ./data as `npm start` writes it,
+ * ~/.config/strato/owner-token as `cloud login` writes it); the URL likewise falls back to the one
+ * `cloud login` saved.
  */
 export function resolveConnection(
   options: ConnectionOptions,
@@ -30,6 +31,8 @@ export function resolveConnection(
   if (env['STRATO_TOKEN']) return { url, token: env['STRATO_TOKEN'], tokenSource: 'STRATO_TOKEN' };
   const candidates = [
     env['STRATO_TOKEN_FILE'],
+    // The data dir npm start was given, the same variable, as its banner promises the CLI finds the token there.
+    env['STRATO_DATA_DIR'] ? resolve(cwd, env['STRATO_DATA_DIR'], 'owner-token') : undefined,
     resolve(cwd, 'data/owner-token'),
     join(configDir(env), 'owner-token'),
   ].filter((file): file is string => Boolean(file));

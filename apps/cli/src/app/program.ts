@@ -17,7 +17,10 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   const program = new Command('cloud')
     .description('Strato cloud owner toolset')
     .option('--url <url>', 'manager URL (env STRATO_URL, default http://127.0.0.1:8080)')
-    .option('--token <token>', 'owner token (env STRATO_TOKEN, or the file ./data/owner-token)')
+    .option(
+      '--token <token>',
+      'owner token (env STRATO_TOKEN, or the file owner-token in STRATO_DATA_DIR or ./data)',
+    )
     .option('--json', 'print JSON for scripts instead of tables')
     .addHelpText('after', ROOT_HELP_FOOTER)
     .showHelpAfterError('(add --help for usage)')

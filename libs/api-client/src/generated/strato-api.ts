@@ -604,17 +604,20 @@ export interface components {
              */
             name: string;
             /**
-             * @description CPU quota of each node, in CPUs
+             * @description CPU quota of each node, in CPUs (default 0.3, the light pod's)
              * @example 0.5
              */
-            cpus: number;
+            cpus?: number;
             /**
-             * @description memory limit of each node, in MiB
+             * @description memory limit of each node, in MiB (default 100)
              * @example 256
              */
-            memoryMiB: number;
-            /** @example 10 */
-            maxNodes: number;
+            memoryMiB?: number;
+            /**
+             * @description most nodes the pod may have (default 20)
+             * @example 10
+             */
+            maxNodes?: number;
             /**
              * @example roundrobin
              * @enum {string}

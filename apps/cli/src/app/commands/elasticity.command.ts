@@ -1,6 +1,7 @@
 import { type Elasticity, unwrap } from '@strato/api-client';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ContextFactory } from '../context';
+import { EXIT } from '../exit-codes';
 import { type Column, render } from '../output';
 
 const number = (value: string): number => {
@@ -25,11 +26,23 @@ const COLUMNS: Column<Elasticity>[] = [
   { header: 'REASON', value: (e) => e.status?.reason },
 ];
 
+const UNITS: Record<string, string> = { cpu: '%', requestsPerNode: 'req/s per node', latencyP90: 'ms' };
+
 function describePolicy(policy: Record<string, unknown>): string {
   const bounds = `${policy['minNodes']}-${policy['maxNodes']} nodes`;
+  const unit = UNITS[String(policy['metric'])] ?? '';
   return policy['kind'] === 'threshold'
-    ? `${policy['metric']} [${policy['lower']}, ${policy['upper']}] ${bounds}`
-    : `${policy['metric']} target ${policy['target']} ${bounds}`;
+    ? `${policy['metric']} [${policy['lower']}, ${policy['upper']}] ${unit} ${bounds}`
+    : `${policy['metric']} target ${policy['target']} ${unit} ${bounds}`;
+}
+
+/**
+ * Seed 003 wrote CPU thresholds as fractions (0.2); here they are percent of the node's cap, so 0.2 would
+ * be 0.2 % and the pod would never scale in. Said, instead of done.
+ */
+export function thresholdMistake(metric: string, value: number): string | undefined {
+  if (metric !== 'cpu' || value <= 0 || value >= 1) return undefined;
+  return `cpu thresholds are percent of the node's CPU cap: ${value} would be ${value} %; for ${Math.round(value * 1000) / 10} % write ${Math.round(value * 1000) / 10}`;
 }
 
 export function registerElasticityCommands(program: Command, context: ContextFactory): void {
@@ -84,6 +97,19 @@ export function registerElasticityCommands(program: Command, context: ContextFac
       .argument('<value>', 'threshold', number)
       .action(async (pod: string, value: number, _o, command: Command) => {
         const { client, output, json } = context(command);
+        if (value > 0 && value < 1) {
+          const current = await unwrap(
+            client.GET('/api/v1/pods/{pod}/elasticity', { params: { path: { pod } } }),
+          );
+          const mistake = thresholdMistake(
+            String((current.policy as Record<string, unknown>)['metric']),
+            value,
+          );
+          if (mistake) {
+            output.err(`error: ${mistake}`);
+            throw new CommanderError(EXIT.usage, 'strato.thresholdUnit', mistake);
+          }
+        }
         output.out(
           show(
             json,

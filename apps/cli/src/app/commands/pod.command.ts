@@ -14,9 +14,9 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
       'register a pod; its nodes get this CPU quota and memory limit, and /NAME on the load balancer',
     )
     .argument('<name>', 'pod name: lower-case letters, digits and dashes')
-    .requiredOption('--cpu <cpus>', 'CPU quota per node, in CPUs (e.g. 0.5)', parseNumber)
-    .requiredOption('--memory <mib>', 'memory limit per node, in MiB', parseNumber)
-    .requiredOption('--max-nodes <n>', 'most nodes the pod may have', parseNumber)
+    .option('--cpu <cpus>', "CPU quota per node, in CPUs (default: the light pod's, 0.3)", parseNumber)
+    .option('--memory <mib>', 'memory limit per node, in MiB (default 100)', parseNumber)
+    .option('--max-nodes <n>', 'most nodes the pod may have (default 20)', parseNumber)
     .addOption(
       new Option('--algorithm <algo>', 'balance algorithm').choices([
         'roundrobin',
@@ -30,7 +30,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .action(
       async (
         name: string,
-        options: { cpu: number; memory: number; maxNodes: number; algorithm?: 'roundrobin' },
+        options: { cpu?: number; memory?: number; maxNodes?: number; algorithm?: 'roundrobin' },
         command: Command,
       ) => {
         const { client, output, json } = context(command);

@@ -5,7 +5,7 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
-import type { PodDto, RegisterPodDto } from './pod.dto';
+import { DEFAULT_POD_SIZE, type PodDto, type RegisterPodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 
 /** `cloud pod register` and `cloud pod rm`: the store and the load balancer's paths together. */
@@ -20,8 +20,14 @@ export class PodLifecycle {
     private readonly events: EventBus,
   ) {}
 
-  async register(pod: RegisterPodDto): Promise<PodDto> {
-    const algorithm = pod.algorithm ?? 'roundrobin';
+  async register(request: RegisterPodDto): Promise<PodDto> {
+    const algorithm = request.algorithm ?? 'roundrobin';
+    const pod = {
+      name: request.name,
+      cpus: request.cpus ?? DEFAULT_POD_SIZE.cpus,
+      memoryMiB: request.memoryMiB ?? DEFAULT_POD_SIZE.memoryMiB,
+      maxNodes: request.maxNodes ?? DEFAULT_POD_SIZE.maxNodes,
+    };
     if (!this.podsRepository.insertIfMissing(pod, algorithm)) throw new PodExistsError(pod.name);
     try {
       await this.lb.upsertPod({ name: pod.name, algorithm, paused: false });

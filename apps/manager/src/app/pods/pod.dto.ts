@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   BALANCE_ALGORITHMS,
+  DEFAULT_PODS,
   type BalanceAlgorithm,
   NODE_STATUSES,
   type NodeStatus,
@@ -46,6 +47,9 @@ export class PodDto implements PodView {
   createdAt!: string;
 }
 
+/** What `cloud pod register NAME` gives a pod when no size is said: the light pod's (the seeds' form). */
+export const DEFAULT_POD_SIZE = DEFAULT_PODS[0];
+
 export class RegisterPodDto {
   @ApiProperty({
     example: 'gpu',
@@ -58,29 +62,46 @@ export class RegisterPodDto {
   })
   name!: string;
 
-  @ApiProperty({ example: 0.5, minimum: 0.05, maximum: 64, description: 'CPU quota of each node, in CPUs' })
+  @ApiProperty({
+    example: 0.5,
+    minimum: 0.05,
+    maximum: 64,
+    required: false,
+    description: `CPU quota of each node, in CPUs (default ${DEFAULT_POD_SIZE.cpus}, the light pod's)`,
+  })
+  @MayBeOmitted()
   @IsNumber()
   @Min(0.05)
   @Max(64)
-  cpus!: number;
+  cpus?: number;
 
   @ApiProperty({
     type: 'integer',
     example: 256,
     minimum: 32,
     maximum: 65536,
-    description: 'memory limit of each node, in MiB',
+    required: false,
+    description: `memory limit of each node, in MiB (default ${DEFAULT_POD_SIZE.memoryMiB})`,
   })
+  @MayBeOmitted()
   @IsInt()
   @Min(32)
   @Max(65_536)
-  memoryMiB!: number;
+  memoryMiB?: number;
 
-  @ApiProperty({ type: 'integer', example: 10, minimum: 1, maximum: 200 })
+  @ApiProperty({
+    type: 'integer',
+    example: 10,
+    minimum: 1,
+    maximum: 200,
+    required: false,
+    description: `most nodes the pod may have (default ${DEFAULT_POD_SIZE.maxNodes})`,
+  })
+  @MayBeOmitted()
   @IsInt()
   @Min(1)
   @Max(200)
-  maxNodes!: number;
+  maxNodes?: number;
 
   @ApiProperty({ enum: BALANCE_ALGORITHMS, required: false, example: 'roundrobin' })
   @MayBeOmitted()

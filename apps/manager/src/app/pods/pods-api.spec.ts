@@ -10,6 +10,18 @@ describe('pods, events and status API', () => {
   });
   afterAll(() => test.close());
 
+  it('registers a pod with the light size when none is given, as the seeds do (issue 11, item 8)', async () => {
+    const created = await http().post('/api/v1/pods').set(auth).send({ name: 'extra' }).expect(201);
+    expect(created.body).toMatchObject({
+      name: 'extra',
+      cpus: 0.3,
+      memoryMiB: 100,
+      maxNodes: 20,
+      path: '/extra',
+    });
+    await http().delete('/api/v1/pods/extra').set(auth).expect(200);
+  });
+
   it('registers a pod with its size and gives it a load-balancer path', async () => {
     const created = await http()
       .post('/api/v1/pods')
