@@ -6,13 +6,13 @@ import {
   type NodeRuntime,
   type RuntimeNode,
 } from '@strato/runtime';
+import { KeyedLock } from '@strato/sync';
 import { cpus, totalmem } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { PortAllocator } from '../ports/port-allocator';
 import { IncarnationMismatchError } from './incarnation-mismatch.error';
 import { NodeStatsSampler } from './node-stats-sampler';
 import { NODE_RUNTIME } from './node-runtime.provider';
-import { PerNodeLock } from './per-node-lock';
 
 const toView = (node: RuntimeNode): AgentNodeView => ({ ...node });
 
@@ -27,7 +27,7 @@ export class AgentNodesService implements OnApplicationShutdown {
   private readonly ports: PortAllocator;
   private readonly sampler: NodeStatsSampler;
   // Create and remove check, then act: one at a time per node, so a retry racing its original sees its node.
-  private readonly lock = new PerNodeLock();
+  private readonly lock = new KeyedLock();
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,

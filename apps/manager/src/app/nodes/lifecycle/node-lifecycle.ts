@@ -5,7 +5,7 @@ import { NodeNotFoundError, NodeNotInPodError, NoNewNodeError } from '../../erro
 import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../../store/pods.repository';
 import type { NodeExitReport } from '@strato/contracts';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '@strato/sync';
 import { NodeExitHandler } from './node-exit-handler';
 import { NodeStateConflictError } from './node-lifecycle.errors';
 import { NodeLauncher } from './node-launcher';
