@@ -110,6 +110,23 @@ async function stop(code = 0) {
   process.exit(code);
 }
 
+/** Whether the agent's runtime holds nodes to their CPU and memory caps on this machine, and why not. */
+async function nodeCaps(agentUrl, token) {
+  try {
+    const response = await fetch(`${agentUrl}/agent/v1/info`, {
+      headers: { 'x-strato-agent-token': token },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) return `unknown (the agent answered ${response.status})`;
+    const { limits } = await response.json();
+    if (limits?.enforced === true) return 'enforced (CPU and memory, per node)';
+    if (limits?.enforced === false) return `NOT enforced, nodes run uncapped: ${limits.reason}`;
+    return 'unknown (the agent did not say)';
+  } catch (error) {
+    return `unknown (${error.message})`;
+  }
+}
+
 async function main() {
   for (const file of ['dist/apps/manager/main.js', 'dist/apps/proxy/main.js', 'dist/apps/job/main.js']) {
     if (!existsSync(resolve(root, file)))
@@ -143,6 +160,7 @@ async function main() {
   await waitForHttp(`http://127.0.0.1:${agentPort}/agent/health`, 30_000, () => stopping);
   const ownerToken = env.STRATO_OWNER_TOKEN || readFileSync(resolve(dataDir, 'owner-token'), 'utf8').trim();
   await waitForAgent(manager, ownerToken, 30_000, () => stopping);
+  const caps = await nodeCaps(`http://127.0.0.1:${agentPort}`, token);
 
   // The CLI looks in ./data by itself; anywhere else it needs to be told, in the terminal it runs in.
   const cliTokenHint = () =>
@@ -161,6 +179,7 @@ async function main() {
   say(`  Load balancer  http://127.0.0.1:${lbPort}/light  /medium  /heavy`);
   say(`  Owner token    ${tokenFile}  (${cliTokenHint()})`);
   say(`  Logs           ${relative(root, resolve(dataDir, 'logs'))}/`);
+  say(`  Node caps      ${caps}`);
   say('');
   say(
     `Try: bin/cloud init && bin/cloud register n1 light && bin/cloud launch light && curl http://127.0.0.1:${lbPort}/light`,

@@ -17,6 +17,8 @@ export { NodeNotRunningError } from './lib/errors/node-not-running.error';
 export { RuntimeUnavailableError } from './lib/errors/runtime-unavailable.error';
 export { ProcessNodeRuntime } from './lib/process/process-node-runtime';
 export type { ProcessNodeRuntimeOptions } from './lib/process/process-node-runtime';
+export type { CgroupHost } from './lib/process/detect-process-limits';
+export type { CgroupDirOps } from './lib/cgroup/cgroup-dir-ops';
 export { DockerNodeRuntime } from './lib/docker/docker-node-runtime';
 export type { DockerNodeRuntimeOptions } from './lib/docker/docker-node-runtime';
 export { isDockerReachable } from './lib/docker/docker-client';

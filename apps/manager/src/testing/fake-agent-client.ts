@@ -1,4 +1,4 @@
-import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contracts';
+import type { AgentInfo, AgentNodeView, CreateNodeRequest, NodeLimits } from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AgentClient } from '../app/agents/registry/agent-client';
 
@@ -12,6 +12,8 @@ export class FakeAgentClient implements AgentClient {
   failNext: string | undefined;
   /** What every node's CPU sample says, in % of one core (listNodes with stats). */
   cpuPercent: number | null = null;
+  /** What this host says about the caps of the nodes it creates from now on. */
+  limits: NodeLimits = { enforced: true, reason: null };
 
   async createNode(request: CreateNodeRequest): Promise<AgentNodeView> {
     if (this.failNext) {
@@ -44,7 +46,7 @@ export class FakeAgentClient implements AgentClient {
       port,
       state: 'running',
       runtime: 'process',
-      limitsEnforced: false,
+      limits: this.limits,
     };
     this.servers.set(request.nodeId, { server, view });
     return view;
@@ -80,7 +82,14 @@ export class FakeAgentClient implements AgentClient {
   }
 
   async info(): Promise<AgentInfo> {
-    return { runtime: 'process', cores: 2, memoryBytes: 1, nodes: this.servers.size, freePorts: 100 };
+    return {
+      runtime: 'process',
+      cores: 2,
+      memoryBytes: 1,
+      nodes: this.servers.size,
+      freePorts: 100,
+      limits: this.limits,
+    };
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,13 @@ export interface CreateNodeRequest {
 /** What a runtime reports about one node it runs. */
 export type RuntimeNodeState = 'created' | 'running' | 'paused' | 'exited';
 
+/** Whether a node's CPU and memory caps are applied by the host; when they are not, why. */
+export interface NodeLimits {
+  enforced: boolean;
+  /** Why the caps are not (fully) applied, e.g. "cgroup /sys/fs/cgroup/x is not writable (EACCES)"; null if enforced. */
+  reason: string | null;
+}
+
 export interface AgentNodeView {
   nodeId: string;
   /** The launch this runtime node belongs to; null for a node started without one (before incarnations). */
@@ -30,8 +37,8 @@ export interface AgentNodeView {
   port: number;
   state: RuntimeNodeState;
   runtime: RuntimeKind;
-  /** False where the host cannot enforce the CPU/memory caps (e.g. no cgroup access). */
-  limitsEnforced: boolean;
+  /** Whether the node runs within its CPU/memory caps; not enforced (no cgroup access, engine warnings) with why. */
+  limits: NodeLimits;
   /** Present when asked for (`?stats=true`) and the node runs. */
   stats?: NodeStatsView;
 }
@@ -43,6 +50,8 @@ export interface AgentInfo {
   nodes: number;
   /** Node ports of the agent's range not held by one of its nodes. */
   freePorts: number;
+  /** Whether nodes started on this host now get their CPU/memory caps, and why not. */
+  limits: NodeLimits;
 }
 
 /** An agent announces itself to the manager (`POST /api/v1/agents`, agent token). */

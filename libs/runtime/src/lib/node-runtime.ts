@@ -1,4 +1,4 @@
-import type { RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
 import type { NodeStats } from './node-stats';
 import type { RuntimeEventListener, Unsubscribe } from './runtime-event';
 
@@ -22,8 +22,8 @@ export interface RuntimeNode {
   host: string;
   state: RuntimeNodeState;
   runtime: RuntimeKind;
-  /** False where the host cannot enforce the node's CPU/memory caps. */
-  limitsEnforced: boolean;
+  /** Whether the node runs within its CPU/memory caps; where it does not (no writable cgroup, engine warnings), why. */
+  limits: NodeLimits;
 }
 
 /** Runs job-server nodes on one host. Every method is safe to call from a fresh instance: state is found again. */
@@ -39,6 +39,8 @@ export interface NodeRuntime {
   inspect(nodeId: string): Promise<RuntimeNode | undefined>;
   /** Only this cloud's nodes. */
   list(): Promise<RuntimeNode[]>;
+  /** Whether a node started now gets its CPU/memory caps on this host, and if not, why. */
+  hostLimits(): Promise<NodeLimits>;
   /** The last tailLines (default 100) lines of stdout and stderr. */
   logs(nodeId: string, tailLines?: number): Promise<string>;
   /**

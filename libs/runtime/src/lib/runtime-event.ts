@@ -34,4 +34,5 @@ export type Unsubscribe = () => void;
 /** Where adapters report trouble in their background loops (a Nest Logger fits). */
 export interface RuntimeLogger {
   warn(message: string): void;
+  log?(message: string): void;
 }

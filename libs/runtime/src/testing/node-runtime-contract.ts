@@ -65,6 +65,16 @@ export function describeNodeRuntimeContract(
       expect(await isPortOpen(spec.port)).toBe(false);
     });
 
+    it('says whether the host enforces the caps, and why not, for the host and for each node', async () => {
+      const host = await runtime.hostLimits();
+      const shape = host.enforced
+        ? { enforced: true, reason: null }
+        : { enforced: false, reason: expect.any(String) };
+      expect(host).toEqual(shape);
+      expect((await runtime.inspect(spec.nodeId))?.limits).toEqual(host);
+      console.log(`${name}: caps ${host.enforced ? 'enforced' : `NOT enforced (${host.reason})`}`);
+    });
+
     it('refuses an incarnation that is not a positive integer, creating nothing', async () => {
       for (const incarnation of [0, -1, 1.5, Number.NaN]) {
         await expect(runtime.create({ ...spec, nodeId: 'n-bad', incarnation })).rejects.toThrow(

@@ -29,18 +29,3 @@ export function ensureNodeImage(image: string): void {
     throw new Error(`tools/build-node-image.sh failed (${result.status}): ${result.stderr}${result.stdout}`);
   }
 }
-
-/**
- * Whether the engine answers /_ping, decided synchronously so a suite can pick describe or describe.skip at
- * load time (jest has no asynchronous skip). A child node process does the asynchronous part.
- */
-export function dockerReachableSync(socketPath?: string): boolean {
-  const script = `
-    const dockerHost = process.env.DOCKER_HOST || '';
-    const target = ${JSON.stringify(socketPath ?? null)} !== null ? { socketPath: ${JSON.stringify(socketPath ?? null)} }
-      : dockerHost.startsWith('tcp://') ? { host: new URL(dockerHost).hostname, port: new URL(dockerHost).port }
-      : { socketPath: dockerHost.startsWith('unix://') ? dockerHost.slice(7) : '/var/run/docker.sock' };
-    require('http').get({ ...target, path: '/_ping', timeout: 2000 }, (r) => process.exit(r.statusCode === 200 ? 0 : 1))
-      .on('timeout', () => process.exit(1)).on('error', () => process.exit(1));`;
-  return spawnSync(process.execPath, ['-e', script], { timeout: 5_000 }).status === 0;
-}

@@ -51,6 +51,7 @@ import { StatusBadge } from './status-badge';
             <col class="col-name" />
             <col class="col-status" />
             <col class="col-address" />
+            <col class="col-caps" />
             <col />
           </colgroup>
           <thead>
@@ -58,6 +59,7 @@ import { StatusBadge } from './status-badge';
               <th scope="col">Node</th>
               <th scope="col">Status</th>
               <th scope="col">Address</th>
+              <th scope="col">Caps</th>
               <th scope="col">Reason</th>
             </tr>
           </thead>
@@ -67,6 +69,7 @@ import { StatusBadge } from './status-badge';
                 <td class="mono">{{ node.name }}</td>
                 <td><strato-status-badge [status]="node.status" /></td>
                 <td class="mono">{{ address(node) }}</td>
+                <td class="caps" [class.uncapped]="node.limits.enforced === false">{{ caps(node) }}</td>
                 <td class="reason">
                   {{
                     node.status === 'FAILED' || node.status === 'UNKNOWN' ? (node.reason ?? 'unknown') : ''
@@ -93,6 +96,13 @@ export class PodCard {
     ),
   );
   protected readonly total = computed(() => this.counts().reduce((sum, entry) => sum + entry.count, 0));
+
+  /** Whether the host holds the node to its CPU and memory caps; when not, why (from its agent). */
+  protected caps(node: Node): string {
+    const { enforced, reason } = node.limits;
+    if (enforced === null) return '—';
+    return enforced ? 'enforced' : `not enforced: ${reason ?? 'no reason given'}`;
+  }
 
   protected address(node: Node): string {
     return node.host && node.port !== null ? `${node.host}:${node.port}` : '—';

@@ -60,11 +60,31 @@ describe('PodList', () => {
 
     const rows = [...element.querySelectorAll('tbody tr')];
     expect(rows.map((row) => [...row.querySelectorAll('td')].map(text))).toEqual([
-      ['light-1', 'ONLINE', '127.0.0.1:41001', ''],
-      ['light-2', 'FAILED', '—', 'OOM killed (exit 137)'],
+      ['light-1', 'ONLINE', '127.0.0.1:41001', 'enforced', ''],
+      ['light-2', 'FAILED', '—', 'enforced', 'OOM killed (exit 137)'],
     ]);
     expect(rows[0].querySelector('strato-status-badge')?.classList).toContain('badge--online');
     expect(rows[1].querySelector('strato-status-badge')?.classList).toContain('badge--failed');
+  });
+
+  it('says for each node whether its host enforces its caps, and why not', async () => {
+    const element = await render([
+      {
+        pod: aPod({ nodeCounts: { ONLINE: 1, NEW: 1 } }),
+        nodes: [
+          aNode({
+            name: 'light-1',
+            limits: { enforced: false, reason: 'cgroup /sys/fs/cgroup/x is not writable (EACCES)' },
+          }),
+          aNode({ name: 'light-2', status: 'NEW', limits: { enforced: null, reason: null } }),
+        ],
+      },
+    ]);
+
+    const caps = [...element.querySelectorAll('tbody td.caps')];
+    expect(caps.map(text)).toEqual(['not enforced: cgroup /sys/fs/cgroup/x is not writable (EACCES)', '—']);
+    expect(caps[0].classList).toContain('uncapped');
+    expect(text(element.querySelector('thead'))).toContain('Caps');
   });
 
   it('tells the owner to run cloud init when there are no pods', async () => {

@@ -9,6 +9,7 @@ export const DOMAIN_EVENT_TYPES = [
   'NodeBack',
   'NodeDraining',
   'NodeFailed',
+  'NodeLimitsNotEnforced',
   'NodeOOMKilled',
   'NodeOnline',
   'NodeRegistered',

@@ -1,8 +1,33 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NODE_NAME_PATTERN, NODE_STATUSES, type NodeStatus, type NodeView } from '@strato/contracts';
+import {
+  NODE_NAME_PATTERN,
+  NODE_STATUSES,
+  type NodeLimitsView,
+  type NodeStatus,
+  type NodeView,
+} from '@strato/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
+
+export class NodeLimitsDto implements NodeLimitsView {
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    example: false,
+    description:
+      'whether the host applies the pod’s CPU and memory caps to the node (null: unknown, not launched yet)',
+  })
+  enforced!: boolean | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'cgroup /sys/fs/cgroup/user.slice is not writable (EACCES): not delegated to this agent',
+    description: 'why the caps are not enforced; null when they are, or while unknown',
+  })
+  reason!: string | null;
+}
 
 export class NodeDto implements NodeView {
   @ApiProperty({ example: 'n1' })
@@ -46,6 +71,9 @@ export class NodeDto implements NodeView {
     description: 'load-balancer weight (0: no new requests)',
   })
   weight!: number;
+
+  @ApiProperty({ type: NodeLimitsDto, description: 'whether the node runs within its CPU and memory caps' })
+  limits!: NodeLimitsDto;
 
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
   createdAt!: string;

@@ -7,6 +7,7 @@ import { NodeFailure } from './lifecycle/node-failure';
 import { NodeHealthProbe } from './lifecycle/node-health-probe';
 import { NodeLauncher } from './lifecycle/node-launcher';
 import { NodeLifecycle } from './lifecycle/node-lifecycle';
+import { NodeLimitsRecorder } from './lifecycle/node-limits-recorder';
 import { NodeRemover } from './lifecycle/node-remover';
 import { NodeStateMachine } from './lifecycle/node-state-machine';
 import { NodesController } from './nodes.controller';
@@ -28,7 +29,8 @@ import { NodesService } from './nodes.service';
     NodeRemover,
     NodeExitHandler,
     NodeLifecycle,
+    NodeLimitsRecorder,
   ],
-  exports: [NodesService, NodeLifecycle, NodeStateMachine, NodeFailure],
+  exports: [NodesService, NodeLifecycle, NodeStateMachine, NodeFailure, NodeLimitsRecorder],
 })
 export class NodesModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { NodeStatus, NodeView } from '@strato/contracts';
+import type { NodeLimitsView, NodeStatus, NodeView } from '@strato/contracts';
 import type { Statement } from 'better-sqlite3';
 import { DATABASE, type Db } from './database';
 
@@ -15,9 +15,14 @@ interface NodeRow {
   port: number | null;
   weight: number;
   incarnation: number;
+  limits_enforced: number | null;
+  limits_reason: string | null;
   created_at: string;
   updated_at: string;
 }
+
+/** Not known yet: a node not launched, or launched by an agent that did not say. */
+export const LIMITS_UNKNOWN: NodeLimitsView = Object.freeze({ enforced: null, reason: null });
 
 const toRecord = (row: NodeRow): NodeRecord => ({
   name: row.name,
@@ -29,6 +34,10 @@ const toRecord = (row: NodeRow): NodeRecord => ({
   port: row.port,
   weight: row.weight,
   incarnation: row.incarnation,
+  limits: {
+    enforced: row.limits_enforced === null ? null : row.limits_enforced === 1,
+    reason: row.limits_reason,
+  },
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -39,6 +48,7 @@ export interface NodeUpdate {
   agent?: string | null;
   host?: string | null;
   port?: number | null;
+  limits?: NodeLimitsView;
 }
 
 /** What a compare-and-set expects to find: the status (one of) and the incarnation it read. */
@@ -126,7 +136,7 @@ export class NodesRepository {
       .immediate();
   }
 
-  /** Starts a new incarnation: STARTING, incarnation + 1, no runtime placement yet. */
+  /** Starts a new incarnation: STARTING, incarnation + 1, no runtime placement (nor known caps) yet. */
   beginLaunch(name: string, expected: NodeExpectation): NodeRecord | undefined {
     return this.compareAndSet(name, expected, {
       status: 'STARTING',
@@ -134,8 +144,16 @@ export class NodesRepository {
       agent: null,
       host: null,
       port: null,
+      limits: LIMITS_UNKNOWN,
       incarnation: expected.incarnation + 1,
     });
+  }
+
+  /** Records what the node's host says about its caps, if it is still the incarnation the caller read. */
+  setLimits(name: string, incarnation: number, limits: NodeLimitsView): NodeRecord | undefined {
+    const current = this.find(name);
+    if (!current || current.incarnation !== incarnation) return undefined;
+    return this.compareAndSet(name, { status: current.status, incarnation }, { limits });
   }
 
   /**
@@ -194,7 +212,8 @@ export class NodesRepository {
     const next: NodeRecord = { ...current, ...change, updatedAt: new Date().toISOString() };
     const changed = this.db
       .prepare(
-        `UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, incarnation = ?, updated_at = ?
+        `UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, incarnation = ?,
+           limits_enforced = ?, limits_reason = ?, updated_at = ?
          WHERE name = ? AND status = ? AND incarnation = ?`,
       )
       .run(
@@ -204,6 +223,8 @@ export class NodesRepository {
         next.host,
         next.port,
         next.incarnation,
+        next.limits.enforced === null ? null : Number(next.limits.enforced),
+        next.limits.reason,
         next.updatedAt,
         name,
         current.status,

@@ -20,6 +20,8 @@ export interface AgentConfig {
   /** Where the manager reaches this agent. */
   publicUrl: string;
   heartbeatMs: number;
+  /** A cgroup v2 group delegated to the agent for its process nodes; default: found from /proc. */
+  cgroupRoot: string | undefined;
 }
 
 export class AgentConfigError extends Error {
@@ -87,7 +89,11 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
     agentId: env['STRATO_AGENT_ID'] ?? defaultAgentId(),
     publicUrl: env['STRATO_AGENT_PUBLIC_URL'] ?? `http://${env['STRATO_AGENT_HOST'] ?? '127.0.0.1'}:${port}`,
     heartbeatMs: Number(env['STRATO_AGENT_HEARTBEAT_MS'] ?? 5000),
+    cgroupRoot: env['STRATO_CGROUP_ROOT'] || undefined,
   };
+  if (config.cgroupRoot !== undefined && !config.cgroupRoot.startsWith('/')) {
+    problems.push(`STRATO_CGROUP_ROOT must be an absolute path, got "${config.cgroupRoot}"`);
+  }
   if (config.managerUrl !== undefined && !isUrl(config.managerUrl)) {
     problems.push(`STRATO_MANAGER_URL must be a URL, got "${config.managerUrl}"`);
   }

@@ -1,4 +1,6 @@
-import type { AgentNodeView } from '@strato/contracts';
+import type { AgentInfo, AgentNodeView } from '@strato/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import {
@@ -45,6 +47,16 @@ describe('agent nodes API over the process runtime', () => {
     const listed = (await http().get('/agent/v1/nodes').set(agentAuth).expect(200)).body as AgentNodeView[];
     expect(listed.filter((node) => node.nodeId === 'n1')).toHaveLength(1);
     expect(await healthStatus(first.port)).toBe(200);
+  });
+
+  it('says in each node view and in its info whether this host enforces the caps', async () => {
+    const info = (await http().get('/agent/v1/info').set(agentAuth).expect(200)).body as AgentInfo;
+    expect(info.limits).toEqual(
+      info.limits.enforced
+        ? { enforced: true, reason: null }
+        : { enforced: false, reason: expect.any(String) },
+    );
+    expect((await view('n1')).limits).toEqual(info.limits);
   });
 
   it('refuses another incarnation of a running node with 409 naming the one there, and leaves it running', async () => {
@@ -109,6 +121,32 @@ describe('agent nodes API over the process runtime', () => {
     const reply = await post('raced', 1).expect(409);
     expect(reply.body.message).toMatch(/node raced already exists on this host as incarnation 1/);
     expect(await healthStatus(port)).toBe(200);
+  });
+
+  describe('where no cgroup can be written', () => {
+    let uncapped: AgentTestApp;
+    const notACgroup = mkdtempSync(join(tmpdir(), 'strato-not-a-cgroup-'));
+
+    beforeAll(async () => {
+      uncapped = await createAgentTestApp({ STRATO_CGROUP_ROOT: notACgroup });
+    }, 30_000);
+
+    afterAll(async () => {
+      await uncapped?.close();
+      rmSync(notACgroup, { recursive: true, force: true });
+    });
+
+    it('still runs nodes, and says in the node view and in its info that the caps are not enforced, and why', async () => {
+      const limits = { enforced: false, reason: `${notACgroup} is not a cgroup v2 group` };
+      const node = (await post('free', 1, uncapped).expect(201)).body as AgentNodeView;
+      expect(node).toMatchObject({ state: 'running', limits });
+      await waitForHealth(node.port);
+      const listed = (await request(uncapped.app.getHttpServer()).get('/agent/v1/nodes').set(agentAuth))
+        .body as AgentNodeView[];
+      expect(listed).toEqual([expect.objectContaining({ nodeId: 'free', limits })]);
+      const info = await request(uncapped.app.getHttpServer()).get('/agent/v1/info').set(agentAuth);
+      expect((info.body as AgentInfo).limits).toEqual(limits);
+    });
   });
 
   describe('when the start fails', () => {

@@ -135,7 +135,7 @@ export class AgentNodesService implements OnApplicationShutdown {
   }
 
   async info(): Promise<AgentInfo> {
-    const nodes = await this.runtime.list();
+    const [nodes, limits] = await Promise.all([this.runtime.list(), this.runtime.hostLimits()]);
     const { first, last } = this.config.portRange;
     const held = new Set(nodes.map((node) => node.port).filter((port) => port >= first && port <= last));
     return {
@@ -144,6 +144,7 @@ export class AgentNodesService implements OnApplicationShutdown {
       memoryBytes: totalmem(),
       nodes: nodes.length,
       freePorts: last - first + 1 - held.size,
+      limits,
     };
   }
 

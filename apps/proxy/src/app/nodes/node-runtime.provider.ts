@@ -17,8 +17,17 @@ export const nodeRuntimeProvider: Provider = {
           cloud: config.cloud,
           jobServerPath: config.jobServerPath,
           stateDir: config.stateDir,
+          cgroupHost: config.cgroupRoot === undefined ? undefined : { v2Root: config.cgroupRoot },
+          logger: new Logger('ProcessRuntime'),
         });
-    new Logger('Runtime').log(`node runtime: ${runtime.kind}`);
+    const logger = new Logger('Runtime');
+    const limits = await runtime.hostLimits().catch((error: Error) => ({
+      enforced: false,
+      reason: `cannot tell: ${error.message}`,
+    }));
+    const caps = limits.enforced ? 'enforced' : `NOT enforced (${limits.reason})`;
+    if (limits.enforced) logger.log(`node runtime: ${runtime.kind}; CPU and memory caps ${caps}`);
+    else logger.warn(`node runtime: ${runtime.kind}; CPU and memory caps ${caps}`);
     return runtime;
   },
 };

@@ -1,4 +1,10 @@
-import { cgroupDirs, parseCgroupMounts, parseProcCgroup } from './cgroup-mounts';
+import {
+  cgroupDirs,
+  parseCgroup2Mount,
+  parseCgroupMounts,
+  parseProcCgroup,
+  parseProcCgroupV2,
+} from './cgroup-mounts';
 
 const SEPARATE = `tmpfs /sys/fs/cgroup tmpfs rw,relatime,mode=755 0 0
 cgroup /sys/fs/cgroup/cpu cgroup rw,relatime,cpu 0 0
@@ -53,5 +59,19 @@ describe('cgroup mounts', () => {
       cpu: '/docker/abc',
       cpuacct: '/docker/abc',
     });
+  });
+
+  it('finds the cgroup2 mount on a hybrid host and on a v2-only host', () => {
+    expect(parseCgroup2Mount(SEPARATE)).toBe('/sys/fs/cgroup/unified');
+    expect(parseCgroup2Mount('cgroup2 /sys/fs/cgroup cgroup2 rw,nsdelegate 0 0\n')).toBe('/sys/fs/cgroup');
+    expect(parseCgroup2Mount(COMBINED)).toBeUndefined();
+  });
+
+  it('reads a process cgroup v2 path from the "0::" line', () => {
+    expect(parseProcCgroupV2('0::/system.slice/strato-agent.service\n')).toBe(
+      '/system.slice/strato-agent.service',
+    );
+    expect(parseProcCgroupV2('4:memory:/x\n0::/\n')).toBe('/');
+    expect(parseProcCgroupV2('4:memory:/x\n')).toBeUndefined();
   });
 });

@@ -24,6 +24,21 @@ export function parseCgroupMounts(procMounts: string): CgroupMounts {
   return mounts;
 }
 
+/** The cgroup2 file system's mount point: /sys/fs/cgroup on a v2-only host, /sys/fs/cgroup/unified on a hybrid one. */
+export function parseCgroup2Mount(procMounts: string): string | undefined {
+  for (const line of procMounts.split('\n')) {
+    const [, mountPoint, fsType] = line.split(' ');
+    if (fsType === 'cgroup2' && mountPoint !== undefined) return unescapeMount(mountPoint);
+  }
+  return undefined;
+}
+
+/** A process's cgroup v2 path from /proc/<pid>/cgroup: the "0::/system.slice/x.service" line. */
+export function parseProcCgroupV2(text: string): string | undefined {
+  const line = text.split('\n').find((entry) => entry.startsWith('0::'));
+  return line?.slice(3);
+}
+
 export async function readCgroupMounts(procMountsPath = '/proc/mounts'): Promise<CgroupMounts> {
   return parseCgroupMounts(await readFile(procMountsPath, 'utf8'));
 }

@@ -40,7 +40,7 @@ describe('container config', () => {
       'strato.pod': 'light',
       'strato.port': '9001',
     };
-    expect(toRuntimeNode(labels, 'running')).toEqual({
+    expect(toRuntimeNode(labels, 'running', { enforced: true, reason: null })).toEqual({
       nodeId: 'n1',
       incarnation: 3,
       pod: 'light',
@@ -48,14 +48,15 @@ describe('container config', () => {
       host: '127.0.0.1',
       state: 'running',
       runtime: 'docker',
-      limitsEnforced: true,
+      limits: { enforced: true, reason: null },
     });
   });
 
   it('reads a container made before incarnations, or with a broken label, as incarnation null', () => {
     const labels = { 'strato.node': 'n1', 'strato.pod': 'light', 'strato.port': '9001' };
-    expect(toRuntimeNode(labels, 'exited').incarnation).toBeNull();
-    expect(toRuntimeNode({ ...labels, 'strato.incarnation': 'x' }, 'exited').incarnation).toBeNull();
-    expect(toRuntimeNode({ ...labels, 'strato.incarnation': '0' }, 'exited').incarnation).toBeNull();
+    const limits = { enforced: true, reason: null };
+    expect(toRuntimeNode(labels, 'exited', limits).incarnation).toBeNull();
+    expect(toRuntimeNode({ ...labels, 'strato.incarnation': 'x' }, 'exited', limits).incarnation).toBeNull();
+    expect(toRuntimeNode({ ...labels, 'strato.incarnation': '0' }, 'exited', limits).incarnation).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { RuntimeNodeState } from '@strato/contracts';
+import type { NodeLimits, RuntimeNodeState } from '@strato/contracts';
 import { NODE_HOST } from '../node-runtime';
 import type { NodeSpec, RuntimeNode } from '../node-runtime';
 
@@ -30,7 +30,13 @@ export function containerCreateOptions(
   return {
     name: containerName(cloud, spec.nodeId),
     Image: image,
-    Env: [`PORT=${spec.port}`, `HOST=${NODE_HOST}`, `NODE_ID=${spec.nodeId}`, `POD_NAME=${spec.pod}`],
+    Env: [
+      `PORT=${spec.port}`,
+      `HOST=${NODE_HOST}`,
+      `NODE_ID=${spec.nodeId}`,
+      `POD_NAME=${spec.pod}`,
+      `NODE_CPUS=${spec.cpus}`,
+    ],
     Labels: {
       [LABEL.managed]: 'true',
       [LABEL.cloud]: cloud,
@@ -71,7 +77,11 @@ export function incarnationOf(labels: Record<string, string>): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-export function toRuntimeNode(labels: Record<string, string>, dockerState: string): RuntimeNode {
+export function toRuntimeNode(
+  labels: Record<string, string>,
+  dockerState: string,
+  limits: NodeLimits,
+): RuntimeNode {
   return {
     nodeId: labels[LABEL.node] ?? '',
     incarnation: incarnationOf(labels),
@@ -80,6 +90,6 @@ export function toRuntimeNode(labels: Record<string, string>, dockerState: strin
     host: NODE_HOST,
     state: toRuntimeState(dockerState),
     runtime: 'docker',
-    limitsEnforced: true,
+    limits,
   };
 }

@@ -1,22 +1,17 @@
+import { describeNeeding } from '@strato/test-infrastructure';
 import Docker from 'dockerode';
 import { RuntimeUnavailableError } from '../errors/runtime-unavailable.error';
 import { NODE_IMAGE } from '../node-runtime';
 import { describeNodeRuntimeContract, type ContractSubject } from '../../testing/node-runtime-contract';
 import { describeNodeRuntimeLiveContract } from '../../testing/node-runtime-live-contract';
 import { freePort } from '../../testing/net-probes';
-import { dockerReachableSync, ensureNodeImage, requireJobBundle, uniqueCloud } from '../../testing/workspace';
+import { ensureNodeImage, requireJobBundle, uniqueCloud } from '../../testing/workspace';
 import { isDockerReachable } from './docker-client';
 import { DockerNodeRuntime } from './docker-node-runtime';
 
 const docker = new Docker();
-const mustRun = process.env['CI'] === 'true';
-const dockerUp = dockerReachableSync();
-if (!dockerUp && !mustRun) {
-  console.warn(
-    'docker engine not reachable: skipping the docker NodeRuntime suites (they fail instead when CI=true)',
-  );
-}
-const describeDocker = dockerUp || mustRun ? describe : describe.skip;
+// The image is built when missing (prepare): only the engine is needed.
+const describeDocker = describeNeeding(['docker']);
 
 async function prepare(): Promise<void> {
   if (!(await isDockerReachable())) {
@@ -67,7 +62,8 @@ describeDocker('DockerNodeRuntime', () => {
       cpus: 0.5,
       memoryMiB: 300,
     });
-    expect(node.limitsEnforced).toBe(true);
+    expect(node.limits).toEqual({ enforced: true, reason: null });
+    expect(await runtime.hostLimits()).toEqual({ enforced: true, reason: null });
     const info = await docker.getContainer(`strato-${cloud}-caps`).inspect();
     expect(info.HostConfig).toMatchObject({
       NetworkMode: 'host',
@@ -85,7 +81,13 @@ describeDocker('DockerNodeRuntime', () => {
       'strato.port': String(port),
     });
     expect(info.Config.Env).toEqual(
-      expect.arrayContaining([`PORT=${port}`, 'HOST=127.0.0.1', 'NODE_ID=caps', 'POD_NAME=medium']),
+      expect.arrayContaining([
+        `PORT=${port}`,
+        'HOST=127.0.0.1',
+        'NODE_ID=caps',
+        'POD_NAME=medium',
+        'NODE_CPUS=0.5',
+      ]),
     );
   });
 

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { RuntimeKind } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotFoundError } from '../errors/node-not-found.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
@@ -8,12 +8,14 @@ import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
-import { cloudFilter, containerCreateOptions, containerName, toRuntimeNode } from './container-config';
+import { cloudFilter, containerCreateOptions, containerName, LABEL, toRuntimeNode } from './container-config';
 import { demuxDockerLogs } from './demux-logs';
+import { createContainer } from './create-container';
 import { connectDocker } from './docker-client';
 import { hasStatus, translateDockerError } from './docker-errors';
 import { DockerNodeEvents } from './docker-node-events';
 import { DockerStatsReader } from './docker-stats-reader';
+import { engineLimits, isLimitWarning, limitsFromWarnings } from './engine-limits';
 
 export interface DockerNodeRuntimeOptions {
   cloud: string;
@@ -31,6 +33,10 @@ export class DockerNodeRuntime implements NodeRuntime {
   private readonly endpoint: string;
   private readonly statsReader: DockerStatsReader;
   private readonly events: DockerNodeEvents;
+  private readonly logger: RuntimeLogger;
+  /** What the engine said at create, per node this adapter created; other nodes get the engine's capabilities. */
+  private readonly createdLimits = new Map<string, NodeLimits>();
+  private capabilities: Promise<NodeLimits> | undefined;
 
   constructor(options: DockerNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -40,20 +46,29 @@ export class DockerNodeRuntime implements NodeRuntime {
     this.docker = client;
     this.endpoint = description;
     const logger = options.logger ?? console;
+    this.logger = logger;
     this.statsReader = new DockerStatsReader(logger);
     this.events = new DockerNodeEvents(client, this.cloud, logger);
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
-    let container: Docker.Container;
+    let warnings: string[];
     try {
-      container = await this.docker.createContainer(containerCreateOptions(this.cloud, this.image, spec));
+      ({ warnings } = await createContainer(
+        this.docker,
+        containerCreateOptions(this.cloud, this.image, spec),
+      ));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
       throw this.translate(error, 'create', spec.nodeId);
     }
-    return this.inspectContainer(container, spec.nodeId);
+    const limits = limitsFromWarnings(warnings);
+    this.createdLimits.set(spec.nodeId, limits);
+    const other = warnings.filter((warning) => !isLimitWarning(warning));
+    if (limits.reason !== null) this.logger.warn(`docker runtime: node ${spec.nodeId}: ${limits.reason}`);
+    if (other.length > 0) this.logger.warn(`docker runtime: node ${spec.nodeId}: ${other.join('; ')}`);
+    return this.inspectContainer(this.container(spec.nodeId), spec.nodeId);
   }
 
   async start(nodeId: string): Promise<RuntimeNode> {
@@ -73,6 +88,7 @@ export class DockerNodeRuntime implements NodeRuntime {
     const node = await this.inspectContainer(this.container(nodeId), nodeId);
     if (node.state === 'running' || node.state === 'paused') await this.stop(nodeId);
     await this.call('remove', nodeId, () => this.container(nodeId).remove({ force: true }));
+    this.createdLimits.delete(nodeId);
   }
 
   async pause(nodeId: string): Promise<RuntimeNode> {
@@ -123,7 +139,22 @@ export class DockerNodeRuntime implements NodeRuntime {
     const containers = await this.call('list', undefined, () =>
       this.docker.listContainers({ all: true, filters: cloudFilter(this.cloud) }),
     );
-    return (containers ?? []).map((info) => toRuntimeNode(info.Labels, info.State));
+    const host = await this.hostLimits();
+    return (containers ?? []).map((info) =>
+      toRuntimeNode(info.Labels, info.State, this.createdLimits.get(info.Labels[LABEL.node] ?? '') ?? host),
+    );
+  }
+
+  /** From the engine's `GET /info`: a create on an engine without, say, swap limit support warns about it. */
+  hostLimits(): Promise<NodeLimits> {
+    this.capabilities ??= this.call('info', undefined, () => this.docker.info()).then(
+      (info) => engineLimits(info ?? {}),
+      (error: unknown) => {
+        this.capabilities = undefined;
+        throw error;
+      },
+    );
+    return this.capabilities;
   }
 
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
@@ -141,7 +172,8 @@ export class DockerNodeRuntime implements NodeRuntime {
 
   private async inspectContainer(container: Docker.Container, nodeId: string): Promise<RuntimeNode> {
     const info = await this.inspectInfo(container, nodeId);
-    return toRuntimeNode(info.Config.Labels ?? {}, info.State.Status);
+    const limits = this.createdLimits.get(nodeId) ?? (await this.hostLimits());
+    return toRuntimeNode(info.Config.Labels ?? {}, info.State.Status, limits);
   }
 
   private async inspectInfo(

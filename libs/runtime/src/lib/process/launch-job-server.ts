@@ -34,6 +34,7 @@ export async function launchJobServer(
     HOST: NODE_HOST,
     NODE_ID: state.nodeId,
     POD_NAME: state.pod,
+    NODE_CPUS: String(state.cpus),
   };
   try {
     return await spawnDetached(argv, env, logPath);

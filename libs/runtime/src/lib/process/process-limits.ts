@@ -1,4 +1,6 @@
+import type { NodeLimits } from '@strato/contracts';
 import type { CgroupSample } from '../cgroup/cgroup-files';
+import { limitsNotEnforced } from '../node-limits';
 import { readProcSample } from './proc-sample';
 import { signalGroup } from './terminate';
 
@@ -10,7 +12,8 @@ export interface ProcessLimitsSpec {
 
 /** How a process node is capped, paused and measured: cgroups where the host allows, else signals and /proc. */
 export interface ProcessLimits {
-  readonly enforced: boolean;
+  /** Whether nodes started from now on get their caps, and if not, why. */
+  readonly limits: NodeLimits;
   /** The argv that runs `argv` inside the node's caps; it must exec so the pid stays the job server's. */
   wrap(spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]>;
   /** Frees whatever wrap() set up, once the node's processes are gone. */
@@ -20,6 +23,8 @@ export interface ProcessLimits {
   thaw(nodeId: string, pid: number): Promise<void>;
   /** True only where pausing does not show in /proc/<pid>/stat (the freezer); SIGSTOP shows as state T. */
   isFrozen(nodeId: string): Promise<boolean>;
+  /** The caps of a node that runs: not enforced if it runs outside its group (started by an uncapped agent). */
+  nodeLimits(nodeId: string): Promise<NodeLimits>;
   sample(nodeId: string, pid: number): Promise<CgroupSample & { source: 'cgroup' | 'proc' }>;
   /** OOM kills seen since the node last started; 0 where unknown. */
   oomKills(nodeId: string): Promise<number>;
@@ -27,9 +32,18 @@ export interface ProcessLimits {
   pids(nodeId: string): Promise<number[]>;
 }
 
-/** No caps: used where cgroups cannot be created (not root, read-only /sys/fs/cgroup, no v1 controllers). */
+export const OUTSIDE_CGROUP = limitsNotEnforced(
+  'the node runs outside a cgroup (started while this host could not cap it): restart it to cap it',
+);
+
+/** No caps: used where cgroups cannot be created (not root, read-only /sys/fs/cgroup, not delegated). */
 export class NoProcessLimits implements ProcessLimits {
-  readonly enforced = false;
+  readonly limits: NodeLimits;
+
+  /** `reason`: why this host cannot cap nodes, as the agent's API, the CLI and the dashboard show it. */
+  constructor(reason: string) {
+    this.limits = limitsNotEnforced(reason);
+  }
 
   async wrap(_spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]> {
     return [...argv];
@@ -49,6 +63,10 @@ export class NoProcessLimits implements ProcessLimits {
 
   async isFrozen(): Promise<boolean> {
     return false;
+  }
+
+  async nodeLimits(): Promise<NodeLimits> {
+    return this.limits;
   }
 
   async sample(_nodeId: string, pid: number): Promise<CgroupSample & { source: 'proc' }> {

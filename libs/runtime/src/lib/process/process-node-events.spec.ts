@@ -7,7 +7,7 @@ import type { ProcessNodeLocator } from './process-node-locator';
 
 describe('ProcessNodeEvents', () => {
   it('reports an exit even when the OOM counter cannot be read (the cgroup is gone already)', async () => {
-    const limits: ProcessLimits = Object.assign(new NoProcessLimits(), {
+    const limits: ProcessLimits = Object.assign(new NoProcessLimits('no cgroups in this test'), {
       oomKills: () => Promise.reject(new Error('ENODEV: no such device, read')),
     });
     const locator = { watchable: async () => [] } as unknown as ProcessNodeLocator;

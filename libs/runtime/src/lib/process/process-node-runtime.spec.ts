@@ -9,6 +9,8 @@ import { describeNodeRuntimeContract, type ContractSubject } from '../../testing
 import { describeNodeRuntimeLiveContract } from '../../testing/node-runtime-live-contract';
 import { eventually, freePort, httpGet, isPortOpen, waitForHealth } from '../../testing/net-probes';
 import { JOB_BUNDLE, requireJobBundle, uniqueCloud } from '../../testing/workspace';
+import { FakeCgroupV2, groupFiles } from '../../testing/fake-cgroup-v2';
+import type { RuntimeEvent } from '../runtime-event';
 import { ProcessNodeRuntime } from './process-node-runtime';
 
 const stateDirs: string[] = [];
@@ -72,7 +74,14 @@ describe('ProcessNodeRuntime', () => {
     await Promise.allSettled((await runtime.list()).map((node) => runtime.remove(node.nodeId)));
   });
 
-  it('caps a node in its own cgroups, joined before the job server runs, and removes them with it', async () => {
+  it('caps a node in its own cgroup v1 groups, joined before the job server runs, and removes them with it', async () => {
+    const mounts = await readCgroupMounts();
+    if (CGROUP_CONTROLLERS.some((controller) => mounts[controller] === undefined)) {
+      console.warn(
+        'NOT RUN: this host has no complete cgroup v1 (the v2 layout is tested on a fake tree below)',
+      );
+      return;
+    }
     const port = await freePort();
     const node = await runtime.create({
       nodeId: 'caps',
@@ -82,11 +91,10 @@ describe('ProcessNodeRuntime', () => {
       cpus: 0.3,
       memoryMiB: 100,
     });
-    expect(node.limitsEnforced).toBe(true);
+    expect(node.limits).toEqual({ enforced: true, reason: null });
     await runtime.start('caps');
     await waitForHealth(port);
     const pid = await pidOf(stateDir, 'caps');
-    const mounts = await readCgroupMounts();
     const dirs = CGROUP_CONTROLLERS.map((controller) => `${mounts[controller]}/strato/${cloud}/caps`);
     for (const line of (await readFile(`/proc/${pid}/cgroup`, 'utf8')).split('\n')) {
       if (/:(memory|cpu|cpuacct|freezer):/.test(line))
@@ -102,7 +110,7 @@ describe('ProcessNodeRuntime', () => {
     for (const dir of dirs) expect(existsSync(dir)).toBe(false);
   });
 
-  it('runs uncapped where cgroups are off: limitsEnforced false, SIGSTOP pause, stats from /proc', async () => {
+  it('runs uncapped where cgroups are off, saying why: SIGSTOP pause, stats from /proc', async () => {
     const uncapped = new ProcessNodeRuntime({ cloud, jobServerPath: JOB_BUNDLE, stateDir, cgroups: false });
     const port = await freePort();
     const node = await uncapped.create({
@@ -113,8 +121,10 @@ describe('ProcessNodeRuntime', () => {
       cpus: 0.3,
       memoryMiB: 100,
     });
-    expect(node.limitsEnforced).toBe(false);
-    await uncapped.start('uncapped');
+    const notEnforced = { enforced: false, reason: 'cgroups are switched off for this runtime' };
+    expect(node.limits).toEqual(notEnforced);
+    expect(await uncapped.hostLimits()).toEqual(notEnforced);
+    expect(await uncapped.start('uncapped')).toMatchObject({ limits: notEnforced });
     await waitForHealth(port);
     const stats = await uncapped.stats('uncapped');
     expect(stats).toMatchObject({ source: 'proc', cpuQuotaCpus: null, memoryLimitBytes: null });
@@ -264,5 +274,91 @@ describe('ProcessNodeRuntime', () => {
       runtime.create({ nodeId: '../evil', incarnation: 1, pod: 'light', port: 8080, cpus: 1, memoryMiB: 64 }),
     ).rejects.toThrow(RangeError);
     await expect(runtime.inspect('../evil')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('ProcessNodeRuntime on cgroup v2 (a fake tree: these hosts are cgroup v1)', () => {
+  const cloud = uniqueCloud('v2');
+  let stateDir: string;
+  let nodesDir: string;
+  let runtime: ProcessNodeRuntime;
+  let fresh: () => ProcessNodeRuntime;
+  let stopFreezer = (): void => undefined;
+
+  beforeAll(async () => {
+    requireJobBundle();
+    stateDir = await newStateDir();
+    const fake = await FakeCgroupV2.create(join(stateDir, 'cgroup'));
+    await writeFile(join(fake.root, 'cgroup.subtree_control'), '+cpu +memory +pids');
+    const own = await fake.group('strato-agent.service', [process.pid]);
+    nodesDir = `${own}/nodes/${cloud}`;
+    const procMountsPath = join(stateDir, 'mounts');
+    const procSelfCgroupPath = join(stateDir, 'self-cgroup');
+    await writeFile(procMountsPath, fake.procMounts());
+    await writeFile(procSelfCgroupPath, '0::/strato-agent.service\n');
+    const cgroupHost = { procMountsPath, procSelfCgroupPath, dirs: fake.dirs };
+    fresh = () => new ProcessNodeRuntime({ cloud, jobServerPath: JOB_BUNDLE, stateDir, cgroupHost });
+    runtime = fresh();
+    stopFreezer = fake.freezer(`${own}/nodes`);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled((await runtime.list()).map((node) => runtime.remove(node.nodeId)));
+    await killLeftovers(stateDir, [cloud]);
+    stopFreezer();
+  });
+
+  const start = async (nodeId: string): Promise<number> => {
+    const port = await freePort();
+    await runtime.create({ nodeId, incarnation: 1, pod: 'light', port, cpus: 0.3, memoryMiB: 100 });
+    expect(await runtime.start(nodeId)).toMatchObject({ limits: { enforced: true, reason: null } });
+    await waitForHealth(port);
+    return port;
+  };
+
+  it('writes cpu.max, memory.max and memory.swap.max 0 in <own>/nodes/<cloud>/<node>, joined before exec', async () => {
+    expect(await runtime.hostLimits()).toEqual({ enforced: true, reason: null });
+    await start('capped');
+    const pid = await pidOf(stateDir, 'capped');
+    expect(await groupFiles(`${nodesDir}/capped`)).toMatchObject({
+      'cgroup.procs': `${pid}\n`,
+      'cpu.max': '30000 100000',
+      'memory.max': String(100 * 2 ** 20),
+      'memory.swap.max': '0',
+    });
+    expect(await runtime.stats('capped')).toMatchObject({
+      source: 'cgroup',
+      cpuQuotaCpus: 0.3,
+      memoryLimitBytes: 100 * 2 ** 20,
+    });
+    await runtime.remove('capped');
+    expect(existsSync(`${nodesDir}/capped`)).toBe(false);
+  });
+
+  it('pauses with cgroup.freeze, and a fresh adapter finds it paused; resumes with cgroup.freeze 0', async () => {
+    const port = await start('frozen');
+    expect(await runtime.pause('frozen')).toMatchObject({ state: 'paused' });
+    expect(await readFile(`${nodesDir}/frozen/cgroup.freeze`, 'utf8')).toBe('1');
+    await expect(httpGet(port, '/health', 300)).rejects.toThrow(/timed out/);
+    expect(await fresh().inspect('frozen')).toMatchObject({ state: 'paused' });
+    expect(await runtime.resume('frozen')).toMatchObject({ state: 'running' });
+    expect(await readFile(`${nodesDir}/frozen/cgroup.freeze`, 'utf8')).toBe('0');
+    expect((await httpGet(port, '/health', 1_000)).status).toBe(200);
+    await runtime.remove('frozen');
+  });
+
+  it('reports a SIGKILL with oom_kill counted in memory.events as an OOM kill', async () => {
+    await start('oom');
+    const seen: RuntimeEvent[] = [];
+    const unsubscribe = runtime.subscribe((event) => seen.push(event));
+    try {
+      await writeFile(`${nodesDir}/oom/memory.events`, 'low 0\nhigh 0\nmax 9\noom 1\noom_kill 1\n');
+      process.kill(await pidOf(stateDir, 'oom'), 'SIGKILL');
+      expect(await eventually(async () => seen.length > 0, 2_000)).toBe(true);
+      expect(seen[0]).toMatchObject({ type: 'exited', nodeId: 'oom', oomKilled: true, signal: 'SIGKILL' });
+    } finally {
+      unsubscribe();
+    }
+    await runtime.remove('oom');
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS, NODE_HOST } from '../node-runtime';
@@ -8,7 +8,7 @@ import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { tailFile } from '../tail-lines';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
-import { detectProcessLimits } from './detect-process-limits';
+import { detectProcessLimits, type CgroupHost } from './detect-process-limits';
 import { isErrno, NodeStateStore, type ProcessNodeState } from './node-state-store';
 import { NoProcessLimits, type ProcessLimits } from './process-limits';
 import { ProcessNodeEvents } from './process-node-events';
@@ -23,6 +23,8 @@ export interface ProcessNodeRuntimeOptions {
   nodeBinary?: string;
   /** Cap nodes with cgroups where the host allows it (default true); false runs them uncapped. */
   cgroups?: boolean;
+  /** Where the cgroups are (default: found from /proc); a v2 root delegated to the agent goes here. */
+  cgroupHost?: CgroupHost;
   /** How often node pids are polled for exits while someone is subscribed (default 250 ms). */
   exitPollMs?: number;
   logger?: RuntimeLogger;
@@ -45,11 +47,12 @@ export class ProcessNodeRuntime implements NodeRuntime {
     this.jobServerPath = resolve(options.jobServerPath);
     this.nodeBinary = options.nodeBinary ?? process.execPath;
     this.store = new NodeStateStore(resolve(options.stateDir));
-    const logger = options.logger ?? console;
+    // Without a logger only trouble is told (on stderr), not which cgroup layout is in force.
+    const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
     this.limits =
       options.cgroups === false
-        ? Promise.resolve(new NoProcessLimits())
-        : detectProcessLimits(this.cloud, logger);
+        ? Promise.resolve(new NoProcessLimits('cgroups are switched off for this runtime'))
+        : detectProcessLimits(this.cloud, logger, options.cgroupHost);
     this.locator = new ProcessNodeLocator(this.cloud, this.store, this.limits, (nodeId) =>
       this.markers(nodeId),
     );
@@ -137,6 +140,10 @@ export class ProcessNodeRuntime implements NodeRuntime {
     return Promise.all(states.map(async (state) => this.toNode(state, await this.locator.stateOf(state))));
   }
 
+  async hostLimits(): Promise<NodeLimits> {
+    return (await this.limits).limits;
+  }
+
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
     await this.locator.require(nodeId);
     return tailFile(this.store.logPath(nodeId), tailLines);
@@ -149,7 +156,8 @@ export class ProcessNodeRuntime implements NodeRuntime {
 
   private async toNode(state: ProcessNodeState, nodeState: RuntimeNodeState): Promise<RuntimeNode> {
     const { nodeId, pod, port } = state;
-    const { enforced } = await this.limits;
+    const limits = await this.limits;
+    const live = nodeState === 'running' || nodeState === 'paused';
     return {
       nodeId,
       incarnation: state.incarnation ?? null,
@@ -158,7 +166,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
       host: NODE_HOST,
       state: nodeState,
       runtime: this.kind,
-      limitsEnforced: enforced,
+      limits: live ? await limits.nodeLimits(nodeId) : limits.limits,
     };
   }
 }

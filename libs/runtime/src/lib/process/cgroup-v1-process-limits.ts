@@ -1,24 +1,19 @@
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
+import type { NodeLimits } from '@strato/contracts';
 import { readCgroupSample, readOomKills, type CgroupSample } from '../cgroup/cgroup-files';
+import { exists, pollUntil, readOptional, removeWhenEmpty } from '../cgroup/cgroup-io';
 import { cgroupDirs, type CgroupDirs, type CgroupMounts } from '../cgroup/cgroup-mounts';
+import { LIMITS_ENFORCED } from '../node-limits';
+import { cfsQuotaMicros, CFS_PERIOD_US, joinThenExec } from './join-cgroups';
 import { isErrno } from './node-state-store';
 import { readProcSample } from './proc-sample';
-import type { ProcessLimits, ProcessLimitsSpec } from './process-limits';
+import { OUTSIDE_CGROUP, type ProcessLimits, type ProcessLimitsSpec } from './process-limits';
 
-const CFS_PERIOD_US = 100_000;
-// The kernel refuses quotas under 1 ms.
-const MIN_CFS_QUOTA_US = 1_000;
-const RELEASE_TIMEOUT_MS = 2_000;
 const FREEZE_TIMEOUT_MS = 2_000;
-const POLL_MS = 10;
-
-// Joins every cgroup given as an argument before exec, so the job server never runs a moment outside its caps.
-const JOIN_THEN_EXEC =
-  'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1/cgroup.procs" || exit 125; shift; n=$((n - 1)); done; exec "$@"';
 
 /** A cgroup v1 group per node, <controller>/strato/<cloud>/<nodeId>: memory and CFS caps, freezer to pause. */
-export class CgroupProcessLimits implements ProcessLimits {
-  readonly enforced = true;
+export class CgroupV1ProcessLimits implements ProcessLimits {
+  readonly limits = LIMITS_ENFORCED;
 
   constructor(
     private readonly mounts: CgroupMounts,
@@ -35,15 +30,13 @@ export class CgroupProcessLimits implements ProcessLimits {
     await writeFile(`${dirs.memory}/memory.limit_in_bytes`, memoryBytes);
     await writeIfPresent(`${dirs.memory}/memory.memsw.limit_in_bytes`, memoryBytes);
     await writeFile(`${dirs.cpu}/cpu.cfs_period_us`, String(CFS_PERIOD_US));
-    const quota = Math.max(MIN_CFS_QUOTA_US, Math.round(spec.cpus * CFS_PERIOD_US));
-    await writeFile(`${dirs.cpu}/cpu.cfs_quota_us`, String(quota));
-    const joined = unique(Object.values(dirs));
-    return ['/bin/sh', '-c', JOIN_THEN_EXEC, 'strato-join', String(joined.length), ...joined, ...argv];
+    await writeFile(`${dirs.cpu}/cpu.cfs_quota_us`, String(cfsQuotaMicros(spec.cpus)));
+    return joinThenExec(Object.values(dirs), argv);
   }
 
   async release(nodeId: string): Promise<void> {
     const dirs = unique(Object.values(this.dirs(nodeId)));
-    await Promise.all(dirs.map((dir) => removeWhenEmpty(dir)));
+    await Promise.all(dirs.map((dir) => removeWhenEmpty(dir, rmdir)));
     // The cloud's group goes with its last node; while another node is in it, rmdir fails, as it should.
     await Promise.all(dirs.map((dir) => rmdir(dir.slice(0, dir.lastIndexOf('/'))).catch(() => undefined)));
   }
@@ -52,12 +45,11 @@ export class CgroupProcessLimits implements ProcessLimits {
     const state = `${this.dirs(nodeId).freezer}/freezer.state`;
     await writeFile(state, 'FROZEN');
     // FREEZING means some task has not stopped yet; requests still run until it reads FROZEN.
-    const deadline = Date.now() + FREEZE_TIMEOUT_MS;
-    while ((await readFile(state, 'utf8')).trim() !== 'FROZEN') {
-      if (Date.now() > deadline)
-        throw new Error(`node ${nodeId}: ${state} still not FROZEN after ${FREEZE_TIMEOUT_MS} ms`);
-      await sleep(POLL_MS);
-    }
+    await pollUntil(
+      async () => (await readFile(state, 'utf8')).trim() === 'FROZEN',
+      FREEZE_TIMEOUT_MS,
+      () => `node ${nodeId}: ${state} still not FROZEN after ${FREEZE_TIMEOUT_MS} ms`,
+    );
   }
 
   async thaw(nodeId: string): Promise<void> {
@@ -71,6 +63,10 @@ export class CgroupProcessLimits implements ProcessLimits {
   async isFrozen(nodeId: string): Promise<boolean> {
     const state = await readOptional(`${this.dirs(nodeId).freezer}/freezer.state`);
     return state !== undefined && state.trim() !== 'THAWED';
+  }
+
+  async nodeLimits(nodeId: string): Promise<NodeLimits> {
+    return (await exists(this.dirs(nodeId).memory)) ? LIMITS_ENFORCED : OUTSIDE_CGROUP;
   }
 
   async sample(nodeId: string, pid: number): Promise<CgroupSample & { source: 'cgroup' | 'proc' }> {
@@ -118,23 +114,6 @@ export class CgroupProcessLimits implements ProcessLimits {
   }
 }
 
-/** rmdir, retried while the kernel still counts an exiting task in the group (EBUSY). */
-async function removeWhenEmpty(dir: string): Promise<void> {
-  const deadline = Date.now() + RELEASE_TIMEOUT_MS;
-  for (;;) {
-    try {
-      await rmdir(dir);
-      return;
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return;
-      if (!isErrno(error, 'EBUSY') || Date.now() > deadline) {
-        throw new Error(`cannot remove cgroup ${dir}: ${String(error)}`, { cause: error });
-      }
-      await sleep(POLL_MS);
-    }
-  }
-}
-
 async function writeIfPresent(path: string, value: string): Promise<void> {
   try {
     await writeFile(path, value);
@@ -144,19 +123,6 @@ async function writeIfPresent(path: string, value: string): Promise<void> {
   }
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
-  }
-}
-
 function unique(paths: string[]): string[] {
   return [...new Set(paths)];
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
