@@ -32,13 +32,21 @@ export default [
           depConstraints: [
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:contracts', 'type:client'],
+              onlyDependOnLibsWithTags: [
+                'type:adapter',
+                'type:domain',
+                'type:contracts',
+                'type:client',
+                'type:testing',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:adapter'],
+              onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:adapter', 'type:testing'],
             },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+            // Test support (libs/test-infrastructure): which variants this machine can run. Specs only.
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:contracts'],

@@ -1,10 +1,10 @@
 import { formatSummary, mulberry32, poisson, runLoad, type LoadResult } from '@strato/loadgen';
 import { cloud } from './support/cli';
-import { type CloudOptions, type RunningCloud, startCloud } from './support/cloud-harness';
+import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { newTally, runOwnerClient } from './support/chaos-owner';
 import { convergenceProblems } from './support/converged';
-import { requireInfrastructure } from './support/infrastructure';
 import { killHaproxy, killNode } from './support/kill';
+import { describeEachCloud } from './support/variants';
 
 const CHAOS_MS = Number(process.env['STRATO_CHAOS_MS'] ?? 120_000);
 const SEED = Number(process.env['STRATO_CHAOS_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
@@ -18,15 +18,11 @@ interface Outage {
   toMs: number;
 }
 
-describe.each<CloudOptions>([
-  { runtime: 'docker', lb: 'haproxy' },
-  { runtime: 'process', lb: 'embedded' },
-])('chaos on $runtime nodes behind the $lb balancer', (options) => {
+describeEachCloud('chaos on $runtime nodes behind the $lb balancer', (options) => {
   let running: RunningCloud;
   const cli = (...args: string[]) => cloud(args, running.cliEnv);
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: options.runtime === 'docker', haproxy: options.lb === 'haproxy' });
     running = await startCloud(options);
     expect((await cli('init')).code).toBe(0);
     const steady = ['pod', 'register', 'steady', '--cpu', '0.3', '--memory', '100', '--max-nodes', '4'];

@@ -2,9 +2,9 @@ import { createStratoClient, type StratoClient } from '@strato/api-client';
 import { formatSummary, runLoad, steps } from '@strato/loadgen';
 import { cloud } from './support/cli';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
-import { requireInfrastructure } from './support/infrastructure';
+import { describeEachCloud } from './support/variants';
 
-describe('elasticity: the light pod follows an open-loop load that steps low, high, low (Docker + HAProxy)', () => {
+describeEachCloud('elasticity on $runtime nodes behind the $lb balancer: low, high, low load', (options) => {
   let running: RunningCloud;
   let api: StratoClient;
   const cli = (...args: string[]) => cloud(args, running.cliEnv);
@@ -19,8 +19,7 @@ describe('elasticity: the light pod follows an open-loop load that steps low, hi
   };
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: true, haproxy: true });
-    running = await startCloud({ runtime: 'docker', lb: 'haproxy' });
+    running = await startCloud(options);
     api = createStratoClient({ baseUrl: running.managerUrl, token: running.token });
     expect((await cli('init')).code).toBe(0);
   }, 120_000);

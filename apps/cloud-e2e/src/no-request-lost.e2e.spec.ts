@@ -1,20 +1,16 @@
 import { formatSummary, runLoad, constant } from '@strato/loadgen';
 import { cloud } from './support/cli';
-import { type CloudOptions, type RunningCloud, startCloud } from './support/cloud-harness';
+import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { freshGet } from './support/fresh-get';
-import { requireInfrastructure } from './support/infrastructure';
+import { describeEachCloud } from './support/variants';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.each<CloudOptions>([
-  { runtime: 'docker', lb: 'haproxy' },
-  { runtime: 'process', lb: 'embedded' },
-])('no request lost on $runtime nodes behind the $lb balancer', (options) => {
+describeEachCloud('no request lost on $runtime nodes behind the $lb balancer', (options) => {
   let running: RunningCloud;
   const cli = (...args: string[]) => cloud(args, running.cliEnv);
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: options.runtime === 'docker', haproxy: options.lb === 'haproxy' });
     running = await startCloud(options);
     expect((await cli('init')).code).toBe(0);
     for (let i = 1; i <= 6; i++) expect((await cli('register', `n${i}`, 'light')).code).toBe(0);

@@ -1,34 +1,31 @@
 import { createStratoClient, type Node, type StratoClient } from '@strato/api-client';
 import { cloud } from './support/cli';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
-import { dockerApi, dockerPost, requireInfrastructure } from './support/infrastructure';
+import { dockerApi } from './support/infrastructure';
+import { killNode } from './support/kill';
+import { capsToExpect, removeRuntimeNodes, runtimeNodes, type RuntimeNode } from './support/runtime-nodes';
+import { describeEachCloud } from './support/variants';
 
-interface ContainerSummary {
-  Id: string;
-  Labels: Record<string, string>;
-  State: string;
-}
 interface ContainerInspect {
-  HostConfig: { NetworkMode: string; NanoCpus: number; Memory: number; MemorySwap: number };
+  HostConfig: { NetworkMode: string; Memory: number; MemorySwap: number };
   Config: { Labels: Record<string, string> };
 }
 
 const PODS = {
-  light: { cpus: 0.3, mib: 100 },
-  medium: { cpus: 0.5, mib: 300 },
-  heavy: { cpus: 0.8, mib: 500 },
+  light: { cpus: 0.3, memoryMiB: 100 },
+  medium: { cpus: 0.5, memoryMiB: 300 },
+  heavy: { cpus: 0.8, memoryMiB: 500 },
 };
 
-describe('node lifecycle on Docker behind HAProxy', () => {
+describeEachCloud('node lifecycle on $runtime nodes behind the $lb balancer', (options) => {
   let running: RunningCloud;
   let api: StratoClient;
   const cli = (...args: string[]) => cloud(args, running.cliEnv);
-  const containers = async () =>
-    (
-      await dockerApi<ContainerSummary[]>(
-        `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [`strato.cloud=${running.name}`] }))}`,
-      )
-    ).body;
+  const inRuntime = async (): Promise<RuntimeNode[]> => [
+    ...(await runtimeNodes(running, options.runtime)).values(),
+  ];
+  // A FAILED node's container stays (exited) while its process is gone: count the running ones.
+  const runningIds = async () => (await inRuntime()).filter((n) => n.running).map((n) => n.id);
   const node = async (name: string) =>
     (await api.GET('/api/v1/nodes/{name}', { params: { path: { name } } })).data as Node;
   const servedBy = async (path: string, count: number) => {
@@ -41,48 +38,44 @@ describe('node lifecycle on Docker behind HAProxy', () => {
     }
     return nodes;
   };
+  const kind = options.runtime === 'docker' ? 'container' : 'job-server process';
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: true, haproxy: true });
-    running = await startCloud({ runtime: 'docker', lb: 'haproxy', stopNodesOnExit: false });
+    running = await startCloud({ ...options, stopNodesOnExit: false });
     api = createStratoClient({ baseUrl: running.managerUrl, token: running.token });
     expect((await cli('init')).code).toBe(0);
   }, 120_000);
 
   afterAll(async () => {
     await running?.stop();
-    for (const container of (await containers().catch(() => [])) ?? []) {
-      await dockerApi(`/containers/${container.Id}?force=true`, 'DELETE').catch(() => undefined);
-    }
+    if (running) await removeRuntimeNodes(running, options.runtime);
   });
 
-  it('registers and launches 3 nodes per pod, each a container with its pod caps and labels', async () => {
+  it(`registers and launches 3 nodes per pod, each a ${kind} with its pod caps`, async () => {
     for (const pod of Object.keys(PODS)) {
       for (let i = 1; i <= 3; i++) expect((await cli('register', `${pod[0]}${i}`, pod)).code).toBe(0);
       for (let i = 1; i <= 3; i++)
         expect((await cli('launch', pod)).stdout).toMatch(/is ONLINE at 127\.0\.0\.1:\d+/);
     }
-    const listed = await containers();
-    expect(listed).toHaveLength(9);
-    for (const summary of listed) {
-      const pod = summary.Labels['strato.pod'] as keyof typeof PODS;
-      const { body } = await dockerApi<ContainerInspect>(`/containers/${summary.Id}/json`);
-      expect(body.HostConfig).toMatchObject({
-        NetworkMode: 'host',
-        NanoCpus: PODS[pod].cpus * 1e9,
-        Memory: PODS[pod].mib * 1024 * 1024,
-        MemorySwap: PODS[pod].mib * 1024 * 1024,
-      });
-      expect(body.Config.Labels).toMatchObject({ 'strato.managed': 'true', 'strato.cloud': running.name });
-      expect(body.Config.Labels['strato.node']).toMatch(/^[lmh][123]$/);
+    const listed = await inRuntime();
+    expect(listed.map((n) => n.node)).toEqual(['h1', 'h2', 'h3', 'l1', 'l2', 'l3', 'm1', 'm2', 'm3']);
+    for (const { node: name, pod, caps } of listed) {
+      const expected = await capsToExpect(running, options.runtime, name, PODS[pod as keyof typeof PODS]);
+      expect({ name, caps }).toEqual({ name, caps: expected });
+    }
+    if (options.runtime === 'docker') {
+      for (const { id } of listed) {
+        const { body } = await dockerApi<ContainerInspect>(`/containers/${id}/json`);
+        expect(body.HostConfig).toMatchObject({ NetworkMode: 'host', MemorySwap: body.HostConfig.Memory });
+        expect(body.Config.Labels).toMatchObject({ 'strato.managed': 'true', 'strato.cloud': running.name });
+      }
     }
     expect([...(await servedBy('/light', 12)).keys()].sort()).toEqual(['l1', 'l2', 'l3']);
   });
 
-  it('shows a node killed with docker kill as FAILED with the reason within 2 s, and sends it no more traffic', async () => {
-    const victim = (await containers()).find((c) => c.Labels['strato.node'] === 'l2') as ContainerSummary;
+  it(`shows a node whose ${kind} is killed -9 as FAILED with the reason within 2 s, and sends it no more traffic`, async () => {
     const killedAt = Date.now();
-    expect((await dockerPost(`/containers/${victim.Id}/kill`)).status).toBe(204);
+    expect(await killNode(running, options.runtime, 'l2')).toBe(true);
     let failed = await node('l2');
     while (failed.status !== 'FAILED' && Date.now() - killedAt < 2000) {
       await new Promise((r) => setTimeout(r, 50));
@@ -98,10 +91,10 @@ describe('node lifecycle on Docker behind HAProxy', () => {
   });
 
   it('restarts the agent while nodes run: nothing orphaned, nothing duplicated, new ports do not collide', async () => {
-    const before = (await containers()).map((c) => c.Id).sort();
+    const before = await runningIds();
     await running.restartAgent();
     await new Promise((r) => setTimeout(r, 2500)); // one reconcile pass
-    expect((await containers()).map((c) => c.Id).sort()).toEqual(before);
+    expect(await runningIds()).toEqual(before);
     for (const name of ['l1', 'l3', 'm1', 'm2', 'm3', 'h1', 'h2', 'h3'])
       expect((await node(name)).status).toBe('ONLINE');
     expect([...(await servedBy('/medium', 6)).keys()].sort()).toEqual(['m1', 'm2', 'm3']);
@@ -111,13 +104,13 @@ describe('node lifecycle on Docker behind HAProxy', () => {
     const ports =
       (await api.GET('/api/v1/nodes')).data?.filter((n) => n.status === 'ONLINE').map((n) => n.port) ?? [];
     expect(new Set(ports).size).toBe(ports.length);
-    expect(await containers()).toHaveLength(10);
+    expect(await runningIds()).toHaveLength(9);
   });
 
-  it('removes a node with cloud rm: out of rotation, container gone', async () => {
+  it(`removes a node with cloud rm: out of rotation, its ${kind} gone`, async () => {
     const rm = await cli('rm', 'l1', 'light');
     expect(rm).toMatchObject({ code: 0, stdout: 'removed node l1 from pod light\n' });
-    expect((await containers()).some((c) => c.Labels['strato.node'] === 'l1')).toBe(false);
+    expect((await inRuntime()).some((n) => n.node === 'l1')).toBe(false);
     expect([...(await servedBy('/light', 8)).keys()].sort()).toEqual(['l3', 'l4']);
   });
 
@@ -159,6 +152,6 @@ describe('node lifecycle on Docker behind HAProxy', () => {
     });
     expect(wrong.status).toBe(401);
     expect((await api.GET('/api/v1/nodes')).data).toEqual(before);
-    expect(await containers()).toHaveLength(9);
+    expect(await runningIds()).toHaveLength(8);
   });
 });

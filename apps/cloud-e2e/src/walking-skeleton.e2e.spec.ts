@@ -1,7 +1,9 @@
 import { cloud } from './support/cli';
-import { type CloudOptions, type RunningCloud, startCloud } from './support/cloud-harness';
+import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { freshGet } from './support/fresh-get';
-import { dockerApi, requireInfrastructure } from './support/infrastructure';
+import { dockerApi } from './support/infrastructure';
+import { capsToExpect, runtimeNodes } from './support/runtime-nodes';
+import { describeEachCloud } from './support/variants';
 
 interface ContainerInspect {
   Config: { Labels: Record<string, string> };
@@ -9,15 +11,11 @@ interface ContainerInspect {
   State: { Running: boolean };
 }
 
-describe.each<CloudOptions>([
-  { runtime: 'docker', lb: 'haproxy' },
-  { runtime: 'process', lb: 'embedded' },
-])('walking skeleton on $runtime nodes behind the $lb balancer', (options) => {
+describeEachCloud('walking skeleton on $runtime nodes behind the $lb balancer', (options) => {
   let running: RunningCloud;
   const cli = (...args: string[]) => cloud(args, running.cliEnv);
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: options.runtime === 'docker', haproxy: options.lb === 'haproxy' });
     running = await startCloud(options);
   }, 120_000);
 
@@ -99,6 +97,12 @@ describe.each<CloudOptions>([
         'strato.pod': 'light',
         'strato.node': 'n1',
       });
+    });
+  } else {
+    it('runs n1 as a job-server process with the light caps where the host enforces them', async () => {
+      const n1 = (await runtimeNodes(running, 'process')).get('n1');
+      expect(n1).toMatchObject({ pod: 'light', running: true });
+      expect(n1?.caps).toEqual(await capsToExpect(running, 'process', 'n1', { cpus: 0.3, memoryMiB: 100 }));
     });
   }
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 
 /** A call to the Docker Engine API through its unix socket (loopback-only by construction). */
@@ -20,27 +19,6 @@ export function dockerApi<T>(path: string, method = 'GET'): Promise<{ status: nu
     req.on('error', reject);
     req.end();
   });
-}
-
-export const HAPROXY_BINARY = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy', '/usr/bin/haproxy'].find((f) =>
-  existsSync(f),
-);
-
-/**
- * Suites that claim Docker or HAProxy need the real thing: a missing one fails the suite with what to
- * do, it never skips (CI installs both; tools/dev-env.sh does it on a developer machine).
- */
-export async function requireInfrastructure(needs: { docker?: boolean; haproxy?: boolean }): Promise<void> {
-  if (needs.haproxy && !HAPROXY_BINARY) {
-    throw new Error('this suite needs HAProxy: run tools/dev-env.sh (apt-get install -y haproxy)');
-  }
-  if (needs.docker) {
-    const ping = await dockerApi<string>('/_ping').catch(() => ({ status: 0 }));
-    if (ping.status !== 200)
-      throw new Error('this suite needs a Docker engine: run tools/dev-env.sh (starts dockerd)');
-    const image = await dockerApi<unknown>('/images/strato-node:latest/json');
-    if (image.status !== 200) throw new Error('the node image is missing: run tools/build-node-image.sh');
-  }
 }
 
 export const dockerPost = <T>(path: string) => dockerApi<T>(path, 'POST');

@@ -6,11 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HaproxyLoadBalancer, type HaproxyLoadBalancerOptions } from './haproxy-load-balancer';
 import type { BalancedServer } from './load-balancer';
-import { haproxyBinary, pod, serverFor, sleep } from './testing/contract-adapters';
+import { describeIfHaproxy, haproxyBinary, pod, serverFor, sleep } from './testing/contract-adapters';
 import { countBodies, freePort, httpGet, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 import { waitUntil } from './wait-until';
-
-const describeIfHaproxy = haproxyBinary === null ? describe.skip : describe;
 
 /** Alive and not a zombie waiting to be reaped. */
 function running(pid: number): boolean {

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { type InfrastructurePart, NODE_IMAGE } from './infrastructure-part';
+
+export type PresentParts = Record<InfrastructurePart, boolean>;
+
+/** `HAPROXY_BIN`, else `haproxy` on PATH, else the usual sbin places (as the manager looks); null when absent. */
+export function findHaproxy(
+  env: NodeJS.ProcessEnv = process.env,
+  usual = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'],
+): string | null {
+  const candidates = [
+    ...(env['HAPROXY_BIN'] ? [env['HAPROXY_BIN']] : []),
+    ...(env['PATH'] ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'haproxy')),
+    ...usual,
+  ];
+  return candidates.find(isExecutable) ?? null;
+}
+
+/**
+ * Whether a Docker engine answers and holds the node image. Synchronous, because a suite picks its describe
+ * at load time and jest has no asynchronous skip: a child node process does the asynchronous part.
+ */
+export function probeDocker(
+  env: NodeJS.ProcessEnv = process.env,
+  image = NODE_IMAGE,
+): { engine: boolean; image: boolean } {
+  const script = `
+    const host = process.env.DOCKER_HOST || '';
+    const target = host.startsWith('tcp://') ? { host: new URL(host).hostname, port: new URL(host).port }
+      : { socketPath: host.startsWith('unix://') ? host.slice(7) : '/var/run/docker.sock' };
+    const get = (path) => new Promise((done) => require('http')
+      .get({ ...target, path, timeout: 2000 }, (r) => { r.resume(); done(r.statusCode); })
+      .on('timeout', function () { this.destroy(); }).on('error', () => done(0)));
+    get('/_ping').then(async (ping) => {
+      const image = ping === 200 ? await get('/images/' + encodeURIComponent(process.argv[1]) + '/json') : 0;
+      process.stdout.write(JSON.stringify({ engine: ping === 200, image: image === 200 }));
+    });`;
+  const probe = spawnSync(process.execPath, ['-e', script, image], { env, encoding: 'utf8', timeout: 6_000 });
+  try {
+    return JSON.parse(probe.stdout) as { engine: boolean; image: boolean };
+  } catch {
+    return { engine: false, image: false };
+  }
+}
+
+let docker: { engine: boolean; image: boolean } | undefined;
+
+/** What this machine has of the parts a variant needs; Docker is probed once per test file, and only when needed. */
+export function presentParts(needs: readonly InfrastructurePart[]): PresentParts {
+  if (needs.includes('docker') || needs.includes('nodeImage')) docker ??= probeDocker();
+  return {
+    docker: docker?.engine ?? false,
+    nodeImage: docker?.image ?? false,
+    haproxy: needs.includes('haproxy') && findHaproxy() !== null,
+  };
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
