@@ -5,16 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, nodePortRange } from './free-port';
 import { dist, WORKSPACE } from './paths';
+import { startValidatingProxy, type ValidatingProxy } from './validating-proxy';
 
 export interface CloudOptions {
   runtime: 'docker' | 'process';
   lb: 'haproxy' | 'embedded';
   /** Whether the agent removes its nodes when it stops (default true). */
   stopNodesOnExit?: boolean;
+  /** Check every answer of the manager against its OpenAPI document (managerUrl is then a proxy). */
+  validateResponses?: boolean;
 }
 
 export interface RunningCloud {
   name: string;
+  /** Where the CLI and the clients reach the manager: with validateResponses, the validating proxy. */
   managerUrl: string;
   agentUrl: string;
   lbUrl: string;
@@ -25,6 +29,8 @@ export interface RunningCloud {
   /** Environment for the `cloud` CLI to reach this manager. */
   cliEnv: Record<string, string>;
   logs(): string;
+  /** With validateResponses: the proxy in front of the manager, which knows what broke the document. */
+  validator?: ValidatingProxy;
   /** Stops the manager (SIGKILL: as a crash) and starts a new one on the same data dir and ports. */
   restartManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Stops the agent (its nodes keep running unless stopNodesOnExit; SIGKILL: always) and starts a new one. */
@@ -148,17 +154,20 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     return child;
   };
   let agent = await startAgent();
+  const validator = options.validateResponses ? await startValidatingProxy(managerUrl) : undefined;
+  const apiUrl = validator?.url ?? managerUrl;
 
   return {
     name,
-    managerUrl,
+    managerUrl: apiUrl,
     agentUrl: `http://127.0.0.1:${agentPort}`,
     lbUrl: `http://127.0.0.1:${lbPort}`,
     token,
     agentToken,
     dataDir,
-    cliEnv: { STRATO_URL: managerUrl, STRATO_TOKEN: token },
+    cliEnv: { STRATO_URL: apiUrl, STRATO_TOKEN: token },
     logs: () => output,
+    validator,
     async restartManager(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
       await (signal === 'SIGKILL' ? killChild(manager) : stopChild(manager));
       manager = await startManager();
@@ -169,6 +178,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     },
     async stop() {
       stopped = true;
+      await validator?.close();
       await stopChild(manager);
       await stopChild(agent);
       rmSync(dataDir, { recursive: true, force: true });

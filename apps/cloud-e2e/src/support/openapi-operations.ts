@@ -1,8 +1,14 @@
-/** The parts of an OpenAPI 3 document the bad-input fuzzer reads, with every `$ref` resolved. */
+type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+
+/**
+ * The parts of an OpenAPI 3 document the bad-input fuzzer reads, with every `$ref` resolved, and null
+ * said as 3.0 does (`nullable`) where the 3.1 document says `type: [T, 'null']` or `oneOf: [S, null]`.
+ */
 export interface Schema {
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+  type?: JsonType;
   $ref?: string;
   allOf?: Schema[];
+  oneOf?: Schema[];
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
@@ -47,7 +53,18 @@ export interface Operation {
   audience: Audience;
 }
 
+const isNull = (schema: Schema) => (schema.type as string) === 'null';
+
 function resolve(schema: Schema, doc: OpenApiDocument): Schema {
+  const types = schema.type as JsonType | (JsonType | 'null')[] | undefined;
+  if (Array.isArray(types)) {
+    const type = types.find((t): t is JsonType => t !== 'null');
+    return resolve({ ...schema, type, nullable: types.includes('null') }, doc);
+  }
+  const [choice, ...others] = schema.oneOf?.filter((s) => !isNull(s)) ?? [];
+  if (choice && others.length === 0 && schema.oneOf?.some(isNull)) {
+    return { ...schema, ...resolve(choice, doc), oneOf: undefined, nullable: true };
+  }
   if (schema.$ref) {
     const name = schema.$ref.replace('#/components/schemas/', '');
     return resolve(doc.components.schemas[name], doc);

@@ -5,6 +5,9 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { DomainExceptionFilter } from './errors/domain-exception.filter';
 import { rejectUnexpectedInput } from './errors/reject-unexpected-input';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
+import { ErrorDto } from './openapi/api-error-responses';
+import { asOpenApi31 } from './openapi/as-openapi-3-1';
+import { documentResponsesOfEveryRoute } from './openapi/responses-of-every-route';
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -13,6 +16,9 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       "The cloud owner's API: pods, nodes, the load balancer. Every route but /api/health needs the owner token.",
     )
     .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: the manager that serves the document (npm start: http://127.0.0.1:8080).
+    .addServer('/', 'this manager')
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',
@@ -29,7 +35,8 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
     )
     .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto] });
+  return documentResponsesOfEveryRoute(asOpenApi31(document));
 }
 
 /** Everything main.ts and the in-process tests share: prefix, pipes, filters, docs, dashboard. */

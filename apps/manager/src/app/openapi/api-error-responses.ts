@@ -1,8 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse } from '@nestjs/swagger';
 
+/** One field a request body or query got wrong (a 400's `details`). */
+const FIELD_PROBLEMS = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['field', 'reason'],
+    properties: { field: { type: 'string' }, reason: { type: 'string' } },
+  },
+};
+
 export class ErrorDto {
-  @ApiProperty({ example: 404 })
+  @ApiProperty({ type: 'integer', example: 404, description: 'the HTTP status again' })
   statusCode!: number;
 
   @ApiProperty({ example: 'Not Found' })
@@ -14,11 +24,19 @@ export class ErrorDto {
   @ApiProperty({ required: false, example: 'POD_NOT_FOUND' })
   code?: string;
 
-  @ApiProperty({ required: false, type: Object })
+  @ApiProperty({
+    required: false,
+    oneOf: [{ type: 'object', additionalProperties: true }, FIELD_PROBLEMS],
+    description: 'a 400: each field and its reason; otherwise the ids involved (pod, node…)',
+    example: { pod: 'huge', knownPods: ['light', 'medium', 'heavy'] },
+  })
   details?: unknown;
+
+  @ApiProperty({ required: false, description: 'a 500: quote it, the manager logs the error with it' })
+  requestId?: string;
 }
 
-const DESCRIPTIONS: Record<number, string> = {
+export const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid input: the message names each field and the reason',
   401: 'missing or wrong owner token',
   403: 'a valid token of the wrong audience (the agent token on an owner route, or the reverse)',
@@ -34,6 +52,8 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator {
     ? [...new Set([...statuses, 403])].sort((a, b) => a - b)
     : statuses;
   return applyDecorators(
-    ...documented.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorDto })),
+    ...documented.map((status) =>
+      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorDto }),
+    ),
   );
 }
