@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark: load-balancer throughput (issue 4). Requests/s and p50/p99 of a tiny job (`/bench?scale=0.01`,
+// Benchmark: load-balancer throughput (issue 4). Requests/s and p50/p99 of a tiny job (`/bench`, the light job at scale 0.01,
 // the light job at 1 % of its work) through, side by side in one run:
 //   ours      - cloud A (process runtime, STRATO_LB=haproxy): its HAProxy, the 3 nodes joined at runtime as
 //               dynamic servers (the product path);
@@ -32,9 +32,13 @@ const QUIET_WAIT_S = Number(arg('quiet-wait', '300'));
 const POD =
   arg('pod', 'bench') === 'light'
     ? { name: 'light', seeded: true }
-    : { name: 'bench', cpus: 1, memoryMiB: 256, maxNodes: 3 };
+    : { name: 'bench', cpus: 1, memoryMiB: 256, maxNodes: 3, job: { kind: 'light', scale: 0.01 } };
 const BACKEND = `be_${POD.name}`;
-const PATH = `/${POD.name}?scale=0.01`;
+// Through a balancer the pod's job setting sizes the work; straight at a node the path and query do.
+const PATH = `/${POD.name}`;
+const DIRECT_PATH = `/${POD.name}?scale=0.01`;
+// What our config gives each node of a 1-CPU pod (nodeConcurrencyLimit), so the static one does the same.
+const MAXCONN = 2;
 const HAPROXY = '/usr/sbin/haproxy';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -265,6 +269,7 @@ async function cloudWithNodes(lb, names) {
   cleanups.push([`${lb} cloud`, () => cloud.stop()]);
   await cloud.api('POST', '/api/v1/cloud/init');
   if (!POD.seeded) await cloud.api('POST', '/api/v1/pods', POD);
+  else await cloud.api('PATCH', `/api/v1/pods/${POD.name}`, { job: { scale: 0.01 } });
   const lbPort = Number(new URL(cloud.lbUrl).port);
   // Our HAProxy's worker before any node joins: if it is the same after the joins, no reload happened
   // and the nodes are dynamic servers (`add server`), not static lines from a reloaded config.
@@ -316,7 +321,10 @@ frontend fe_static
 
 backend ${BACKEND}
   balance roundrobin
-${nodes.map((n) => `  server ${n.name} ${n.host}:${n.port} weight 1 check inter 1s fastinter 250ms fall 2 rise 2`).join('\n')}
+  http-request return status 503 content-type application/json string '{"queue":"full"}' hdr Retry-After 1 if { avg_queue ge 1000 }
+  http-request set-header x-strato-job light
+  http-request set-header x-strato-job-scale 0.01
+${nodes.map((n) => `  server ${n.name} ${n.host}:${n.port} weight 1 maxconn ${MAXCONN} check inter 1s fastinter 250ms fall 2 rise 2`).join('\n')}
 `;
 }
 
@@ -430,14 +438,14 @@ async function main() {
     {
       key: 'direct1',
       label: 'direct, one node',
-      url: `http://127.0.0.1:${ports[0]}${PATH}`,
+      url: `http://127.0.0.1:${ports[0]}${DIRECT_PATH}`,
       cpuPids: () => [],
       nodes: a.nodes.slice(0, 1),
     },
     {
       key: 'directRR',
       label: 'direct, 3 nodes round-robin (wrk -t3)',
-      url: `http://127.0.0.1:${ports[0]}${PATH}`,
+      url: `http://127.0.0.1:${ports[0]}${DIRECT_PATH}`,
       ports,
       cpuPids: () => [],
       nodes: a.nodes,

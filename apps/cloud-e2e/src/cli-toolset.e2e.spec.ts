@@ -1,4 +1,5 @@
 import { cloud } from './support/cli';
+import { freshGet } from './support/fresh-get';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
 
 describe('the cloud toolset beyond the walking skeleton (process nodes, embedded balancer)', () => {
@@ -28,19 +29,31 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     );
     expect(register).toMatchObject({
       code: 0,
-      stdout: 'registered pod tiny (0.2 CPU, 64 MiB, at most 2 nodes) at /tiny\n',
+      stdout:
+        'registered pod tiny (0.2 CPU, 64 MiB, at most 2 nodes) at /tiny, running the light job at scale 1\n',
     });
     expect((await cli('register', 't1', 'tiny')).code).toBe(0);
     expect((await cli('launch', 'tiny')).code).toBe(0);
     const response = await fetch(`${running.lbUrl}/tiny`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ node: 't1', pod: 'tiny', job: 'light' });
-    const heavy = await fetch(`${running.lbUrl}/tiny/heavy?scale=0.01`);
-    expect(await heavy.json()).toMatchObject({ node: 't1', job: 'heavy' });
+    expect((await fetch(`${running.lbUrl}/tiny/heavy`)).status).toBe(404);
 
-    expect(await cli('pod', 'set', 'tiny', '--max-nodes', '3')).toMatchObject({
+    expect(
+      await cli('pod', 'set', 'tiny', '--max-nodes', '3', '--job', 'heavy', '--job-scale', '0.01'),
+    ).toMatchObject({
       code: 0,
-      stdout: 'pod tiny: 0.2 CPU, 64 MiB, at most 3 nodes\n',
+      stdout: 'pod tiny: 0.2 CPU, 64 MiB, at most 3 nodes, runs the heavy job at scale 0.01\n',
+    });
+    const heavy = await freshGet(`${running.lbUrl}/tiny`);
+    expect(heavy.body).toMatchObject({ node: 't1', job: 'heavy' });
+    expect(await cli('pod', 'set', 'tiny', '--job', 'huge')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Allowed choices are light, medium, heavy'),
+    });
+    expect(await cli('pod', 'set', 'tiny', '--job-scale', '11')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('job.scale: scale must not be greater than 10'),
     });
     expect(await cli('pod', 'rm', 'tiny')).toMatchObject({
       code: 1,
@@ -57,7 +70,8 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
   it("takes the seeds' forms: a pod registered by name only, a CPU threshold written as a fraction refused", async () => {
     expect(await cli('pod', 'register', 'extra')).toMatchObject({
       code: 0,
-      stdout: 'registered pod extra (0.3 CPU, 100 MiB, at most 20 nodes) at /extra\n',
+      stdout:
+        'registered pod extra (0.3 CPU, 100 MiB, at most 20 nodes) at /extra, running the light job at scale 1\n',
     });
     expect((await cli('pod', 'rm', 'extra')).code).toBe(0);
     const fraction = await cli('elasticity', 'lower_threshold', 'light', '0.2');

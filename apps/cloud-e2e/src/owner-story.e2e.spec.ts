@@ -6,21 +6,16 @@ import { cloud, cloudSession } from './support/cli';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { cliCommands, commandOf, documentedOperations, recordingClient } from './support/coverage';
 import { freshGet } from './support/fresh-get';
-import { dockerApi, requireInfrastructure } from './support/infrastructure';
-
-interface ContainerSummary {
-  Id: string;
-  Labels: Record<string, string>;
-  State: string;
-}
+import { capsToExpect, runtimeNodes } from './support/runtime-nodes';
+import { describeEachCloud } from './support/variants';
 
 /**
- * One cloud owner's session on Docker + HAProxy, step by step: every command of the real `cloud`
- * binary and every route of the API through the generated client, each followed by a look at the state
- * (through the other door, the load balancer or Docker). Then kill -9 of the manager, and the same
- * pods, nodes and events after the restart. The last test proves nothing was left out.
+ * One cloud owner's session, step by step, on each variant: every command of the real `cloud` binary and
+ * every route of the API through the generated client, each followed by a look at the state (through the
+ * other door: the load balancer, or the runtime itself: Docker or /proc). Then kill -9 of the manager, and
+ * the same pods, nodes and events after the restart. The last test proves nothing was left out.
  */
-describe('the owner story on Docker + HAProxy: every command, every route, then kill -9', () => {
+describeEachCloud('the owner story on $runtime + $lb: every command, every route, kill -9', (variant) => {
   let running: RunningCloud;
   let api: StratoClient;
   let agentApi: StratoClient;
@@ -42,11 +37,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     unwrap(api.GET('/api/v1/nodes', { params: { query: pod === undefined ? {} : { pod } } }));
   const node = (name: string) => unwrap(api.GET('/api/v1/nodes/{name}', { params: { path: { name } } }));
   const pod = (name: string) => unwrap(api.GET('/api/v1/pods/{pod}', { params: { path: { pod: name } } }));
-  const containers = async (): Promise<Map<string, ContainerSummary>> => {
-    const filters = encodeURIComponent(JSON.stringify({ label: [`strato.cloud=${running.name}`] }));
-    const { body } = await dockerApi<ContainerSummary[]>(`/containers/json?all=1&filters=${filters}`);
-    return new Map(body.map((c) => [c.Labels['strato.node'], c]));
-  };
+  const inRuntime = () => runtimeNodes(running, variant.runtime);
   const servedBy = async (path: string, requests: number): Promise<string[]> => {
     const seen = new Set<string>();
     for (let i = 0; i < requests; i++) {
@@ -65,8 +56,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
   };
 
   beforeAll(async () => {
-    await requireInfrastructure({ docker: true, haproxy: true });
-    running = await startCloud({ runtime: 'docker', lb: 'haproxy' });
+    running = await startCloud({ ...variant, validateResponses: true });
     configDir = mkdtempSync(join(tmpdir(), 'strato-cli-config-'));
     running.cliEnv = { ...running.cliEnv, STRATO_CONFIG_DIR: configDir };
     api = recordingClient({ baseUrl: running.managerUrl, token: running.token }, called);
@@ -75,6 +65,9 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
       (await cliCommands(running.cliEnv)).filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]),
     );
   }, 120_000);
+
+  // Every answer the CLI or the client got in the test kept the OpenAPI document's word.
+  afterEach(() => running?.validator?.assertResponsesKeptTheDocument());
 
   afterAll(async () => {
     await running?.stop();
@@ -90,7 +83,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect(again).toMatchObject({ created: [] });
     const status = await unwrap(api.GET('/api/v1/cloud/status'));
     expect(status.pods.map((p) => p.name)).toEqual(['light', 'medium', 'heavy']);
-    expect(status.loadBalancer).toMatchObject({ kind: 'haproxy' });
+    expect(status.loadBalancer).toMatchObject({ kind: variant.lb });
     expect(status.reconciler).toMatchObject({ intervalMs: 2000 });
     const health = await unwrap(api.GET('/api/health'));
     expect(health).toMatchObject({ status: 'ok' });
@@ -99,7 +92,11 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
   it('registers pods from both doors, changes their size and lists them', async () => {
     expect(
       await cli('pod', 'register', 'tiny', '--cpu', '0.2', '--memory', '64', '--max-nodes', '3'),
-    ).toMatchObject({ code: 0, stdout: 'registered pod tiny (0.2 CPU, 64 MiB, at most 3 nodes) at /tiny\n' });
+    ).toMatchObject({
+      code: 0,
+      stdout:
+        'registered pod tiny (0.2 CPU, 64 MiB, at most 3 nodes) at /tiny, running the light job at scale 1\n',
+    });
     expect(await pod('tiny')).toMatchObject({ cpus: 0.2, memoryMiB: 64, maxNodes: 3, path: '/tiny' });
     const made = await unwrap(
       api.POST('/api/v1/pods', {
@@ -108,14 +105,18 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     );
     expect(made).toMatchObject({ name: 'batch', algorithm: 'leastconn', state: 'running' });
     expect((await cli('pod', 'ls')).stdout).toMatch(
-      /batch\s+│\s+running\s+│\s+0\.4\s+│\s+128 MiB\s+│\s+0\/2/,
+      /batch\s+│\s+running\s+│\s+0\.4\s+│\s+128 MiB\s+│\s+light\s+│\s+0\/2/,
     );
 
-    expect((await cli('pod', 'set', 'tiny', '--max-nodes', '4')).code).toBe(0);
-    expect((await pod('tiny')).maxNodes).toBe(4);
+    expect((await cli('pod', 'set', 'tiny', '--max-nodes', '4', '--job-scale', '0.5')).code).toBe(0);
+    expect(await pod('tiny')).toMatchObject({ maxNodes: 4, job: { kind: 'light', scale: 0.5 } });
     await unwrap(
-      api.PATCH('/api/v1/pods/{pod}', { params: { path: { pod: 'batch' } }, body: { cpus: 0.3 } }),
+      api.PATCH('/api/v1/pods/{pod}', {
+        params: { path: { pod: 'batch' } },
+        body: { cpus: 0.3, job: { kind: 'medium' } },
+      }),
     );
+    expect((await pod('batch')).job).toEqual({ kind: 'medium', scale: 1 });
     const listed = await cliJson<{ name: string; cpus: number }[]>('pod', 'ls');
     expect(listed.map((p) => [p.name, p.cpus])).toEqual([
       ['light', 0.3],
@@ -127,7 +128,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect((await unwrap(api.GET('/api/v1/pods'))).length).toBe(5);
   });
 
-  it('registers nodes (names and 0/1/2 aliases) and launches them as capped containers', async () => {
+  it('registers nodes (names and 0/1/2 aliases) and launches them as capped nodes', async () => {
     expect(await cli('register', 'n1', 'light')).toMatchObject({
       code: 0,
       stdout: 'registered node n1 in pod light (NEW)\n',
@@ -150,12 +151,10 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect((await cli('launch', 'medium')).code).toBe(0);
     expect((await node('m1')).status).toBe('ONLINE');
 
-    const running_ = await containers();
-    expect([...running_.keys()].sort()).toEqual(['m1', 'n1', 'n2']);
-    const inspect = await dockerApi<{
-      HostConfig: { NanoCpus: number; Memory: number; NetworkMode: string };
-    }>(`/containers/${running_.get('n1')?.Id}/json`);
-    expect(inspect.body.HostConfig).toMatchObject({ NanoCpus: 0.3e9, NetworkMode: 'host' });
+    const launchedNodes = await inRuntime();
+    expect([...launchedNodes.keys()]).toEqual(['m1', 'n1', 'n2']);
+    const light = await capsToExpect(running, variant.runtime, 'n1', { cpus: 0.3, memoryMiB: 100 });
+    expect(launchedNodes.get('n1')?.caps).toEqual(light);
     expect(await servedBy('/light', 6)).toEqual(['n1', 'n2']);
     expect((await cli('node', 'ls')).stdout).toMatch(/m1\s+│\s+medium\s+│\s+ONLINE/);
   });
@@ -195,7 +194,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     const lb = await unwrap(api.GET('/api/v1/lb'));
     const light = lb.pods.find((p) => p.pod === 'light');
     expect(light).toMatchObject({ algorithm: 'roundrobin', paused: false });
-    // Every request of the last 10 s, timed by HAProxy and sent to the manager in its access log.
+    // Every request of the last 10 s, timed by the balancer (HAProxy sends them in its access log).
     expect(light?.latency?.samples).toBeGreaterThanOrEqual(10);
     expect(light?.latency?.p90Ms).toBeGreaterThanOrEqual(light?.latency?.p50Ms ?? Infinity);
     expect(light?.servers.map((s) => [s.node, s.weight, s.health])).toEqual([
@@ -215,7 +214,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     });
     expect((await nodes('light')).map((n) => n.status)).toEqual(['PAUSED', 'PAUSED']);
     // PAUSED nodes are out of rotation but keep running, so resume is instant.
-    expect((await containers()).get('n1')?.State).toBe('running');
+    expect((await inRuntime()).get('n1')?.running).toBe(true);
     expect((await cli('resume', '0')).code).toBe(0);
     expect(await servedBy('/light', 4)).toEqual(['n1', 'n2']);
 
@@ -270,7 +269,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     await unwrap(api.PUT('/api/v1/elasticity/tick', { body: { tickMs: 1000 } }));
   });
 
-  it('removes nodes from both doors: drained, stopped, gone from Docker', async () => {
+  it('removes nodes from both doors: drained, stopped, gone from the runtime', async () => {
     expect(await cli('rm', 'n2', 'light')).toMatchObject({ code: 0 });
     await unwrap(api.DELETE('/api/v1/nodes/{name}', { params: { path: { name: 'm1' } } }));
     const names = (await nodes()).map((n) => n.name);
@@ -278,7 +277,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect(names).not.toContain('n2');
     expect(names).not.toContain('m1');
     expect((await pod('medium')).nodeCounts.ONLINE ?? 0).toBe(0);
-    const left = await containers();
+    const left = await inRuntime();
     expect(left.has('n2')).toBe(false);
     expect(left.has('m1')).toBe(false);
     expect(left.has('n1')).toBe(true);
@@ -287,11 +286,13 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
 
   it('shows the status, the agents and the event log of everything done so far', async () => {
     const status = await cli('status');
-    expect(status.stdout).toContain('load balancer: haproxy at http://127.0.0.1:');
-    expect(status.stdout).toMatch(/agent local: up at http:\/\/127\.0\.0\.1:\d+ \(docker, \d+ nodes\)/);
+    expect(status.stdout).toContain(`load balancer: ${variant.lb} at http://127.0.0.1:`);
+    expect(status.stdout).toMatch(
+      new RegExp(`agent local: up at http://127\\.0\\.0\\.1:\\d+ \\(${variant.runtime}, \\d+ nodes\\)`),
+    );
     expect(status.stdout).toMatch(/reconciler: every 2 s, last pass took [\d.]+ ms/);
     const agents = await unwrap(api.GET('/api/v1/agents'));
-    expect(agents).toEqual([expect.objectContaining({ id: 'local', runtime: 'docker' })]);
+    expect(agents).toEqual([expect.objectContaining({ id: 'local', runtime: variant.runtime })]);
 
     const events = await cliJson<{ type: string; node: string | null }[]>('events', '--limit', '1000');
     expect(events.map((e) => e.type)).toEqual(
@@ -366,7 +367,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
       stdout: 'removed pod tiny\n',
     });
     expect((await unwrap(api.GET('/api/v1/pods'))).map((p) => p.name)).toEqual(['light', 'medium', 'heavy']);
-    expect([...(await containers()).keys()]).toEqual(['n1']);
+    expect([...(await inRuntime()).keys()]).toEqual(['n1']);
   });
 
   it('finds the same pods, nodes, events and paused pod after kill -9 of the manager, and keeps serving', async () => {
@@ -376,7 +377,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
       pods: await unwrap(api.GET('/api/v1/pods')),
       nodes: await nodes(),
       events: await unwrap(api.GET('/api/v1/events', { params: { query: { limit: 1000 } } })),
-      containers: [...(await containers()).values()].map((c) => c.Id),
+      runtime: [...(await inRuntime()).values()].map((n) => n.id),
     });
     const before = await snapshot();
 
@@ -386,7 +387,7 @@ describe('the owner story on Docker + HAProxy: every command, every route, then 
     expect(after.pods).toEqual(before.pods);
     expect(after.nodes).toEqual(before.nodes);
     expect(after.events.slice(-before.events.length)).toEqual(before.events);
-    expect(after.containers).toEqual(before.containers);
+    expect(after.runtime).toEqual(before.runtime);
     expect(await servedBy('/light', 3)).toEqual(['n1']);
     expect(await freshGet(`${running.lbUrl}/medium`)).toMatchObject({
       status: 503,

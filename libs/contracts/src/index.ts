@@ -4,3 +4,4 @@ export * from './lib/nodes';
 export * from './lib/pods';
 export * from './lib/views';
 export * from './lib/lb-error-bodies';
+export * from './lib/data-path';

@@ -6,6 +6,7 @@ export const POD_COLUMNS: Column<Pod>[] = [
   { header: 'STATE', value: (p) => p.state },
   { header: 'CPU', value: (p) => p.cpus },
   { header: 'MEMORY', value: (p) => `${p.memoryMiB} MiB` },
+  { header: 'JOB', value: (p) => (p.job.scale === 1 ? p.job.kind : `${p.job.kind} x${p.job.scale}`) },
   {
     header: 'NODES',
     value: (p) => `${Object.values(p.nodeCounts).reduce((a, b) => a + b, 0)}/${p.maxNodes}`,
@@ -19,8 +20,15 @@ export const NODE_COLUMNS: Column<Node>[] = [
   { header: 'POD', value: (n) => n.pod },
   { header: 'STATUS', value: (n) => n.status },
   { header: 'ADDRESS', value: (n) => (n.host && n.port ? `${n.host}:${n.port}` : null) },
+  { header: 'LIMITS', value: (n) => limitsText(n.limits) },
   { header: 'REASON', value: (n) => n.reason },
 ];
+
+/** "enforced", "not enforced (why)", or nothing while unknown (a node not launched yet). */
+export function limitsText(limits: Node['limits']): string | null {
+  if (limits.enforced === null) return null;
+  return limits.enforced ? 'enforced' : `not enforced (${limits.reason ?? 'no reason given'})`;
+}
 
 export const EVENT_COLUMNS: Column<CloudEvent>[] = [
   { header: 'TIME', value: (e) => e.at.replace('T', ' ').replace(/\.\d+Z$/, '') },

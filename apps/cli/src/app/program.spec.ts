@@ -25,6 +25,7 @@ const pod = {
   maxNodes: 20,
   state: 'running',
   algorithm: 'roundrobin',
+  job: { kind: 'light', scale: 1 },
   path: '/light',
   nodeCounts: { NEW: 1, ONLINE: 2 },
   createdAt: 'now',
@@ -38,11 +39,44 @@ describe('cloud CLI', () => {
     const table = capture();
     expect(await runCli(['pod', 'ls', ...env.url, ...env.token], table, fetchPods)).toBe(0);
     expect(table.stdout[0]).toMatch(
-      /light\s+│\s+running\s+│\s+0\.3\s+│\s+100 MiB\s+│\s+3\/20\s+│\s+2\s+│\s+\/light/,
+      /light\s+│\s+running\s+│\s+0\.3\s+│\s+100 MiB\s+│\s+light\s+│\s+3\/20\s+│\s+2\s+│\s+\/light/,
     );
     const asJson = capture();
     expect(await runCli(['pod', 'ls', '--json', ...env.url, ...env.token], asJson, fetchPods)).toBe(0);
     expect(JSON.parse(asJson.stdout[0])).toEqual([pod]);
+  });
+
+  it('shows in node ls whether each node runs within its caps, and why not', async () => {
+    const node = (name: string, limits: unknown) => ({
+      name,
+      pod: 'light',
+      status: 'ONLINE',
+      incarnation: 1,
+      reason: null,
+      agent: 'local',
+      host: '127.0.0.1',
+      port: 20001,
+      weight: 1,
+      limits,
+      createdAt: 'now',
+      updatedAt: 'now',
+    });
+    const fetchNodes = jest.fn(async () =>
+      json(200, [
+        node('n1', { enforced: true, reason: null }),
+        node('n2', { enforced: false, reason: 'cgroup /sys/fs/cgroup/x is not writable (EACCES)' }),
+        node('n3', { enforced: null, reason: null }),
+      ]),
+    );
+    const table = capture();
+    expect(await runCli(['node', 'ls', ...env.url, ...env.token], table, fetchNodes)).toBe(0);
+    const lines = table.stdout[0].split('\n');
+    expect(lines[1]).toMatch(/NODE\s+│.*│\s+LIMITS\s+│\s+REASON/);
+    expect(lines.find((line) => line.includes('n1'))).toMatch(/│\s+enforced\s+│/);
+    expect(lines.find((line) => line.includes('n2'))).toMatch(
+      /│\s+not enforced \(cgroup \/sys\/fs\/cgroup\/x is not writable \(EACCES\)\)\s+│/,
+    );
+    expect(lines.find((line) => line.includes('n3'))).toMatch(/│\s+-\s+│\s+-\s+│$/);
   });
 
   it('sends the token and the node to register', async () => {

@@ -29,7 +29,13 @@ describe('reconciler pass time (benchmark)', () => {
       if (!starting) throw new Error('placement failed');
       nodes.transition(name, starting, { status: 'ONLINE' });
       views.push({ ...view(name, port), incarnation: claimed.incarnation });
-      await test.lb.addServer('light', { nodeId: name, host: '127.0.0.1', port, weight: 1 });
+      await test.lb.addServer('light', {
+        nodeId: name,
+        host: '127.0.0.1',
+        port,
+        weight: 1,
+        maxConnections: 2,
+      });
     }
     jest.spyOn(test.agent, 'listNodes').mockResolvedValue(views);
     const reconciler = test.app.get(Reconciler);
@@ -57,6 +63,6 @@ function view(nodeId: string, port: number): AgentNodeView {
     port,
     state: 'running',
     runtime: 'process',
-    limitsEnforced: false,
+    limits: { enforced: true, reason: null },
   };
 }

@@ -77,7 +77,13 @@ export class RecordingLoadBalancer implements LoadBalancer {
   async podStatus(): Promise<PodStatus[]> {
     return [...this.members].map(([name, servers]) =>
       podStatusOf(
-        this.pods.get(name) ?? { name, algorithm: 'roundrobin', paused: false },
+        this.pods.get(name) ?? {
+          name,
+          algorithm: 'roundrobin',
+          paused: false,
+          job: { kind: 'light', scale: 1 },
+          queuePerNode: 1000,
+        },
         servers.map((s) => ({
           ...s,
           pod: name,
@@ -88,6 +94,7 @@ export class RecordingLoadBalancer implements LoadBalancer {
           queue: 0,
           responseTimeMs: 0,
           http5xx: 0,
+          downTransitions: 0,
         })),
       ),
     );

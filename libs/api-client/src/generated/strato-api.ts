@@ -88,7 +88,7 @@ export interface paths {
         delete: operations["removePod"];
         options?: never;
         head?: never;
-        /** Change a pod's settings: node size for new nodes, maximum nodes */
+        /** Change a pod's settings: node size for new nodes, maximum nodes, the job its nodes run */
         patch: operations["updatePod"];
         trace?: never;
     };
@@ -479,6 +479,19 @@ export interface components {
                 };
             };
         };
+        PodJobDto: {
+            /**
+             * @description what GET /<pod> runs on its nodes
+             * @example light
+             * @enum {string}
+             */
+            kind: "light" | "medium" | "heavy";
+            /**
+             * @description work size relative to the kind's standard job
+             * @example 1
+             */
+            scale: number;
+        };
         PodDto: {
             /** @example light */
             name: string;
@@ -504,6 +517,8 @@ export interface components {
              * @enum {string}
              */
             algorithm: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+            /** @description what GET /<pod> runs: set by the owner; end users cannot pick another job or size */
+            job: components["schemas"]["PodJobDto"];
             /**
              * @description path on the load balancer that reaches this pod
              * @example /light
@@ -540,7 +555,10 @@ export interface components {
             pods: components["schemas"]["PodDto"][];
         };
         ErrorDto: {
-            /** @example 404 */
+            /**
+             * @description the HTTP status again
+             * @example 404
+             */
             statusCode: number;
             /** @example Not Found */
             error: string;
@@ -548,7 +566,25 @@ export interface components {
             message: string;
             /** @example POD_NOT_FOUND */
             code?: string;
-            details?: Record<string, never>;
+            /**
+             * @description a 400: each field and its reason; otherwise the ids involved (pod, node…)
+             * @example {
+             *       "pod": "huge",
+             *       "knownPods": [
+             *         "light",
+             *         "medium",
+             *         "heavy"
+             *       ]
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            } | {
+                field: string;
+                reason: string;
+            }[];
+            /** @description a 500: quote it, the manager logs the error with it */
+            requestId?: string;
         };
         AgentStatusDto: {
             /** @example vm-1 */
@@ -597,6 +633,19 @@ export interface components {
             loadBalancer: components["schemas"]["LoadBalancerStatusDto"];
             reconciler: components["schemas"]["ReconcilerStatusDto"];
         };
+        PodJobChangeDto: {
+            /**
+             * @description default: the pod of that name runs its own job, any other pod the light one
+             * @example heavy
+             * @enum {string}
+             */
+            kind?: "light" | "medium" | "heavy";
+            /**
+             * @description work size relative to the kind's standard job, in (0, 10] (default 1)
+             * @example 0.5
+             */
+            scale?: number;
+        };
         RegisterPodDto: {
             /**
              * @description becomes the load-balancer path /gpu
@@ -623,6 +672,7 @@ export interface components {
              * @enum {string}
              */
             algorithm?: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
+            job?: components["schemas"]["PodJobChangeDto"];
         };
         UpdatePodDto: {
             /**
@@ -637,6 +687,8 @@ export interface components {
             memoryMiB?: number;
             /** @example 12 */
             maxNodes?: number;
+            /** @description takes effect at once, on every node: the load balancer names the job to them */
+            job?: components["schemas"]["PodJobChangeDto"];
         };
         RegisterNodeDto: {
             /**
@@ -649,6 +701,18 @@ export interface components {
              * @example light
              */
             pod: string;
+        };
+        NodeLimitsDto: {
+            /**
+             * @description whether the host applies the pod’s CPU and memory caps to the node (null: unknown, not launched yet)
+             * @example false
+             */
+            enforced: boolean | null;
+            /**
+             * @description why the caps are not enforced; null when they are, or while unknown
+             * @example cgroup /sys/fs/cgroup/user.slice is not writable (EACCES): not delegated to this agent
+             */
+            reason: string | null;
         };
         NodeDto: {
             /** @example n1 */
@@ -684,6 +748,8 @@ export interface components {
              * @example 1
              */
             weight: number;
+            /** @description whether the node runs within its CPU and memory caps */
+            limits: components["schemas"]["NodeLimitsDto"];
             /** @example 2026-11-22T10:00:00.000Z */
             createdAt: string;
             /** @example 2026-11-22T10:00:01.000Z */
@@ -769,7 +835,7 @@ export interface components {
              */
             windowMs: number;
             /**
-             * @description requests timed in the window (HAProxy: a random 1 in 16 above 1000 req/s)
+             * @description requests timed in the window (HAProxy: a weighted sample above 500 req/s per pod)
              * @example 1523
              */
             samples: number;
@@ -789,12 +855,21 @@ export interface components {
             port: number;
             /** @example 1 */
             weight: number;
+            /**
+             * @description requests the node gets at once (HAProxy maxconn; 2 per job thread); the rest wait in the queue
+             * @example 2
+             */
+            maxConnections: number;
             /** @enum {string} */
             health: "up" | "down" | "draining" | "maint";
             /** @description requests per second over the last second */
             requestRate: number;
+            /** @description requests the node is serving now */
             currentSessions: number;
+            /** @description requests queued for this node by name (hash algorithms); else 0 */
             queue: number;
+            /** @description times the health check took the node from up to down since the balancer started */
+            downTransitions: number;
             /** @description average response time, ms */
             responseTimeMs: number;
             /** @description since the load balancer started */
@@ -807,8 +882,20 @@ export interface components {
             /** @enum {string} */
             algorithm: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
             paused: boolean;
+            /** @description what the balancer names to the nodes for GET /<pod> */
+            job: components["schemas"]["PodJobDto"];
+            /**
+             * @description the queue's bound per serving node, about 10 s of the pod's job; beyond it 503 + Retry-After
+             * @example 3
+             */
+            queuePerNode: number;
             requestRate: number;
+            /** @description requests the pod's nodes are serving now */
             currentSessions: number;
+            /**
+             * @description requests waiting in the balancer for a free node; beyond 8 per serving node: 503 with Retry-After
+             * @example 0
+             */
             queue: number;
             responseTimeMs: number;
             /** @description percentiles of every request's time through the balancer over the last 10 s; null if none */
@@ -849,7 +936,7 @@ export interface components {
             /** @description when the last evaluation ran */
             at: string;
             /** @enum {string} */
-            metric: "cpu" | "requestsPerNode" | "latencyP90";
+            metric: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth";
             value: number | null;
             detail: string;
             currentNodes: number;
@@ -883,10 +970,10 @@ export interface components {
             /** @enum {string} */
             kind?: "threshold" | "target-tracking";
             /**
-             * @description cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms
+             * @description cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread
              * @enum {string}
              */
-            metric?: "cpu" | "requestsPerNode" | "latencyP90";
+            metric?: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth";
             /**
              * @description threshold: scale in below
              * @example 20
@@ -932,7 +1019,44 @@ export interface components {
             maxNodes: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description a query parameter or body the route does not take, or one it cannot read; the message says which */
+        StrayInput: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description the body is over 100 kB (the message gives the limit) */
+        BodyTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description the body is not JSON, or its charset or content encoding is unknown */
+        UnreadableBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description an unexpected error; the message gives a request id to quote, the manager logs it */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -958,6 +1082,10 @@ export interface operations {
                     "application/json": components["schemas"]["PublicHealthDto"] | components["schemas"]["HealthDetailsDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description the store or the load balancer is down */
             503: {
                 headers: {
@@ -986,6 +1114,7 @@ export interface operations {
                     "application/json": components["schemas"]["InitResultDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1004,6 +1133,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     getCloudStatus: {
@@ -1023,6 +1155,7 @@ export interface operations {
                     "application/json": components["schemas"]["CloudStatusDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1041,6 +1174,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     listPods: {
@@ -1060,6 +1196,7 @@ export interface operations {
                     "application/json": components["schemas"]["PodDto"][];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1078,6 +1215,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     registerPod: {
@@ -1137,6 +1277,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1167,6 +1310,7 @@ export interface operations {
                     "application/json": components["schemas"]["PodDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1194,6 +1338,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     removePod: {
@@ -1264,6 +1411,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1343,6 +1493,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     pausePod: {
@@ -1364,6 +1526,7 @@ export interface operations {
                     "application/json": components["schemas"]["PodDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1391,6 +1554,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1421,6 +1587,7 @@ export interface operations {
                     "application/json": components["schemas"]["PodDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1448,6 +1615,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1515,6 +1685,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     registerNode: {
@@ -1583,6 +1756,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     getNode: {
@@ -1604,6 +1780,7 @@ export interface operations {
                     "application/json": components["schemas"]["NodeDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1631,6 +1808,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     removeNode: {
@@ -1701,6 +1881,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1779,6 +1962,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1809,6 +1995,7 @@ export interface operations {
                     "application/json": components["schemas"]["NodeDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1845,6 +2032,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -1873,6 +2063,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentDto"][];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1891,6 +2082,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     registerAgent: {
@@ -1941,6 +2135,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     agentHeartbeat: {
@@ -1960,6 +2157,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -1987,6 +2185,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     agentEvents: {
@@ -2046,6 +2247,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     listEvents: {
@@ -2099,6 +2303,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     getLoadBalancer: {
@@ -2118,6 +2325,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoadBalancerDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -2136,6 +2344,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     setAlgorithm: {
@@ -2197,6 +2408,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -2267,6 +2481,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
             /** @description a dependency (agent, load balancer, node) is not available */
             503: {
                 headers: {
@@ -2295,6 +2512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ElasticityDto"][];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -2313,6 +2531,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     setElasticityTick: {
@@ -2363,6 +2584,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     getElasticity: {
@@ -2384,6 +2608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ElasticityDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -2411,6 +2636,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     setElasticity: {
@@ -2472,6 +2700,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
             /** @description every field is valid but together they cannot be applied (the message says why) */
             422: {
                 headers: {
@@ -2481,6 +2711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     enableElasticity: {
@@ -2542,6 +2773,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
             /** @description every field is valid but together they cannot be applied (the message says why) */
             422: {
                 headers: {
@@ -2551,6 +2784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     disableElasticity: {
@@ -2572,6 +2806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ElasticityDto"];
                 };
             };
+            400: components["responses"]["StrayInput"];
             /** @description missing or wrong owner token */
             401: {
                 headers: {
@@ -2599,6 +2834,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

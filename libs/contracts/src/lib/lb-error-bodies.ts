@@ -25,3 +25,23 @@ export const gatewayTimeoutBody = (message: string): string =>
 function serviceUnavailable(message: string): string {
   return JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message });
 }
+
+/** The pod's queue in the balancer is full (queuePerNode per serving node): come back later. */
+export const queueFullBody = (pod: string): string =>
+  serviceUnavailable(`pod ${pod} is at capacity: its queue is full; retry after the Retry-After seconds`);
+
+/** `/<pod>/<anything>` through the balancer: a pod runs its own job, the end user does not pick one. */
+export const podSubpathBody = (pod: string): string =>
+  JSON.stringify({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `pod ${pod} runs its own job at /${pod}; no other path under it`,
+  });
+
+/** `?scale=` through the balancer: the work size is the pod's setting. */
+export const scaleRefusedBody = (pod: string): string =>
+  JSON.stringify({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `scale: the work size of the job of pod ${pod} is a setting of the pod (job.scale), not a request parameter`,
+  });

@@ -1,3 +1,4 @@
+import type { PodJob } from './data-path';
 import type { NodeStatus } from './nodes';
 import type { BalanceAlgorithm, PodState } from './pods';
 
@@ -9,10 +10,22 @@ export interface PodView {
   maxNodes: number;
   state: PodState;
   algorithm: BalanceAlgorithm;
+  /** What `GET /<name>` runs on the pod's nodes: the owner's setting. */
+  job: PodJob;
   /** Path on the load balancer that reaches this pod's nodes, e.g. `/light`. */
   path: string;
   nodeCounts: Record<NodeStatus, number>;
   createdAt: string;
+}
+
+/**
+ * Whether a node runs within its pod's CPU/memory caps, as its host reported at launch and the reconciler
+ * reads since; `enforced` is null while unknown (never launched, or its agent did not say).
+ */
+export interface NodeLimitsView {
+  enforced: boolean | null;
+  /** Why the caps are not enforced (no writable cgroup, engine warnings); null otherwise. */
+  reason: string | null;
 }
 
 /** A node as the manager's API shows it (`GET /api/v1/nodes`). */
@@ -30,6 +43,7 @@ export interface NodeView {
   port: number | null;
   /** Load-balancer weight, 0..256 (0: no new requests). */
   weight: number;
+  limits: NodeLimitsView;
   createdAt: string;
   updatedAt: string;
 }

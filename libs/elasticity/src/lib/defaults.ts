@@ -10,6 +10,9 @@ const PER_METRIC: Record<ScalingMetric, { lower: number; upper: number; target: 
   cpu: { lower: 20, upper: 70, target: 50 },
   requestsPerNode: { lower: 5, upper: 20, target: 10 },
   latencyP90: { lower: 100, upper: 500, target: 250 },
+  // Out as soon as requests wait (each thread has one running and one more waiting at 2); in when the
+  // threads are busy less than a third of the time.
+  queueDepth: { lower: 0.3, upper: 1.5, target: 0.8 },
 };
 
 /** Options parsed from a CLI or a request arrive with undefined members; those keep the default. */

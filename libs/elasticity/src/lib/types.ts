@@ -1,8 +1,10 @@
-export type ScalingMetric = 'cpu' | 'requestsPerNode' | 'latencyP90';
+export const SCALING_METRICS = ['cpu', 'requestsPerNode', 'latencyP90', 'queueDepth'] as const;
+export type ScalingMetric = (typeof SCALING_METRICS)[number];
 
 /**
  * cpu: utilisation of the node's CPU cap in % (0–100+); requestsPerNode: req/s per ready node;
- * latencyP90: ms. `nodes` is the number of ready nodes a per-node value was averaged over when it
+ * latencyP90: ms; queueDepth: requests being served or waiting (on the nodes and in the balancer's
+ * queue) per job thread of the ready nodes — 1 is every thread busy, above 1 requests wait. `nodes` is the number of ready nodes a per-node value was averaged over when it
  * was taken: with it the window averages pod totals, so samples from before a scale-out are not
  * read as the per-node load of the nodes there are now.
  */

@@ -1,7 +1,12 @@
 import { InvalidPolicyError } from './invalid-policy.error';
-import type { ScalingPolicy, TargetTrackingPolicy, ThresholdPolicy } from './types';
+import {
+  SCALING_METRICS,
+  type ScalingPolicy,
+  type TargetTrackingPolicy,
+  type ThresholdPolicy,
+} from './types';
 
-const METRICS: readonly string[] = ['cpu', 'requestsPerNode', 'latencyP90'];
+const METRICS: readonly string[] = SCALING_METRICS;
 
 /**
  * A steady load jittering ±5 % around one threshold spans 10 % of its value; thresholds closer than

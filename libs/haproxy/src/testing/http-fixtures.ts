@@ -9,13 +9,16 @@ export interface TestNode {
 
 /**
  * A tiny job server on 127.0.0.1: `/health` answers ok, anything else its name after `delayMs`. A request
- * may ask for its own delay and status: `?delay=<ms>&status=<code>`. `port` 0 picks a free one.
+ * may ask for its own delay and status: `?delay=<ms>&status=<code>`, and `?echo=<header>` appends that
+ * request header's value to the name (`s1 heavy`). `port` 0 picks a free one.
  */
 export async function startTestNode(name: string, delayMs = 0, port = 0): Promise<TestNode> {
   const server: Server = createHttpServer((req, res) => {
     const query = (key: string): string | undefined =>
       new RegExp(`[?&]${key}=(\\d+)`).exec(req.url ?? '')?.[1];
-    const answer = (): void => void res.writeHead(Number(query('status') ?? 200)).end(name);
+    const echo = /[?&]echo=([a-z-]+)/.exec(req.url ?? '')?.[1];
+    const body = echo ? `${name} ${String(req.headers[echo])}` : name;
+    const answer = (): void => void res.writeHead(Number(query('status') ?? 200)).end(body);
     if (req.url === '/health') return void res.end('ok');
     const delay = Number(query('delay') ?? delayMs);
     if (delay > 0) setTimeout(answer, delay);
@@ -52,6 +55,8 @@ export interface TestResponse {
   status: number;
   contentType: string;
   body: string;
+  /** The `Retry-After` header, when sent. */
+  retryAfter?: string;
 }
 
 /** One GET on a fresh connection (no agent), so every request is balanced on its own. */
@@ -61,9 +66,11 @@ export function httpGet(url: string, timeoutMs = 10_000): Promise<TestResponse> 
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body }),
-      );
+      res.on('end', () => {
+        const retryAfter = res.headers['retry-after'];
+        const contentType = String(res.headers['content-type']);
+        resolve({ status: res.statusCode ?? 0, contentType, body, ...(retryAfter ? { retryAfter } : {}) });
+      });
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
     req.on('error', reject);

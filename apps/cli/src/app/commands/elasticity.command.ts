@@ -26,7 +26,12 @@ const COLUMNS: Column<Elasticity>[] = [
   { header: 'REASON', value: (e) => e.status?.reason },
 ];
 
-const UNITS: Record<string, string> = { cpu: '%', requestsPerNode: 'req/s per node', latencyP90: 'ms' };
+const UNITS: Record<string, string> = {
+  cpu: '%',
+  requestsPerNode: 'req/s per node',
+  latencyP90: 'ms',
+  queueDepth: 'requests per job thread',
+};
 
 function describePolicy(policy: Record<string, unknown>): string {
   const bounds = `${policy['minNodes']}-${policy['maxNodes']} nodes`;
@@ -129,7 +134,7 @@ export function registerElasticityCommands(program: Command, context: ContextFac
     .description("change any part of a pod's policy")
     .argument('<pod>')
     .addOption(new Option('--policy <kind>', 'policy').choices(['threshold', 'target-tracking']))
-    .addOption(new Option('--metric <metric>', 'metric').choices(['cpu', 'requestsPerNode', 'latencyP90']))
+    .addOption(new Option('--metric <metric>', 'metric').choices(Object.keys(UNITS)))
     .option('--lower <n>', 'threshold: scale in below', number)
     .option('--upper <n>', 'threshold: scale out above', number)
     .option('--target <n>', 'target-tracking: value to hold', number)

@@ -13,8 +13,8 @@ const COLUMNS: Column<ServerRow>[] = [
   { header: 'HEALTH', value: (s) => s.health },
   { header: 'WEIGHT', value: (s) => s.weight },
   { header: 'REQ/S', value: (s) => s.requestRate.toFixed(1) },
-  { header: 'SESSIONS', value: (s) => s.currentSessions },
-  { header: 'QUEUE', value: (s) => s.queue },
+  { header: 'SESSIONS', value: (s) => `${s.currentSessions}/${s.maxConnections || '-'}` },
+  { header: 'DOWNS', value: (s) => s.downTransitions },
   { header: 'RESP MS', value: (s) => s.responseTimeMs.toFixed(1) },
   { header: 'TOTAL', value: (s) => s.totalRequests },
   { header: '5XX', value: (s) => s.http5xx },
@@ -32,7 +32,7 @@ export function lbTable(status: LoadBalancerStatus): string {
   const pods = status.pods
     .map(
       (p) =>
-        `  ${p.pod}${p.paused ? ' (paused)' : ''}: ${p.algorithm}, ${p.requestRate.toFixed(1)} req/s, ${latencyOf(p)}`,
+        `  ${p.pod}${p.paused ? ' (paused)' : ''}: ${p.algorithm}, ${p.requestRate.toFixed(1)} req/s, ${p.queue} queued, ${latencyOf(p)}`,
     )
     .join('\n');
   const rows = status.pods.flatMap((p) =>

@@ -17,6 +17,12 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .option('--cpu <cpus>', "CPU quota per node, in CPUs (default: the light pod's, 0.3)", parseNumber)
     .option('--memory <mib>', 'memory limit per node, in MiB (default 100)', parseNumber)
     .option('--max-nodes <n>', 'most nodes the pod may have (default 20)', parseNumber)
+    .addOption(jobOption('what GET /NAME runs (default: heavy for heavy, medium for medium, else light)'))
+    .option(
+      '--job-scale <scale>',
+      "work size relative to the job's standard one, (0, 10] (default 1)",
+      parseNumber,
+    )
     .addOption(
       new Option('--algorithm <algo>', 'balance algorithm').choices([
         'roundrobin',
@@ -30,7 +36,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .action(
       async (
         name: string,
-        options: { cpu?: number; memory?: number; maxNodes?: number; algorithm?: 'roundrobin' },
+        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number; algorithm?: 'roundrobin' },
         command: Command,
       ) => {
         const { client, output, json } = context(command);
@@ -40,38 +46,48 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           memoryMiB: options.memory,
           maxNodes: options.maxNodes,
           algorithm: options.algorithm,
+          job: jobChange(options),
         };
         const created = await unwrap(client.POST('/api/v1/pods', { body }));
         output.out(
           json
             ? JSON.stringify(created, null, 2)
-            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}`,
+            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}, running the ${created.job.kind} job at scale ${created.job.scale}`,
         );
       },
     );
 
   pod
     .command('set')
-    .description("change a pod's node size (for nodes launched from now on) or its maximum nodes")
+    .description(
+      "change a pod's node size (for nodes launched from now on), its maximum nodes, or its job (at once)",
+    )
     .argument('<pod>', 'pod name or alias')
     .option('--cpu <cpus>', 'CPU quota per node', parseNumber)
     .option('--memory <mib>', 'memory limit per node, MiB', parseNumber)
     .option('--max-nodes <n>', 'most nodes', parseNumber)
+    .addOption(jobOption('what GET /POD runs'))
+    .option('--job-scale <scale>', "work size relative to the job's standard one, (0, 10]", parseNumber)
     .action(
       async (
         name: string,
-        options: { cpu?: number; memory?: number; maxNodes?: number },
+        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number },
         command: Command,
       ) => {
         const { client, output, json } = context(command);
-        const body = { cpus: options.cpu, memoryMiB: options.memory, maxNodes: options.maxNodes };
+        const body = {
+          cpus: options.cpu,
+          memoryMiB: options.memory,
+          maxNodes: options.maxNodes,
+          job: jobChange(options),
+        };
         const pod = await unwrap(
           client.PATCH('/api/v1/pods/{pod}', { params: { path: { pod: name } }, body }),
         );
         output.out(
           json
             ? JSON.stringify(pod, null, 2)
-            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes`,
+            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, runs the ${pod.job.kind} job at scale ${pod.job.scale}`,
         );
       },
     );
@@ -118,4 +134,18 @@ function parseNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
   return n;
+}
+
+interface JobOptions {
+  job?: 'light' | 'medium' | 'heavy';
+  jobScale?: number;
+}
+
+const jobOption = (description: string): Option =>
+  new Option('--job <kind>', description).choices(['light', 'medium', 'heavy']);
+
+/** The pod's job as the options say; nothing when neither is given, so the API keeps or defaults it. */
+function jobChange(options: JobOptions): { kind?: JobOptions['job']; scale?: number } | undefined {
+  if (options.job === undefined && options.jobScale === undefined) return undefined;
+  return { kind: options.job, scale: options.jobScale };
 }

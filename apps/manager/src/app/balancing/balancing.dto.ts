@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BALANCE_ALGORITHMS, type BalanceAlgorithm } from '@strato/contracts';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { PodJobDto } from '../pods/pod.dto';
 
 export class SetAlgorithmDto {
   @ApiProperty({ enum: BALANCE_ALGORITHMS, example: 'leastconn' })
@@ -27,10 +28,21 @@ export class ServerStatusDto {
   @ApiProperty({ example: '127.0.0.1' }) host!: string;
   @ApiProperty({ example: 20001 }) port!: number;
   @ApiProperty({ example: 1 }) weight!: number;
+  @ApiProperty({
+    example: 2,
+    description:
+      'requests the node gets at once (HAProxy maxconn; 2 per job thread); the rest wait in the queue',
+  })
+  maxConnections!: number;
   @ApiProperty({ enum: ['up', 'down', 'draining', 'maint'] }) health!: string;
   @ApiProperty({ description: 'requests per second over the last second' }) requestRate!: number;
-  @ApiProperty() currentSessions!: number;
-  @ApiProperty() queue!: number;
+  @ApiProperty({ description: 'requests the node is serving now' }) currentSessions!: number;
+  @ApiProperty({ description: 'requests queued for this node by name (hash algorithms); else 0' })
+  queue!: number;
+  @ApiProperty({
+    description: 'times the health check took the node from up to down since the balancer started',
+  })
+  downTransitions!: number;
   @ApiProperty({ description: 'average response time, ms' }) responseTimeMs!: number;
   @ApiProperty({ description: 'since the load balancer started' }) totalRequests!: number;
   @ApiProperty() http5xx!: number;
@@ -40,7 +52,7 @@ export class LatencyDto {
   @ApiProperty({ example: 10_000, description: 'the look-back the percentiles are over' }) windowMs!: number;
   @ApiProperty({
     example: 1523,
-    description: 'requests timed in the window (HAProxy: a random 1 in 16 above 1000 req/s)',
+    description: 'requests timed in the window (HAProxy: a weighted sample above 500 req/s per pod)',
   })
   samples!: number;
   @ApiProperty({ example: 12 }) p50Ms!: number;
@@ -52,9 +64,22 @@ export class PodBalancingDto {
   @ApiProperty({ example: 'light' }) pod!: string;
   @ApiProperty({ enum: BALANCE_ALGORITHMS }) algorithm!: string;
   @ApiProperty() paused!: boolean;
+  @ApiProperty({ type: PodJobDto, description: 'what the balancer names to the nodes for GET /<pod>' })
+  job!: PodJobDto;
+  @ApiProperty({
+    example: 3,
+    description:
+      "the queue's bound per serving node, about 10 s of the pod's job; beyond it 503 + Retry-After",
+  })
+  queuePerNode!: number;
   @ApiProperty() requestRate!: number;
-  @ApiProperty() currentSessions!: number;
-  @ApiProperty() queue!: number;
+  @ApiProperty({ description: "requests the pod's nodes are serving now" }) currentSessions!: number;
+  @ApiProperty({
+    example: 0,
+    description:
+      'requests waiting in the balancer for a free node; beyond 8 per serving node: 503 with Retry-After',
+  })
+  queue!: number;
   @ApiProperty() responseTimeMs!: number;
   @ApiProperty({
     type: LatencyDto,

@@ -9,6 +9,7 @@ import { PodsService } from '../pods/pods.service';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 import type { LoadBalancerDto } from './balancing.dto';
+import { balancedPodOf } from '../lb/balanced-records';
 
 /** The look-back of the latency percentiles in the status. */
 const LATENCY_WINDOW_MS = 10_000;
@@ -45,7 +46,7 @@ export class BalancingService {
   /** Structural: HAProxy re-renders its config and reloads hitlessly; membership is kept. */
   async setAlgorithm(podNameOrAlias: string, algorithm: BalanceAlgorithm): Promise<PodDto> {
     const pod = this.podsRepository.require(podNameOrAlias);
-    await this.lb.upsertPod({ name: pod.name, algorithm, paused: pod.state === 'paused' });
+    await this.lb.upsertPod({ ...balancedPodOf(pod), algorithm });
     this.podsRepository.setAlgorithm(pod.name, algorithm);
     this.events.publish({
       type: 'AlgorithmChanged',

@@ -29,6 +29,13 @@ export interface PodElasticityStatus {
 }
 
 const TICK = 'elasticity';
+const FAST_TICK = 'elasticity-live';
+/**
+ * Pods scaled on a live count (queueDepth: read from the balancer as it is, no sample period to wait
+ * for) are also evaluated this often between ticks: the tick's wait is most of a reaction otherwise.
+ */
+export const LIVE_METRIC_TICK_MS = 200;
+const LIVE_METRICS: ReadonlySet<string> = new Set(['queueDepth']);
 const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
 
 /**
@@ -85,13 +92,21 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
 
   /** Re-times (or, with 0, stops) the loop at runtime. */
   setTickMs(ms: number): void {
-    if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
+    for (const name of [TICK, FAST_TICK])
+      if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
     this.tickMs = ms;
     if (ms > 0)
       this.scheduler.addInterval(
         TICK,
         setInterval(() => void this.tick(), ms),
       );
+    if (ms > LIVE_METRIC_TICK_MS) {
+      const liveOnly = (metric: string): boolean => LIVE_METRICS.has(metric);
+      this.scheduler.addInterval(
+        FAST_TICK,
+        setInterval(() => void this.tick(Date.now(), liveOnly), LIVE_METRIC_TICK_MS),
+      );
+    }
   }
 
   forget(pod: string): void {
@@ -102,10 +117,12 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
     this.conditions.forget(pod);
   }
 
-  /** One evaluation of every pod with elasticity on; never throws. */
-  async tick(now = Date.now()): Promise<void> {
+  /** One evaluation of every pod with elasticity on (or those whose metric passes); never throws. */
+  async tick(now = Date.now(), metricDue: (metric: string) => boolean = () => true): Promise<void> {
     if (!this.gate.isOpen) return; // the load balancer is not rebuilt from the store yet
-    const due = this.settings.listEnabled().filter((settings) => !this.busy.has(settings.pod));
+    const due = this.settings
+      .listEnabled()
+      .filter((settings) => !this.busy.has(settings.pod) && metricDue(settings.policy.metric));
     await Promise.all(due.map((settings) => this.evaluatePod(settings, now)));
   }
 

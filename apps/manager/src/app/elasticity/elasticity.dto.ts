@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { SCALING_METRICS } from '@strato/elasticity';
 import { MayBeOmitted } from '../validation/field-presence';
 
-const METRICS = ['cpu', 'requestsPerNode', 'latencyP90'] as const;
+const METRICS = SCALING_METRICS;
 const KINDS = ['threshold', 'target-tracking'] as const;
 
 /** A change to a pod's elasticity: every field optional, merged into the current policy. */
@@ -20,7 +21,8 @@ export class UpdateElasticityDto {
   @ApiProperty({
     required: false,
     enum: METRICS,
-    description: 'cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms',
+    description:
+      'cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread',
   })
   @MayBeOmitted()
   @IsIn(METRICS)

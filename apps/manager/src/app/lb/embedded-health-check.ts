@@ -26,6 +26,8 @@ export const EMBEDDED_HEALTH_CHECK: EmbeddedHealthCheckOptions = {
  */
 export class EmbeddedHealthCheck {
   up = true;
+  /** Times the check took the node from up to down. */
+  downTransitions = 0;
   private streak = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -33,6 +35,7 @@ export class EmbeddedHealthCheck {
   constructor(
     private readonly target: { host: string; port: number },
     private readonly options: EmbeddedHealthCheckOptions = EMBEDDED_HEALTH_CHECK,
+    private readonly onChange: () => void = () => undefined,
   ) {
     this.schedule(options.interMs);
   }
@@ -52,8 +55,10 @@ export class EmbeddedHealthCheck {
     const healthy = await this.probe();
     if (healthy === this.up) this.streak = 0;
     else if (++this.streak >= (this.up ? this.options.fall : this.options.rise)) {
+      if (this.up) this.downTransitions++;
       this.up = healthy;
       this.streak = 0;
+      this.onChange();
     }
     this.schedule(this.streak > 0 ? this.options.fastInterMs : this.options.interMs);
   }

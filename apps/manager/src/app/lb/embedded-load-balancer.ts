@@ -1,14 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { POD_NAME_PATTERN } from '@strato/contracts';
-import { noOnlineNodeBody, podPausedBody, unknownPathBody } from '@strato/contracts';
+import {
+  JOB_KIND_HEADER,
+  JOB_SCALE_HEADER,
+  noOnlineNodeBody,
+  POD_NAME_PATTERN,
+  podPausedBody,
+  podSubpathBody,
+  queueFullBody,
+  RETRY_AFTER_SECONDS,
+  scaleRefusedBody,
+  unknownPathBody,
+} from '@strato/contracts';
 import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
 import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
-import { EmbeddedPool } from './embedded-pool';
+import { type EmbeddedServer, EmbeddedPool, type Waiter } from './embedded-pool';
 import { forwardRequest } from './embedded-proxy';
 import { checkWeight } from './invalid-weight.error';
 import type { BalancedPod, BalancedServer, LoadBalancer, PodStatus, ServerStatus } from './load-balancer';
-import { podFromUrl } from './pod-path';
+import { routeOf } from './pod-path';
 import { podStatusOf } from './pod-status';
 import { ResponseTimes, type ResponseTimeSummary } from './response-times';
 
@@ -18,6 +28,8 @@ export interface EmbeddedLoadBalancerOptions {
   port: number;
   serverTimeoutMs?: number;
   drainTimeoutMs?: number;
+  /** How long a request may wait in a pod's queue (HAProxy `timeout queue`). */
+  queueTimeoutMs?: number;
 }
 
 /** In-process balancer (node:http) for the zero-install default; same routing and answers as HAProxy. */
@@ -112,7 +124,10 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
   }
 
   async podStatus(): Promise<PodStatus[]> {
-    return [...this.pools.values()].map((pool) => podStatusOf(pool.pod, pool.status()));
+    return [...this.pools.values()].map((pool) => {
+      const status = podStatusOf(pool.pod, pool.status());
+      return { ...status, queue: status.queue + pool.queued };
+    });
   }
 
   responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {
@@ -123,26 +138,67 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     return this.options.drainTimeoutMs ?? 30_000;
   }
 
+  /** The same answers, in the same order, as the HAProxy frontend and backend rules. */
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '/';
-    const pool = this.pools.get(podFromUrl(url) ?? '');
-    if (!pool) return json(res, 404, unknownPathBody([...this.pools.keys()].map((name) => `/${name}`)));
-    if (pool.pod.paused) return json(res, 503, podPausedBody(pool.pod.name));
-    if (!pool.hasServing()) return json(res, 503, noOnlineNodeBody(pool.pod.name));
+    const route = routeOf(url);
+    const pool = route && this.pools.get(route.pod);
+    if (!route || !pool)
+      return json(res, 404, unknownPathBody([...this.pools.keys()].map((name) => `/${name}`)));
+    const name = pool.pod.name;
+    if (route.kind === 'subpath') return json(res, 404, podSubpathBody(name));
+    if (route.asksScale) return json(res, 400, scaleRefusedBody(name));
+    if (pool.pod.paused) return json(res, 503, podPausedBody(name));
+    if (!pool.hasServing()) return json(res, 503, noOnlineNodeBody(name), RETRY_LATER);
     const ctx = { clientIp: req.socket.remoteAddress ?? '', path: url.split('?')[0] };
     // As HAProxy's %Ta: from the request to the last byte of the answer, whichever server answered.
     const startedAt = performance.now();
-    res.once('finish', () => this.times.record(pool.pod.name, performance.now() - startedAt));
-    forwardRequest(req, res, (exclude) => pool.pick(ctx, exclude), {
-      pod: pool.pod.name,
+    res.once('finish', () => this.times.record(name, performance.now() - startedAt));
+    const options = {
+      pod: name,
       serverTimeoutMs: this.options.serverTimeoutMs ?? 90_000,
       retries: 2,
+      setHeaders: { [JOB_KIND_HEADER]: pool.pod.job.kind, [JOB_SCALE_HEADER]: String(pool.pod.job.scale) },
+      onRelease: () => pool.admitWaiting(),
+    };
+    const forward = (server: EmbeddedServer): void =>
+      forwardRequest(req, res, server, (exclude) => pool.pick(ctx, exclude), options);
+    const free = pool.pick(ctx, new Set());
+    if (free) return forward(free);
+    this.wait(pool, res, { ctx, admit: forward });
+  }
+
+  /** In the pod's queue until a node has a free slot; 503 when the queue is full or the wait too long. */
+  private wait(pool: EmbeddedPool, res: ServerResponse, waiter: Waiter): void {
+    const timer = setTimeout(() => {
+      if (pool.cancel(waiter)) json(res, 503, noOnlineNodeBody(pool.pod.name), RETRY_LATER);
+    }, this.options.queueTimeoutMs ?? 30_000);
+    const admit = waiter.admit;
+    const queued: Waiter = {
+      ctx: waiter.ctx,
+      admit: (server) => {
+        clearTimeout(timer);
+        admit(server);
+      },
+    };
+    if (!pool.enqueue(queued)) {
+      clearTimeout(timer);
+      return json(res, 503, queueFullBody(pool.pod.name), RETRY_LATER);
+    }
+    res.once('close', () => {
+      if (pool.cancel(queued)) clearTimeout(timer);
     });
   }
 }
 
-function json(res: ServerResponse, status: number, body: string): void {
+const RETRY_LATER = { 'retry-after': String(RETRY_AFTER_SECONDS) };
+
+function json(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res
-    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    .writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    })
     .end(body);
 }

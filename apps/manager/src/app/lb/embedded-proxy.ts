@@ -1,6 +1,6 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EmbeddedServer } from './embedded-pool';
-import { badGatewayBody, gatewayTimeoutBody, noOnlineNodeBody } from '@strato/contracts';
+import { badGatewayBody, gatewayTimeoutBody } from '@strato/contracts';
 
 export interface ForwardOptions {
   /** The pod being balanced, named in the answer when no server can take the request. */
@@ -8,6 +8,10 @@ export interface ForwardOptions {
   serverTimeoutMs: number;
   /** Further servers to try when a connection fails (HAProxy `retries 2` + `option redispatch`). */
   retries: number;
+  /** Set on the request to the node, replacing any the client sent (the pod's job). */
+  setHeaders: Readonly<Record<string, string>>;
+  /** A node's slot is free again (the request is done with it): the pool's queue may move. */
+  onRelease: () => void;
 }
 
 type Choose = (exclude: ReadonlySet<string>) => EmbeddedServer | null;
@@ -26,11 +30,10 @@ const HOP_BY_HOP = new Set([
 export function forwardRequest(
   req: IncomingMessage,
   res: ServerResponse,
+  first: EmbeddedServer,
   choose: Choose,
   options: ForwardOptions,
 ): void {
-  const first = choose(new Set());
-  if (!first) return answerJson(res, 503, noOnlineNodeBody(options.pod));
   attempt(req, res, first, choose, options, new Set(), options.retries);
 }
 
@@ -49,15 +52,17 @@ function attempt(
   const startedAt = Date.now();
   let released = false;
   const release = (): void => {
-    if (!released) target.inFlight -= 1;
+    if (released) return;
     released = true;
+    target.inFlight -= 1;
+    options.onRelease();
   };
   const upstream = request({
     host,
     port,
     method: req.method,
     path: req.url,
-    headers: forwardHeaders(req),
+    headers: { ...forwardHeaders(req), ...options.setHeaders },
     agent: target.agent,
   });
   let upstreamResponse: IncomingMessage | null = null;

@@ -31,12 +31,12 @@ describe('HaproxyAccessLog', () => {
     log.follow();
     expect(await until(() => admin.commands.length === 1)).toBe(true);
     expect(admin.commands).toEqual(['show events strato_access -w -n\n']);
-    admin.clients[0].write('be_light n1 16 200\nbe_li');
-    admin.clients[0].write('ght n2 250 200\nbe_light <NOSRV> 0 503\ngarbage\n');
+    admin.clients[0].write('be_light n1 16 200 0\nbe_li');
+    admin.clients[0].write('ght n2 250 200 8\nbe_light <NOSRV> 0 503 8\ngarbage\n');
     expect(await until(() => entries.length === 2)).toBe(true);
-    expect(entries.map((e) => [e.server, e.totalMs])).toEqual([
-      ['n1', 16],
-      ['n2', 250],
+    expect(entries.map((e) => [e.server, e.totalMs, e.weight])).toEqual([
+      ['n1', 16, 1],
+      ['n2', 250, 8],
     ]);
     log.stop();
     await admin.close();
@@ -57,6 +57,50 @@ describe('HaproxyAccessLog', () => {
     expect(await until(() => admin.clients[1].destroyed || admin.clients[1].readableEnded)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(admin.clients).toHaveLength(2);
+    await admin.close();
+  });
+
+  it('leaves the socket unread between reads, taking what came meanwhile in one read within maxPauseMs', async () => {
+    const path = join(dir, 'admin3.sock');
+    const admin = await fakeAdminSocket(path);
+    const arrivals: number[] = [];
+    const log = new HaproxyAccessLog(path, 'strato_access', () => arrivals.push(Date.now()), {
+      maxPauseMs: 400,
+    });
+    log.follow();
+    expect(await until(() => admin.clients.length === 1)).toBe(true);
+    admin.clients[0].write('be_light n1 5 200 0\n');
+    expect(await until(() => arrivals.length === 1)).toBe(true);
+    const written: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      admin.clients[0].write(`be_light n1 ${i} 200 0\n`);
+      written.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await until(() => arrivals.length === 11)).toBe(true);
+    const batch = arrivals.slice(1);
+    // Written over 250 ms, read together once the pause ended: no line waited much more than the pause.
+    expect(Math.max(...batch) - Math.min(...batch)).toBeLessThan(20);
+    expect(batch[0] - written[0]).toBeLessThan(400 + 100);
+    log.stop();
+    await admin.close();
+  });
+
+  it('follows the ring again after a read so large that haproxy may have stopped sending', async () => {
+    const path = join(dir, 'admin4.sock');
+    const admin = await fakeAdminSocket(path);
+    const entries: AccessLogEntry[] = [];
+    const log = new HaproxyAccessLog(path, 'strato_access', (entry) => entries.push(entry), {
+      refollowBytes: 1000,
+    });
+    log.follow();
+    expect(await until(() => admin.clients.length === 1)).toBe(true);
+    admin.clients[0].write('be_light n1 7 200 3\n'.repeat(100));
+    expect(await until(() => admin.commands.length === 2)).toBe(true);
+    expect(admin.commands[1]).toBe('show events strato_access -w -n\n');
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.totalMs === 7 && e.weight === 3)).toBe(true);
+    log.stop();
     await admin.close();
   });
 });

@@ -34,15 +34,18 @@ export function haproxyPodStatus(
   counters: MonotonicCounters,
 ): PodStatus[] {
   const byKey = new Map(rows.filter((r) => r.type === 'server').map((r) => [`${r.proxy}/${r.name}`, r]));
-  return state.listPods().map((pod) =>
-    podStatusOf(
+  const backendQueue = new Map(rows.filter((r) => r.type === 'backend').map((r) => [r.proxy, r.qcur]));
+  return state.listPods().map((pod) => {
+    const status = podStatusOf(
       pod,
       state.servers(pod.name).map((server) => {
         const row = byKey.get(`${backendName(pod.name)}/${server.nodeId}`);
         return serverStatus(pod.name, server, row, counters);
       }),
-    ),
-  );
+    );
+    // Without persistence, requests wait in the backend's queue, not a server's: its row counts them.
+    return { ...status, queue: status.queue + (backendQueue.get(backendName(pod.name)) ?? 0) };
+  });
 }
 
 /** A missing row (deleted meanwhile, or haproxy restarting) reads as down with the last known totals. */
@@ -60,6 +63,7 @@ function serverStatus(
     host: server.host,
     port: server.port,
     weight: server.weight,
+    maxConnections: server.maxConnections,
     pod,
     health: row ? healthOf(row.status) : 'down',
     currentSessions: row?.scur ?? 0,
@@ -69,6 +73,7 @@ function serverStatus(
     queue: row?.qcur ?? 0,
     responseTimeMs: row?.rtime ?? 0,
     http5xx: total('5xx', row?.hrsp5xx),
+    downTransitions: total('chkdown', row ? Number(row.fields['chkdown'] || 0) : undefined),
   };
 }
 

@@ -5,18 +5,18 @@ import { join } from 'node:path';
 import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
 import { InvalidWeightError } from './invalid-weight.error';
 import type { LoadBalancer } from './load-balancer';
-import { contractAdapters, serverFor, sleep } from './testing/contract-adapters';
+import { describeEachAdapter, LIGHT_JOB, serverFor, sleep } from './testing/contract-adapters';
 import { countBodies, freePort, httpGet, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 import { waitUntil } from './wait-until';
 
-describe.each(contractAdapters)('LoadBalancer contract, algorithms and weights: %s', (_kind, create) => {
+describeEachAdapter('LoadBalancer contract, algorithms and weights', (_kind, create) => {
   jest.setTimeout(30_000);
   let lb: LoadBalancer;
   let workDir: string;
   let nodes: TestNode[];
   const url = (query = ''): string => `${lb.url}/algo${query}`;
   const algorithm = (name: 'roundrobin' | 'leastconn' | 'first' | 'random') =>
-    lb.upsertPod({ name: 'algo', algorithm: name, paused: false });
+    lb.upsertPod({ name: 'algo', algorithm: name, paused: false, job: LIGHT_JOB, queuePerNode: 1000 });
   const weights = async (...values: number[]): Promise<void> => {
     for (const [i, node] of nodes.entries()) await lb.setWeight('algo', node.name, values[i]);
   };
@@ -25,7 +25,10 @@ describe.each(contractAdapters)('LoadBalancer contract, algorithms and weights: 
     workDir = mkdtempSync(join(tmpdir(), 'strato-lb-algo-'));
     nodes = await Promise.all(['s1', 's2', 's3'].map((name) => startTestNode(name)));
     lb = create(await freePort(), workDir);
-    await lb.start([{ name: 'algo', algorithm: 'roundrobin', paused: false }], new Map([['algo', []]]));
+    await lb.start(
+      [{ name: 'algo', algorithm: 'roundrobin', paused: false, job: LIGHT_JOB, queuePerNode: 1000 }],
+      new Map([['algo', []]]),
+    );
     for (const node of nodes) await lb.addServer('algo', serverFor(node));
   });
 
@@ -98,7 +101,13 @@ describe.each(contractAdapters)('LoadBalancer contract, algorithms and weights: 
     const load = runLoad({ target: url(), schedule: constant(200), durationMs: 2500 });
     for (const name of ['leastconn', 'first', 'random', 'source', 'uri', 'roundrobin'] as const) {
       await sleep(300);
-      await lb.upsertPod({ name: 'algo', algorithm: name, paused: false });
+      await lb.upsertPod({
+        name: 'algo',
+        algorithm: name,
+        paused: false,
+        job: LIGHT_JOB,
+        queuePerNode: 1000,
+      });
     }
     const result = await load;
     expect(result.errorCounts).toEqual({});

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadBalancer, ServerHealth } from './load-balancer';
-import { contractAdapters, serverFor, sleep } from './testing/contract-adapters';
+import { describeEachAdapter, LIGHT_JOB, serverFor, sleep } from './testing/contract-adapters';
 import { countBodies, freePort, httpGet, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 import { waitUntil } from './wait-until';
 
-describe.each(contractAdapters)('LoadBalancer contract, failing nodes and stats: %s', (kind, create) => {
+describeEachAdapter('LoadBalancer contract, failing nodes and stats', (kind, create) => {
   jest.setTimeout(30_000);
   let lb: LoadBalancer;
   let workDir: string;
@@ -37,6 +37,8 @@ describe.each(contractAdapters)('LoadBalancer contract, failing nodes and stats:
       name,
       algorithm: 'roundrobin' as const,
       paused: false,
+      job: LIGHT_JOB,
+      queuePerNode: 1000,
     }));
     await lb.start(pods, new Map());
   });
@@ -50,7 +52,13 @@ describe.each(contractAdapters)('LoadBalancer contract, failing nodes and stats:
   it('fails no request for a server added before it listens, and puts it into rotation once it answers /health', async () => {
     await lb.addServer('join', serverFor(await start('live')));
     const latePort = await freePort();
-    await lb.addServer('join', { nodeId: 'late', host: '127.0.0.1', port: latePort, weight: 1 });
+    await lb.addServer('join', {
+      nodeId: 'late',
+      host: '127.0.0.1',
+      port: latePort,
+      weight: 1,
+      maxConnections: 0,
+    });
     expect(await countBodies(`${lb.url}/join`, 100)).toEqual({ live: 100 });
     expect(await timeUntil('late', 'down', 2500)).not.toBeNull();
     await start('late', 0, latePort);
@@ -78,6 +86,9 @@ describe.each(contractAdapters)('LoadBalancer contract, failing nodes and stats:
     expect(takenOutMs).not.toBeNull();
     expect(takenOutMs).toBeLessThan(2000);
     expect(result.failed).toBeLessThanOrEqual(3);
+    const status = await lb.status();
+    expect(status.find((s) => s.nodeId === 'k1')?.downTransitions).toBe(1);
+    expect(status.find((s) => s.nodeId === 'k2')?.downTransitions).toBe(0);
   });
 
   it('reports request rate, response time, 5xx and totals per server and per pod', async () => {
@@ -95,7 +106,13 @@ describe.each(contractAdapters)('LoadBalancer contract, failing nodes and stats:
     expect(pod).toMatchObject({ algorithm: 'roundrobin', paused: false, currentSessions: 0, http5xx: 4 });
     expect(pod?.requestRate).toBeGreaterThanOrEqual(20);
     expect(pod?.servers.map((s) => s.nodeId)).toEqual(['st-a', 'st-b']);
-    await lb.upsertPod({ name: 'stats', algorithm: 'leastconn', paused: false });
+    await lb.upsertPod({
+      name: 'stats',
+      algorithm: 'leastconn',
+      paused: false,
+      job: LIGHT_JOB,
+      queuePerNode: 1000,
+    });
     await httpGet(`${lb.url}/stats?status=503`);
     const after = (await lb.podStatus()).find((p) => p.name === 'stats');
     expect(after?.servers.reduce((n, s) => n + s.totalRequests, 0)).toBe(25);

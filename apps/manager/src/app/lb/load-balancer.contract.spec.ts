@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadBalancer } from './load-balancer';
 import { waitUntil } from './wait-until';
-import { contractAdapters, pod, serverFor } from './testing/contract-adapters';
+import { describeEachAdapter, LIGHT_JOB, pod, serverFor } from './testing/contract-adapters';
 import { freePort, httpGet, keepAliveLoad, startTestNode, type TestNode } from './testing/lb-test-fixtures';
 
 const unavailable = (message: string): object => ({ statusCode: 503, error: 'Service Unavailable', message });
 
-describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => {
+describeEachAdapter('LoadBalancer contract', (_kind, create) => {
   jest.setTimeout(30_000);
   let lb: LoadBalancer;
   let workDir: string;
@@ -43,7 +43,7 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
 
   it("routes each pod path to that pod's servers", async () => {
     expect((await get('/light')).body).toMatch(/^light-/);
-    expect((await get('/light/job?n=1')).body).toMatch(/^light-/);
+    expect((await get('/light/?n=1')).body).toMatch(/^light-/);
     expect((await get('/medium?work=2')).body).toBe('medium-1');
   });
 
@@ -102,7 +102,13 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
     await lb.addServer('heavy', serverFor(nodes.heavy1));
     const inFlight = get('/heavy').then((res) => ({ status: res.status, at: Date.now() }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await lb.upsertPod({ name: 'heavy', algorithm: 'leastconn', paused: false });
+    await lb.upsertPod({
+      name: 'heavy',
+      algorithm: 'leastconn',
+      paused: false,
+      job: LIGHT_JOB,
+      queuePerNode: 1000,
+    });
     await lb.removeServer('heavy', 'heavy-1');
     const removedAt = Date.now();
     const request = await inFlight;
@@ -112,7 +118,13 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
   });
 
   it('keeps every server when a pod changes algorithm', async () => {
-    await lb.upsertPod({ name: 'light', algorithm: 'first', paused: false });
+    await lb.upsertPod({
+      name: 'light',
+      algorithm: 'first',
+      paused: false,
+      job: LIGHT_JOB,
+      queuePerNode: 1000,
+    });
     const bodies = await Promise.all([0, 1, 2, 3].map(() => get('/light').then((r) => r.body)));
     expect(bodies).toEqual(['light-1', 'light-1', 'light-1', 'light-1']);
     expect((await lb.status()).filter((s) => s.pod === 'light').map((s) => s.nodeId)).toEqual([
@@ -124,7 +136,13 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
 
   it('keeps runtime-added servers across a structural change', async () => {
     await lb.addServer('medium', serverFor(nodes.spare));
-    await lb.upsertPod({ name: 'heavy', algorithm: 'leastconn', paused: false });
+    await lb.upsertPod({
+      name: 'heavy',
+      algorithm: 'leastconn',
+      paused: false,
+      job: LIGHT_JOB,
+      queuePerNode: 1000,
+    });
     const bodies = new Set<string>();
     for (let i = 0; i < 4; i++) bodies.add((await get('/medium')).body);
     expect([...bodies].sort()).toEqual(['medium-1', 'spare-1']);
@@ -134,10 +152,10 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
     const load = keepAliveLoad(`${lb.url}/light`, 3000, 8);
     for (const algorithm of ['leastconn', 'random', 'roundrobin'] as const) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await lb.upsertPod({ name: 'heavy', algorithm, paused: false });
+      await lb.upsertPod({ name: 'heavy', algorithm, paused: false, job: LIGHT_JOB, queuePerNode: 1000 });
     }
     expect(await load).toEqual({ '200': 3000 });
-  });
+  }, 60_000);
 
   it('pauses and resumes a pod', async () => {
     await lb.upsertPod(pod('medium', true));
@@ -148,7 +166,13 @@ describe.each(contractAdapters)('LoadBalancer contract: %s', (_kind, create) => 
 
   it('retries a refused connection on another server, failing no request', async () => {
     const deadPort = await freePort();
-    await lb.addServer('heavy', { nodeId: 'dead-1', host: '127.0.0.1', port: deadPort, weight: 1 });
+    await lb.addServer('heavy', {
+      nodeId: 'dead-1',
+      host: '127.0.0.1',
+      port: deadPort,
+      weight: 1,
+      maxConnections: 0,
+    });
     await lb.addServer('heavy', serverFor(nodes.spare));
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await get('/heavy'));

@@ -1,4 +1,4 @@
-import type { BalanceAlgorithm } from '@strato/contracts';
+import type { BalanceAlgorithm, PodJob } from '@strato/contracts';
 import type { ResponseTimeSummary } from './response-times';
 
 /** One pod as the load balancer sees it: a path (`/<name>`) routed to one backend. */
@@ -6,6 +6,10 @@ export interface BalancedPod {
   name: string;
   algorithm: BalanceAlgorithm;
   paused: boolean;
+  /** What `/<name>` runs: the balancer names it to the node, whatever the end user asked. */
+  job: PodJob;
+  /** The pod's queue holds at most this many requests per serving node; beyond, 503 + Retry-After. */
+  queuePerNode: number;
 }
 
 /** One node serving a pod: its job server on host:port. */
@@ -15,6 +19,8 @@ export interface BalancedServer {
   port: number;
   /** 0..256, relative share of requests; 0 takes the node out of rotation without removing it. */
   weight: number;
+  /** Requests the node gets at once (HAProxy `maxconn`); the rest wait in the pod's queue. */
+  maxConnections: number;
 }
 
 /** HAProxy's view after health checks: `up` (also `UP 1/2`, no check), `down`, `draining`, `maint`. */
@@ -28,8 +34,10 @@ export interface ServerStatus extends BalancedServer {
   totalRequests: number;
   /** Requests per second over the last second. */
   requestRate: number;
-  /** Requests waiting for a connection slot on this node. */
+  /** Requests waiting for a connection slot on this node (HAProxy: queued for it by name; else 0). */
   queue: number;
+  /** Times the health check took the node from up to down since the balancer started. */
+  downTransitions: number;
   /** Time to the node's response headers, averaged over its last 1024 requests (HAProxy `rtime`). */
   responseTimeMs: number;
   /** 5xx responses from (or, for 502/504, about) this node since the balancer started. */
@@ -41,6 +49,7 @@ export interface PodStatus extends BalancedPod {
   servers: ServerStatus[];
   requestRate: number;
   currentSessions: number;
+  /** Requests waiting in the balancer for a free node: the pod's queue and its servers' together. */
   queue: number;
   http5xx: number;
   /** Servers' `responseTimeMs` weighted by their request rate (by total requests when idle). */

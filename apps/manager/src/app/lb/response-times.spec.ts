@@ -43,4 +43,14 @@ describe('ResponseTimes', () => {
     rt.record('light', 10 * 3_600_000);
     expect(rt.summary('light', 10_000)?.samples).toBe(2);
   });
+
+  it('weighs a request timed 1 in N as N requests, and counts it as one sample', () => {
+    const rt = times();
+    for (let i = 0; i < 10; i++) rt.record('light', 10, 9);
+    for (let i = 0; i < 10; i++) rt.record('light', 400);
+    const summary = rt.summary('light', 10_000);
+    // 90 of the 100 requests took 10 ms; unweighted, half the samples would say 400.
+    expect(summary).toMatchObject({ samples: 20, p50Ms: 10, p90Ms: 10 });
+    expect(summary?.p99Ms).toBeGreaterThanOrEqual(398);
+  });
 });

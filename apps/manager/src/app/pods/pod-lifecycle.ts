@@ -5,8 +5,10 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
-import { DEFAULT_POD_SIZE, type PodDto, type RegisterPodDto } from './pod.dto';
+import { defaultPodJob } from '@strato/contracts';
+import { changedJob, DEFAULT_POD_SIZE, type PodDto, type RegisterPodDto } from './pod.dto';
 import { PodsService } from './pods.service';
+import { balancedPodOf } from '../lb/balanced-records';
 
 /** `cloud pod register` and `cloud pod rm`: the store and the load balancer's paths together. */
 @Injectable()
@@ -28,9 +30,10 @@ export class PodLifecycle {
       memoryMiB: request.memoryMiB ?? DEFAULT_POD_SIZE.memoryMiB,
       maxNodes: request.maxNodes ?? DEFAULT_POD_SIZE.maxNodes,
     };
-    if (!this.podsRepository.insertIfMissing(pod, algorithm)) throw new PodExistsError(pod.name);
+    const job = changedJob(defaultPodJob(pod.name), request.job);
+    if (!this.podsRepository.insertIfMissing(pod, algorithm, job)) throw new PodExistsError(pod.name);
     try {
-      await this.lb.upsertPod({ name: pod.name, algorithm, paused: false });
+      await this.lb.upsertPod(balancedPodOf(this.podsRepository.require(pod.name)));
     } catch (error) {
       this.podsRepository.delete(pod.name);
       throw error;
@@ -38,7 +41,7 @@ export class PodLifecycle {
     this.events.publish({
       type: 'PodCreated',
       pod: pod.name,
-      message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}`,
+      message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}, runs the ${job.kind} job at scale ${job.scale}`,
     });
     return this.pods.get(pod.name);
   }

@@ -6,6 +6,7 @@ import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 import type { PodDto } from './pod.dto';
 import { PodsService } from './pods.service';
+import { balancedPodOf } from '../lb/balanced-records';
 
 /**
  * `cloud pause POD` / `cloud resume POD`: a paused pod's path answers 503 saying so and its ONLINE
@@ -32,7 +33,7 @@ export class PodPauser {
   private async setState(podNameOrAlias: string, state: PodState): Promise<PodDto> {
     const pod = this.podsRepository.require(podNameOrAlias);
     if (pod.state === state) return this.pods.get(pod.name);
-    await this.lb.upsertPod({ name: pod.name, algorithm: pod.algorithm, paused: state === 'paused' });
+    await this.lb.upsertPod({ ...balancedPodOf(pod), paused: state === 'paused' });
     this.podsRepository.setState(pod.name, state);
     const moved =
       state === 'paused'

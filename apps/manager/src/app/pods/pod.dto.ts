@@ -2,6 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   BALANCE_ALGORITHMS,
   DEFAULT_PODS,
+  JOB_KINDS,
+  type JobKind,
+  MAX_JOB_SCALE,
+  type PodJob,
   type BalanceAlgorithm,
   NODE_STATUSES,
   type NodeStatus,
@@ -9,9 +13,61 @@ import {
   POD_NAME_PATTERN,
   type PodView,
 } from '@strato/contracts';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
+
+export class PodJobDto implements PodJob {
+  @ApiProperty({ enum: JOB_KINDS, example: 'light', description: 'what GET /<pod> runs on its nodes' })
+  kind!: JobKind;
+
+  @ApiProperty({
+    example: 1,
+    exclusiveMinimum: true,
+    minimum: 0,
+    maximum: MAX_JOB_SCALE,
+    description: "work size relative to the kind's standard job",
+  })
+  scale!: number;
+}
+
+/** A pod's job as the owner sets it; what is left out keeps its value (or the default). */
+export class PodJobChangeDto {
+  @ApiProperty({
+    enum: JOB_KINDS,
+    required: false,
+    example: 'heavy',
+    description: 'default: the pod of that name runs its own job, any other pod the light one',
+  })
+  @MayBeOmitted()
+  @IsIn(JOB_KINDS, { message: `kind must be one of ${JOB_KINDS.join(', ')}` })
+  kind?: JobKind;
+
+  @ApiProperty({
+    required: false,
+    example: 0.5,
+    exclusiveMinimum: true,
+    minimum: 0,
+    maximum: MAX_JOB_SCALE,
+    description: `work size relative to the kind's standard job, in (0, ${MAX_JOB_SCALE}] (default 1)`,
+  })
+  @MayBeOmitted()
+  @IsNumber()
+  @IsPositive()
+  @Max(MAX_JOB_SCALE)
+  scale?: number;
+}
 
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
@@ -31,6 +87,12 @@ export class PodDto implements PodView {
 
   @ApiProperty({ enum: BALANCE_ALGORITHMS, example: 'roundrobin' })
   algorithm!: BalanceAlgorithm;
+
+  @ApiProperty({
+    type: PodJobDto,
+    description: 'what GET /<pod> runs: set by the owner; end users cannot pick another job or size',
+  })
+  job!: PodJobDto;
 
   @ApiProperty({ example: '/light', description: 'path on the load balancer that reaches this pod' })
   path!: string;
@@ -107,6 +169,12 @@ export class RegisterPodDto {
   @MayBeOmitted()
   @IsIn(BALANCE_ALGORITHMS)
   algorithm?: BalanceAlgorithm;
+
+  @ApiProperty({ type: PodJobChangeDto, required: false })
+  @MayBeOmitted()
+  @ValidateNested()
+  @Type(() => PodJobChangeDto)
+  job?: PodJobChangeDto;
 }
 
 export class UpdatePodDto {
@@ -143,6 +211,16 @@ export class UpdatePodDto {
   @Min(1)
   @Max(200)
   maxNodes?: number;
+
+  @ApiProperty({
+    type: PodJobChangeDto,
+    required: false,
+    description: 'takes effect at once, on every node: the load balancer names the job to them',
+  })
+  @MayBeOmitted()
+  @ValidateNested()
+  @Type(() => PodJobChangeDto)
+  job?: PodJobChangeDto;
 }
 
 export class RemovePodQueryDto {
@@ -164,4 +242,9 @@ export class InitResultDto {
 
   @ApiProperty({ type: [PodDto] })
   pods!: PodDto[];
+}
+
+/** The job after a change: only the fields the change sets (a DTO instance carries the others as undefined). */
+export function changedJob(current: PodJob, change: PodJobChangeDto | undefined): PodJob {
+  return { kind: change?.kind ?? current.kind, scale: change?.scale ?? current.scale };
 }

@@ -69,6 +69,43 @@ describe('pods, events and status API', () => {
     await http().delete('/api/v1/nodes/g00').set(auth).expect(200);
   });
 
+  it("sets the job a pod's nodes run: defaults by name, a partial change keeps the rest, the balancer is told", async () => {
+    const made = await http()
+      .post('/api/v1/pods')
+      .set(auth)
+      .send({ name: 'jobs', job: { scale: 0.5 } })
+      .expect(201);
+    expect(made.body.job).toEqual({ kind: 'light', scale: 0.5 });
+    expect(test.lb.pods.get('jobs')).toMatchObject({
+      job: { kind: 'light', scale: 0.5 },
+      queuePerNode: 1000,
+    });
+    const changed = await http()
+      .patch('/api/v1/pods/jobs')
+      .set(auth)
+      .send({ job: { kind: 'heavy' } })
+      .expect(200);
+    expect(changed.body.job).toEqual({ kind: 'heavy', scale: 0.5 });
+    // Half the heavy job on a 0.3-CPU node: about 3 s each, so 3 per node fill 10 s.
+    expect(test.lb.pods.get('jobs')).toMatchObject({ job: { kind: 'heavy', scale: 0.5 }, queuePerNode: 3 });
+    await http().delete('/api/v1/pods/jobs').set(auth).expect(200);
+  });
+
+  it.each([
+    [{ kind: 'huge' }, 'job.kind', 'kind must be one of light, medium, heavy'],
+    [{ scale: 0 }, 'job.scale', 'scale must be a positive number'],
+    [{ scale: 11 }, 'job.scale', 'scale must not be greater than 10'],
+    [{ scale: '1' }, 'job.scale', 'scale must be a number'],
+  ])('refuses the job %j with 400 naming %s, and changes nothing', async (job, field, reason) => {
+    const refused = await http().patch('/api/v1/pods/gpu').set(auth).send({ job }).expect(400);
+    expect(refused.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(JSON.stringify(refused.body)).toContain(reason);
+    expect((await http().get('/api/v1/pods/gpu').set(auth).expect(200)).body.job).toEqual({
+      kind: 'light',
+      scale: 1,
+    });
+  });
+
   it('refuses a duplicate pod name', async () => {
     const again = await http()
       .post('/api/v1/pods')

@@ -28,12 +28,12 @@ export class PodsController {
 
   @Patch('pods/:pod')
   @ApiOperation({
-    summary: "Change a pod's settings: node size for new nodes, maximum nodes",
+    summary: "Change a pod's settings: node size for new nodes, maximum nodes, the job its nodes run",
     operationId: 'updatePod',
   })
   @ApiOkResponse({ type: PodDto })
-  @ApiErrorResponses(400, 401, 404, 409)
-  update(@Param('pod') pod: string, @Body() body: UpdatePodDto): PodDto {
+  @ApiErrorResponses(400, 401, 404, 409, 503)
+  update(@Param('pod') pod: string, @Body() body: UpdatePodDto): Promise<PodDto> {
     return this.pods.update(pod, body);
   }
 

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus } from '@strato/contracts';
 import { PodOverLimitError } from '../errors/domain-errors';
 import { EventBus } from '../events/event-bus';
+import { balancedPodOf } from '../lb/balanced-records';
+import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodesRepository } from '../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
-import type { PodDto, UpdatePodDto } from './pod.dto';
+import { changedJob, type PodDto, type UpdatePodDto } from './pod.dto';
 
 @Injectable()
 export class PodsService {
@@ -12,6 +14,7 @@ export class PodsService {
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly events: EventBus,
+    @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
   ) {}
 
   /** `cloud init`: creates the default pods that do not exist yet; idempotent. */
@@ -30,21 +33,29 @@ export class PodsService {
     return this.toDto(this.pods.require(nameOrAlias));
   }
 
-  /** New caps apply to nodes launched from now on; running nodes keep theirs until replaced. */
-  update(nameOrAlias: string, change: UpdatePodDto): PodDto {
+  /**
+   * New caps apply to nodes launched from now on; running nodes keep theirs until replaced. A new job
+   * applies at once: the load balancer names it to every node (a HAProxy reload).
+   */
+  async update(nameOrAlias: string, change: UpdatePodDto): Promise<PodDto> {
     const pod = this.pods.require(nameOrAlias);
     const next = {
       cpus: change.cpus ?? pod.cpus,
       memoryMiB: change.memoryMiB ?? pod.memoryMiB,
       maxNodes: change.maxNodes ?? pod.maxNodes,
     };
+    const job = changedJob(pod.job, change.job);
     const nodes = this.nodes.listByPod(pod.name).length;
     if (next.maxNodes < nodes) throw new PodOverLimitError(pod.name, next.maxNodes, nodes);
+    if (job.kind !== pod.job.kind || job.scale !== pod.job.scale) {
+      await this.lb.upsertPod(balancedPodOf({ ...pod, job }));
+      this.pods.setJob(pod.name, job);
+    }
     this.pods.updateSize(pod.name, next);
     this.events.publish({
       type: 'PodChanged',
       pod: pod.name,
-      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size)`,
+      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size), runs the ${job.kind} job at scale ${job.scale}`,
     });
     return this.get(pod.name);
   }

@@ -52,6 +52,7 @@ describe('reconciler: converges after a crash at every step of launch and drain'
       host: view(node).host,
       port: view(node).port,
       weight: 1,
+      maxConnections: 2,
     });
     return node;
   };
@@ -113,7 +114,13 @@ describe('reconciler: converges after a crash at every step of launch and drain'
     });
 
     it('a phantom server (no node claims it) is taken out', async () => {
-      await test.lb.addServer('light', { nodeId: 'ghost', host: '127.0.0.1', port: 9, weight: 1 });
+      await test.lb.addServer('light', {
+        nodeId: 'ghost',
+        host: '127.0.0.1',
+        port: 9,
+        weight: 1,
+        maxConnections: 2,
+      });
       await test.app.get(Reconciler).pass();
       expect((await test.lb.status()).map((s) => s.nodeId)).toEqual(['n1']);
     });

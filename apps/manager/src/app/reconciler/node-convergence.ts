@@ -2,13 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventBus } from '../events/event-bus';
-import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
+import { type BalancedServer, LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeFailure } from '../nodes/lifecycle/node-failure';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
+import { NodeLimitsRecorder } from '../nodes/lifecycle/node-limits-recorder';
 import { NodeStateMachine } from '../nodes/lifecycle/node-state-machine';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 import { runsAsRecorded, runtimeOf, serverOf, type WorldView } from './actual-state';
+import { balancedServerOf } from '../lb/balanced-records';
 
 const SERVING = new Set(['ONLINE', 'PAUSED']);
 
@@ -31,6 +33,7 @@ export class NodeConvergence {
     private readonly failure: NodeFailure,
     private readonly machine: NodeStateMachine,
     private readonly events: EventBus,
+    private readonly limits: NodeLimitsRecorder,
   ) {}
 
   /** `node` as the pass's snapshot has it; a node that changed since is left for the next pass. */
@@ -60,6 +63,7 @@ export class NodeConvergence {
         : 'node vanished from its host';
       return this.repair(node, (current) => this.fail(current, reason));
     }
+    this.limits.sync(node, runtime);
     if (!world.servers || !node.host || !node.port) return;
     const server = serverOf(world, node);
     const drift = !server
@@ -74,12 +78,7 @@ export class NodeConvergence {
     if (!drift) return;
     await this.repair(node, async (current) => {
       if (!SERVING.has(current.status) || !current.host || !current.port) return;
-      await this.lb.addServer(current.pod, {
-        nodeId: current.name,
-        host: current.host,
-        port: current.port,
-        weight: current.weight,
-      });
+      await this.lb.addServer(current.pod, this.serverOf(current, current.host, current.port));
       this.events.publish({
         type: 'LoadBalancerRepaired',
         pod: current.pod,
@@ -111,12 +110,7 @@ export class NodeConvergence {
     }
     await this.repair(node, async (current) => {
       if (current.status !== 'UNKNOWN' || !current.host || !current.port) return;
-      await this.lb.addServer(current.pod, {
-        nodeId: current.name,
-        host: current.host,
-        port: current.port,
-        weight: current.weight,
-      });
+      await this.lb.addServer(current.pod, this.serverOf(current, current.host, current.port));
       const paused = this.pods.find(current.pod)?.state === 'paused';
       this.machine.move(current, paused ? 'PAUSED' : 'ONLINE');
       this.events.publish({
@@ -183,6 +177,10 @@ export class NodeConvergence {
       node: node.name,
       message: `${node.name} is ${node.status} but was in the load balancer: taken out (${why})`,
     });
+  }
+
+  private serverOf(node: NodeRecord, host: string, port: number): BalancedServer {
+    return balancedServerOf({ ...node, host, port }, this.pods.find(node.pod) ?? { cpus: 0 });
   }
 
   private async repair(node: NodeRecord, fix: (current: NodeRecord) => Promise<void>): Promise<void> {

@@ -8,6 +8,7 @@ import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
 import type { RuntimeView } from './actual-state';
+import { balancedServerOf } from '../lb/balanced-records';
 
 /** Runtime nodes that no record places on their agent: removed, or adopted if so configured. */
 @Injectable()
@@ -66,7 +67,10 @@ export class OrphanSweeper {
       incarnation: node.incarnation ?? 1,
     });
     if (!adopted) return false;
-    await this.lb.addServer(pod.name, { nodeId: node.nodeId, host: node.host, port: node.port, weight: 1 });
+    await this.lb.addServer(
+      pod.name,
+      balancedServerOf({ name: node.nodeId, host: node.host, port: node.port, weight: 1 }, pod),
+    );
     this.events.publish({
       type: 'OrphanAdopted',
       pod: pod.name,

@@ -17,6 +17,7 @@ import { type RuntimeView, runsAsRecorded, type WorldView, worldView } from './a
 import { BootGate } from './boot-gate';
 import { NodeConvergence } from './node-convergence';
 import { OrphanSweeper } from './orphan-sweeper';
+import { balancedPodOf, balancedServerOf } from '../lb/balanced-records';
 
 const SERVING = new Set(['ONLINE', 'PAUSED']);
 
@@ -56,15 +57,12 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       const reported = node.agent ? runtimes.get(node.agent) : undefined;
       const runtime = reported?.find((r) => r.nodeId === node.name);
       if (!reported || (runtime && runsAsRecorded(runtime, node))) {
-        servers
-          .get(node.pod)
-          ?.push({ nodeId: node.name, host: node.host, port: node.port, weight: node.weight });
+        const pod = pods.find((p) => p.name === node.pod);
+        if (pod)
+          servers.get(pod.name)?.push(balancedServerOf({ ...node, host: node.host, port: node.port }, pod));
       }
     }
-    await this.lb.start(
-      pods.map((pod) => ({ name: pod.name, algorithm: pod.algorithm, paused: pod.state === 'paused' })),
-      servers,
-    );
+    await this.lb.start(pods.map(balancedPodOf), servers);
     this.gate.open();
     this.restartStopped(runtimes).catch((error: Error) =>
       this.logger.error(`restart after boot failed: ${error.message}`),
@@ -108,7 +106,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Gives the load balancer a path and backend for a pod the store just got. */
   async ensurePod(pod: PodRecord): Promise<void> {
-    await this.lb.upsertPod({ name: pod.name, algorithm: pod.algorithm, paused: pod.state === 'paused' });
+    await this.lb.upsertPod(balancedPodOf(pod));
   }
 
   /** One convergence pass; never throws (a background loop must not crash the process). */

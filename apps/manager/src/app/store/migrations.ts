@@ -51,4 +51,11 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_by_node ON events(node, id);
    CREATE INDEX events_by_type ON events(type, id);
    CREATE INDEX events_by_time ON events(at);`,
+  // Whether the node's host enforces its caps (NULL: unknown), and why not.
+  `ALTER TABLE nodes ADD COLUMN limits_enforced INTEGER;
+   ALTER TABLE nodes ADD COLUMN limits_reason TEXT;`,
+  // What a pod's nodes run for GET /<pod>: the built-in pods their own job, the others the light one.
+  `ALTER TABLE pods ADD COLUMN job_kind TEXT NOT NULL DEFAULT 'light';
+   ALTER TABLE pods ADD COLUMN job_scale REAL NOT NULL DEFAULT 1;
+   UPDATE pods SET job_kind = name WHERE name IN ('medium', 'heavy');`,
 ];

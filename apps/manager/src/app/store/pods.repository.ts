@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type BalanceAlgorithm, type PodDefinition, type PodState, resolvePodAlias } from '@strato/contracts';
+import {
+  type BalanceAlgorithm,
+  defaultPodJob,
+  type JobKind,
+  type PodDefinition,
+  type PodJob,
+  type PodState,
+  resolvePodAlias,
+} from '@strato/contracts';
 import { PodNotFoundError } from '../errors/domain-errors';
 import { DATABASE, type Db } from './database';
 
 export interface PodRecord extends PodDefinition {
   state: PodState;
   algorithm: BalanceAlgorithm;
+  job: PodJob;
   createdAt: string;
 }
 
@@ -16,6 +25,8 @@ interface PodRow {
   max_nodes: number;
   state: PodState;
   algorithm: BalanceAlgorithm;
+  job_kind: JobKind;
+  job_scale: number;
   created_at: string;
 }
 
@@ -26,6 +37,7 @@ const toRecord = (row: PodRow): PodRecord => ({
   maxNodes: row.max_nodes,
   state: row.state,
   algorithm: row.algorithm,
+  job: { kind: row.job_kind, scale: row.job_scale },
   createdAt: row.created_at,
 });
 
@@ -59,6 +71,12 @@ export class PodsRepository {
       .run(size.cpus, size.memoryMiB, size.maxNodes, name);
   }
 
+  setJob(name: string, job: PodJob): void {
+    this.db
+      .prepare('UPDATE pods SET job_kind = ?, job_scale = ? WHERE name = ?')
+      .run(job.kind, job.scale, name);
+  }
+
   setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {
     this.db.prepare('UPDATE pods SET algorithm = ? WHERE name = ?').run(algorithm, name);
   }
@@ -68,13 +86,27 @@ export class PodsRepository {
   }
 
   /** Inserts the pod unless one with that name exists; true when it was created. */
-  insertIfMissing(pod: PodDefinition, algorithm: BalanceAlgorithm = 'roundrobin'): boolean {
+  insertIfMissing(
+    pod: PodDefinition,
+    algorithm: BalanceAlgorithm = 'roundrobin',
+    job: PodJob = defaultPodJob(pod.name),
+  ): boolean {
     const result = this.db
       .prepare(
-        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, algorithm, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, algorithm, job_kind, job_scale, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(name) DO NOTHING`,
       )
-      .run(pod.name, pod.cpus, pod.memoryMiB, pod.maxNodes, algorithm, new Date().toISOString());
+      .run(
+        pod.name,
+        pod.cpus,
+        pod.memoryMiB,
+        pod.maxNodes,
+        algorithm,
+        job.kind,
+        job.scale,
+        new Date().toISOString(),
+      );
     return result.changes === 1;
   }
 

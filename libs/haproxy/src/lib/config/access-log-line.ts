@@ -1,7 +1,8 @@
+import { LOG_ONE_IN_VAR } from './access-log-sampling';
 import { UNKNOWN_PATH_BACKEND } from './haproxy-config-model';
 
-/** Backend, server, total active time of the request in ms (%Ta), HTTP status. */
-export const ACCESS_LOG_FORMAT = '%b %s %Ta %ST';
+/** Backend, server, total active time of the request in ms (%Ta), HTTP status, the 1 in N it was kept at. */
+export const ACCESS_LOG_FORMAT = `%b %s %Ta %ST %[var(${LOG_ONE_IN_VAR})]`;
 
 export interface AccessLogEntry {
   /** The pod (`be_<pod>` without its prefix). */
@@ -9,9 +10,12 @@ export interface AccessLogEntry {
   server: string;
   totalMs: number;
   status: number;
+  /** How many requests the line stands for: its request was logged 1 in `weight`. */
+  weight: number;
 }
 
-const LINE = /^be_([a-z][a-z0-9-]{0,30}) (\S+) (-?\d+) (\d{3})$/;
+// The last field is absent in a line of a worker started before it was logged: that one counts once.
+const LINE = /^be_([a-z][a-z0-9-]{0,30}) (\S+) (-?\d+) (\d{3})(?: (\d+|-))?$/;
 
 /**
  * One `format raw` access-log datagram in ACCESS_LOG_FORMAT. null for what is no served request: the
@@ -23,5 +27,7 @@ export function parseAccessLogLine(line: string): AccessLogEntry | null {
   if (!match || `be_${match[1]}` === UNKNOWN_PATH_BACKEND || match[2] === '<NOSRV>') return null;
   const totalMs = Number(match[3]);
   if (totalMs < 0) return null;
-  return { pod: match[1], server: match[2], totalMs, status: Number(match[4]) };
+  const oneIn = Number(match[5] ?? 1);
+  const weight = Number.isSafeInteger(oneIn) && oneIn > 1 ? oneIn : 1;
+  return { pod: match[1], server: match[2], totalMs, status: Number(match[4]), weight };
 }

@@ -1,4 +1,4 @@
-import type { BalanceAlgorithm } from '@strato/contracts';
+import type { BalanceAlgorithm, PodJob } from '@strato/contracts';
 import type { HealthCheckOptions, ServerAdminState } from '../runtime/haproxy-runtime-api';
 
 /** Desired state the whole haproxy.cfg is rendered from; nothing else goes into the file. */
@@ -12,10 +12,12 @@ export interface HaproxyConfigModel {
   healthCheck?: Partial<HealthCheckOptions> & { path?: string };
   timeouts?: Partial<HaproxyTimeouts>;
   /**
-   * Every request's access-log line goes to an in-memory ring of this name, read with `show events` on
+   * Served requests' access-log lines go to an in-memory ring of this name, read with `show events` on
    * the admin socket (for response-time percentiles); no log at all when absent.
    */
   accessLogRing?: string;
+  /** A busy pod's requests are logged at this many to twice as many lines a second (default 250). */
+  accessLogLinesPerSecondPerPod?: number;
 }
 
 export interface HaproxyPodConfig {
@@ -23,6 +25,10 @@ export interface HaproxyPodConfig {
   name: string;
   algorithm: BalanceAlgorithm;
   paused: boolean;
+  /** What `/<name>` runs on the pod's nodes, named to them in the job headers (none: the path decides). */
+  job?: PodJob;
+  /** Requests refused with 503 + Retry-After once the queue holds this many per usable server; absent: no bound. */
+  queuePerNode?: number;
   servers: HaproxyServerConfig[];
 }
 
@@ -31,6 +37,8 @@ export interface HaproxyServerConfig {
   host: string;
   port: number;
   weight: number;
+  /** `maxconn`: requests the node gets at once, the rest wait in the backend's queue; absent: no limit. */
+  maxConnections?: number;
   /** `maint` renders the server `disabled`; `drain` is carried over a reload by the server-state file. */
   state?: ServerAdminState;
 }
@@ -62,9 +70,12 @@ export const DEFAULT_TIMEOUTS: HaproxyTimeouts = {
 
 export const backendName = (pod: string): string => `be_${pod}`;
 export const ACCESS_LOG_RING = 'strato_access';
-/** Every request is logged up to this frontend rate; above it, a random 1 in `keepOneIn`. */
-export const ACCESS_LOG_SAMPLING = { aboveRequestsPerSecond: 1000, keepOneIn: 16 } as const;
-/** Room for ~100k lines: seconds of the fastest traffic, while the reader takes them as they come. */
+/**
+ * A pod's requests are logged 1 in floor(rate / linesPerSecondPerPod): every one up to 2x that rate,
+ * then 250 to 500 lines a second, 2,500 or more per 10 s window for its p99 (see access-log-sampling.ts).
+ */
+export const ACCESS_LOG_SAMPLING = { linesPerSecondPerPod: 250 } as const;
+/** Room for ~100k lines: far more than the reader leaves unread between two reads (about 1 s). */
 export const ACCESS_LOG_RING_BYTES = 4 * 1024 * 1024;
 export const FRONTEND_NAME = 'fe_strato';
 export const UNKNOWN_PATH_BACKEND = 'be_unknown_path';

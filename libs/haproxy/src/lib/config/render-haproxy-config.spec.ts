@@ -40,14 +40,20 @@ describe('renderHaproxyConfig', () => {
     ['defaults', 'mode http', 'http mode'],
     ['defaults', 'timeout server 90s', 'a server timeout longer than a heavy job'],
     ['defaults', 'option idle-close-on-response', 'no read errors on reload'],
+    ['defaults', 'option abortonclose', 'queued requests of clients gone are dropped'],
     ['defaults', 'option redispatch 1', 'redispatch'],
     ['defaults', 'retries 2', 'retries'],
     ['defaults', 'retry-on conn-failure empty-response', 'retries of a node killed mid-request'],
     ['defaults', 'option httpchk GET /health', 'http health checks'],
     ['defaults', 'load-server-state-from-file global', 'state file loading'],
     ['frontend fe_strato', 'bind 127.0.0.1:8000', 'the bind address'],
-    ['frontend fe_strato', 'acl is_pod_light path /light', 'the exact pod path (query string excluded)'],
-    ['frontend fe_strato', 'acl is_pod_light path_beg /light/', 'sub-paths'],
+    [
+      'frontend fe_strato',
+      'acl is_pod_light path /light /light/',
+      'the exact pod path (query string excluded)',
+    ],
+    ['frontend fe_strato', 'acl under_pod_light path_beg /light/', 'sub-paths, refused'],
+    ['frontend fe_strato', "acl asks_scale query -m reg '(^|&)scale(=|&|$)'", 'a scale parameter, refused'],
     ['frontend fe_strato', 'use_backend be_light if is_pod_light', 'routing'],
     ['frontend fe_strato', 'default_backend be_unknown_path', 'unknown paths'],
   ])('renders in %s: %s (%s)', (title, line) => {
@@ -75,12 +81,36 @@ describe('renderHaproxyConfig', () => {
       'size 4194304',
     ]);
     expect(section(config, 'defaults')).toEqual(
-      expect.arrayContaining(['log global', 'option dontlognull', 'log-format "%b %s %Ta %ST"']),
+      expect.arrayContaining([
+        'log global',
+        'option dontlognull',
+        'log-format "%b %s %Ta %ST %[var(txn.log_one_in)]"',
+      ]),
     );
-    expect(section(config, 'frontend fe_strato')).toContain(
-      'http-request set-log-level silent if { fe_req_rate gt 1000 } { rand(16) gt 0 }',
+    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(
+      /^\s*(log|ring|http-request set-(log-level|var)) /m,
     );
-    expect(renderHaproxyConfig(model([pod()]))).not.toMatch(/^\s*(log|ring|http-request set-log-level) /m);
+  });
+
+  it("logs 1 in floor(rate / 250) of each pod's requests, and nothing the frontend answers itself", () => {
+    const pods = [pod(), pod({ name: 'heavy', paused: true })];
+    const frontend = section(renderHaproxyConfig(model(pods, { accessLogRing: 'r' })), 'frontend fe_strato');
+    const rules = frontend.filter((line) => /^(http-request|use_backend)/.test(line));
+    const at = (prefix: string) => rules.findIndex((line) => line.startsWith(prefix));
+    const lastReturn = rules.map((line) => line.startsWith('http-request return')).lastIndexOf(true);
+    expect(rules[0]).toBe('http-request set-log-level silent');
+    expect(rules).toContain(
+      'http-request set-var(txn.log_one_in) be_sess_rate(be_light),div(250) if is_pod_light',
+    );
+    expect(rules).toContain(
+      'http-request set-var(txn.log_one_in) be_sess_rate(be_heavy),div(250) if is_pod_heavy',
+    );
+    const keep = at('http-request set-log-level info');
+    expect(rules[keep]).toBe('http-request set-log-level info if { rand,mod(txn.log_one_in) eq 0 }');
+    // After every `http-request return` (paused pod, sub-path, ?scale=), before routing.
+    expect(keep).toBeGreaterThan(lastReturn);
+    expect(keep).toBeGreaterThan(at('http-request set-var'));
+    expect(keep).toBeLessThan(at('use_backend'));
   });
 
   it('refuses an invalid ring name', () => {
@@ -108,7 +138,43 @@ describe('renderHaproxyConfig', () => {
       error: 'Service Unavailable',
       message: 'pod light has no online node',
     });
-    expect(backend).toContain(`http-error status 503 content-type application/json string '${body}'`);
+    expect(backend).toContain(
+      `http-error status 503 content-type application/json string '${body}' hdr Retry-After 1`,
+    );
+  });
+
+  it('refuses a request with 503 JSON and Retry-After once the queue holds 8 per usable server', () => {
+    const backend = section(renderHaproxyConfig(model([pod({ queuePerNode: 8 })])), 'backend be_light');
+    const rule = backend.find((line) => line.includes('avg_queue'));
+    expect(section(renderHaproxyConfig(model([pod()])), 'backend be_light').join()).not.toContain(
+      'avg_queue',
+    );
+    expect(rule).toMatch(
+      /^http-request return status 503 content-type application\/json string '.*queue is full/,
+    );
+    expect(rule).toMatch(/' hdr Retry-After 1 if \{ avg_queue ge 8 \}$/);
+  });
+
+  it('names the pod job to its nodes, replacing what the client sent, and caps each server', () => {
+    const servers = [{ name: 'h1', host: '127.0.0.1', port: 9001, weight: 1, maxConnections: 2 }];
+    const config = renderHaproxyConfig(
+      model([pod({ name: 'heavy', job: { kind: 'heavy', scale: 0.5 }, servers })]),
+    );
+    const backend = section(config, 'backend be_heavy');
+    expect(backend).toContain('http-request set-header x-strato-job heavy');
+    expect(backend).toContain('http-request set-header x-strato-job-scale 0.5');
+    expect(backend).toContain(
+      'server h1 127.0.0.1:9001 weight 1 maxconn 2 check inter 1s fastinter 250ms fall 2 rise 2',
+    );
+  });
+
+  it('answers 404 JSON for a path under a pod and 400 JSON for ?scale=', () => {
+    const frontend = section(renderHaproxyConfig(model([pod()])), 'frontend fe_strato');
+    const rules = frontend.filter((line) => line.startsWith('http-request return'));
+    expect(rules[0]).toMatch(
+      /^http-request return status 404 .*runs its own job at \/light.* if under_pod_light !is_pod_light$/,
+    );
+    expect(rules[1]).toMatch(/^http-request return status 400 .*scale: .* if is_pod_light asks_scale$/);
   });
 
   it('answers 503 JSON in the frontend for a paused pod only', () => {
@@ -119,7 +185,7 @@ describe('renderHaproxyConfig', () => {
       error: 'Service Unavailable',
       message: 'pod light is paused',
     });
-    expect(frontend.filter((line) => line.startsWith('http-request'))).toEqual([
+    expect(frontend.filter((line) => line.startsWith('http-request return status 503'))).toEqual([
       `http-request return status 503 content-type application/json string '${body}' if is_pod_light`,
     ]);
   });

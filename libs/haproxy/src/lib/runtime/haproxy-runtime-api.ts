@@ -17,6 +17,8 @@ export interface DynamicServerOptions {
   host: string;
   port: number;
   weight: number;
+  /** `maxconn`: requests the server gets at once, the rest queue in the backend; absent: no limit. */
+  maxConnections?: number;
   /** Defaults to inter 1s, fastinter 250ms, fall 2, rise 2; `false` adds the server without a health check. */
   check?: HealthCheckOptions | false;
 }
@@ -59,8 +61,11 @@ export class HaproxyRuntimeApi {
     const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
     const check =
       options.check === false ? '' : ` ${healthCheckArguments(options.check ?? DEFAULT_HEALTH_CHECK)}`;
+    const maxconn = options.maxConnections
+      ? ` maxconn ${checkIntegerInRange('maxconn', options.maxConnections, 1, 100_000)}`
+      : '';
     const command =
-      `add server ${proxyServerRef(backend, server)} ${address} weight ${weight}${check}` +
+      `add server ${proxyServerRef(backend, server)} ${address} weight ${weight}${maxconn}${check}` +
       ' pool-max-conn -1 pool-purge-delay 5s';
     expectReply(command, await this.execute(command), 'New server registered.');
   }

@@ -67,7 +67,7 @@ describeIfHaproxy('HaproxySupervisor + HaproxyRuntimeApi with the real haproxy',
     await supervisor.runtime.addServer('be_light', 'fast', { host: '127.0.0.1', port: fast.port, weight: 1 });
     await supervisor.runtime.enableHealth('be_light', 'fast');
     await supervisor.runtime.setState('be_light', 'fast', 'ready');
-    await expect(httpGet(`${base()}/light/job?n=1`)).resolves.toMatchObject({ status: 200, body: 'fast' });
+    await expect(httpGet(`${base()}/light?n=1`)).resolves.toMatchObject({ status: 200, body: 'fast' });
     const [row] = await supervisor.runtime.showStat('be_light');
     expect(row).toMatchObject({ name: 'fast', addr: `127.0.0.1:${fast.port}`, stot: 1 });
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 export type HealthOutcome = { healthy: true } | { healthy: false; lastError: string };
 
-/** Polls a node's own `/health` until it answers 200 naming the node, the deadline passes or signal aborts. */
+/** Polls a node's own `/ready` until it answers 200 naming the node, the deadline passes or signal aborts. */
 @Injectable()
 export class NodeHealthProbe {
   async waitHealthy(

@@ -9,7 +9,9 @@ import type { NodeRecord } from '../../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../../store/pods.repository';
 import { NodeHealthProbe } from './node-health-probe';
 import { NodeRemovedWhileLaunchingError } from './node-lifecycle.errors';
+import { NodeLimitsRecorder, reportedLimits } from './node-limits-recorder';
 import { NodeStateMachine } from './node-state-machine';
+import { balancedServerOf } from '../../lb/balanced-records';
 
 /**
  * One launch of one incarnation (the caller holds the node's lock and moved it to STARTING): the agent
@@ -28,6 +30,7 @@ export class NodeLauncher {
     private readonly machine: NodeStateMachine,
     private readonly probe: NodeHealthProbe,
     private readonly events: EventBus,
+    private readonly limits: NodeLimitsRecorder,
   ) {}
 
   async run(
@@ -58,22 +61,23 @@ export class NodeLauncher {
         agent: agent.record.id,
         host: created.host,
         port: created.port,
+        limits: reportedLimits(created),
       });
+      this.limits.announce(node);
       stopIfRemoved(signal, name);
       const timeout = this.config.healthTimeoutMs;
-      const url = `http://${created.host}:${created.port}/health`;
+      // Readiness, not liveness: the job threads are up, so the first request routed to it runs at once.
+      const url = `http://${created.host}:${created.port}/ready`;
       const health = await this.probe.waitHealthy(url, name, timeout, signal);
       stopIfRemoved(signal, name);
       if (!health.healthy) {
         throw new NodeStartFailedError(name, `no healthy answer within ${timeout} ms (${health.lastError})`);
       }
       joined = true;
-      await this.lb.addServer(pod.name, {
-        nodeId: name,
-        host: created.host,
-        port: created.port,
-        weight: node.weight,
-      });
+      await this.lb.addServer(
+        pod.name,
+        balancedServerOf({ ...node, host: created.host, port: created.port }, pod),
+      );
       stopIfRemoved(signal, name);
       // Read with the move, in one synchronous step: a pause cannot slip in between.
       const paused = this.pods.find(pod.name)?.state === 'paused';

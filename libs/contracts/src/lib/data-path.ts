@@ -1,0 +1,58 @@
+import type { JobKind } from './job';
+
+/**
+ * What a pod's nodes run for `GET /<pod>`: the owner's setting, never the end user's. The load balancer
+ * names it to the node in these headers (replacing any the client sent); a request straight to a node
+ * (no header) names the job in its path.
+ */
+export interface PodJob {
+  kind: JobKind;
+  /** Work size relative to the kind's standard job, 0 < scale <= MAX_JOB_SCALE. */
+  scale: number;
+}
+
+export const JOB_KIND_HEADER = 'x-strato-job';
+export const JOB_SCALE_HEADER = 'x-strato-job-scale';
+export const MAX_JOB_SCALE = 10;
+
+/** The job a pod runs unless its owner sets another: the built-in pods run their own, others the light one. */
+export function defaultPodJob(pod: string): PodJob {
+  const kind: JobKind = pod === 'medium' || pod === 'heavy' ? pod : 'light';
+  return { kind, scale: 1 };
+}
+
+/** Job threads of a node: one per CPU of its cap, rounded up (a 0.3-CPU node has one). */
+export function jobWorkers(cpus: number): number {
+  return Math.max(1, Math.ceil(cpus - 1e-9));
+}
+
+/**
+ * Requests the load balancer sends a node at once (HAProxy `maxconn`): one running and one waiting per job
+ * thread, so a thread never idles between requests. More would hide a queue on the node that the balancer
+ * can neither see nor move to a node that joins meanwhile; the rest wait in the balancer's queue.
+ */
+export function nodeConcurrencyLimit(cpus: number): number {
+  return 2 * jobWorkers(cpus);
+}
+
+/**
+ * CPU time of each job at scale 1 on the reference machine (docs/benchmarks.md); trial division makes the
+ * work grow about as scale^1.5. Only sizes the queue below: a rough figure is enough.
+ */
+export const JOB_CPU_MS: Readonly<Record<JobKind, number>> = { light: 2, medium: 35, heavy: 2500 };
+/** The balancer's queue for a pod holds about this much waiting, in time. */
+export const QUEUE_WAIT_TARGET_MS = 10_000;
+
+/**
+ * Requests the balancer's queue for a pod holds per serving node (HAProxy: refused `if { avg_queue ge N }`):
+ * about QUEUE_WAIT_TARGET_MS of the pod's job, so a light pod queues a burst of hundreds and a heavy one
+ * a few; beyond it, 503 with Retry-After at once rather than a wait nobody wants. 2..1000.
+ */
+export function queuePerNode(job: PodJob, cpus: number): number {
+  const threads = jobWorkers(cpus);
+  // A thread gets cpus / threads of a CPU.
+  const jobMs = (JOB_CPU_MS[job.kind] * job.scale ** 1.5 * threads) / cpus;
+  return Math.min(1000, Math.max(2, Math.floor((QUEUE_WAIT_TARGET_MS / jobMs) * threads)));
+}
+/** Seconds a refused end user is told to wait (`Retry-After`) when a pod's queue is full or it has no node. */
+export const RETRY_AFTER_SECONDS = 1;
