@@ -2,11 +2,16 @@
 // Benchmark: elasticity reaction time (a load step to the first request served by a new node), median of 5,
 // on docker + haproxy and process + embedded with a 1 s tick, scaling on CPU and on queue depth in the same
 // run; and flapping (scale direction changes) under a steady load near the upper CPU threshold.
-// Usage: node tools/bench/elasticity.mjs
+// Usage: node tools/bench/elasticity.mjs [--runtimes=docker,process] [--metrics=cpu,queueDepth] [--no-flapping]
 import { median, startBenchCloud } from './cloud-process.mjs';
 import { openLoop } from './open-loop.mjs';
 
-const TRIALS = 5;
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const RUNTIMES = arg('runtimes', 'docker,process').split(',');
+const METRICS = arg('metrics', 'cpu,queueDepth').split(',');
+const FLAPPING = !process.argv.includes('--no-flapping');
+const TRIALS = Number(arg("trials", "5"));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const timing = { step: 1, scaleOutCooldownMs: 1000, scaleInCooldownMs: 5000, windowMs: 1000 };
 const POLICIES = {
@@ -45,6 +50,7 @@ async function reaction(cloud) {
   }
   const first = (await online(cloud))[0].name;
   let reactedAt;
+  const startedWall = Date.now();
   const started = performance.now();
   const load = openLoop(`${cloud.lbUrl}/light`, 250, (body) => {
     if (body.node !== first && reactedAt === undefined) reactedAt = performance.now();
@@ -52,8 +58,30 @@ async function reaction(cloud) {
   await waitFor(async () => reactedAt !== undefined, 20_000);
   const { failed } = load.stop();
   if (reactedAt === undefined) throw new Error('no new node served within 20 s');
+  const phases = await phasesSince(cloud, startedWall, startedWall + (reactedAt - started));
   await waitFor(() => settledAtOne(cloud), 60_000);
-  return { ms: reactedAt - started, failed };
+  return { ms: reactedAt - started, failed, phases };
+}
+
+/**
+ * Where a reaction's time went, from the event log: load start -> scale-out decision (seeing the load),
+ * -> node starting (the lifecycle taking it), -> node online (the launch: runtime start, boot, readiness,
+ * join), -> first response from it (the balancer routing to it).
+ */
+async function phasesSince(cloud, startedWall, reactedWall) {
+  const events = (await cloud.api('GET', '/api/v1/events?pod=light&limit=200'))
+    .map((e) => ({ ...e, t: Date.parse(e.at) }))
+    .filter((e) => e.t >= startedWall)
+    .sort((a, b) => a.t - b.t);
+  const at = (type) => events.find((e) => e.type === type)?.t;
+  const [decided, starting, online] = [at('ScaleOut'), at('NodeStarting'), at('NodeOnline')];
+  if (!decided || !starting || !online) return undefined;
+  return {
+    see: decided - startedWall,
+    take: starting - decided,
+    launch: online - starting,
+    route: reactedWall - online,
+  };
 }
 
 async function flapping(cloud) {
@@ -83,12 +111,13 @@ async function bench(runtime, lb) {
   try {
     await cloud.api('POST', '/api/v1/cloud/init');
     const trials = {};
-    for (const [metric, policy] of Object.entries(POLICIES)) {
+    for (const metric of METRICS) {
+      const policy = POLICIES[metric];
       await cloud.api('PUT', '/api/v1/pods/light/elasticity', policy);
       trials[metric] = [];
       for (let i = 0; i < TRIALS; i++) trials[metric].push(await reaction(cloud));
     }
-    return { runtime, lb, trials, flap: await flapping(cloud) };
+    return { runtime, lb, trials, flap: FLAPPING ? await flapping(cloud) : undefined };
   } finally {
     await cloud.stop();
   }
@@ -98,23 +127,27 @@ const results = [];
 for (const [runtime, lb] of [
   ['docker', 'haproxy'],
   ['process', 'embedded'],
-]) {
+].filter(([runtime]) => RUNTIMES.includes(runtime))) {
   results.push(await bench(runtime, lb));
 }
-console.log('\n| runtime + balancer | metric | reaction, median of 5 | all 5 | failed requests |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log(
+  '\n| runtime + balancer | metric | reaction, median of 5 | all 5 | see / take / launch / route, medians | failed requests |',
+);
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   for (const [metric, trials] of Object.entries(r.trials)) {
     const ms = trials.map((t) => Math.round(t.ms));
     const failed = trials.reduce((s, t) => s + t.failed, 0);
+    const phase = (key) => Math.round(median(trials.filter((t) => t.phases).map((t) => t.phases[key])));
     console.log(
-      `| ${r.runtime} + ${r.lb} | ${metric} | ${Math.round(median(ms))} ms | ${ms.join(', ')} | ${failed} |`,
+      `| ${r.runtime} + ${r.lb} | ${metric} | ${Math.round(median(ms))} ms | ${ms.join(', ')} | ` +
+        `${phase('see')} / ${phase('take')} / ${phase('launch')} / ${phase('route')} ms | ${failed} |`,
     );
   }
 }
 console.log('\n| runtime + balancer | flapping (cpu): direction changes in 60 s at 110 req/s |');
 console.log('| --- | --- |');
-for (const r of results) {
+for (const r of results.filter((result) => result.flap)) {
   console.log(
     `| ${r.runtime} + ${r.lb} | ${r.flap.changes} (${r.flap.steps} scaling steps, ${r.flap.nodes} nodes at the end, ${r.flap.failed}/${r.flap.sent} failed) |`,
   );

@@ -68,10 +68,10 @@ export async function waitForHealth(port: number, timeoutMs = 5_000): Promise<vo
   throw new Error(`port ${port}: /health not 200 within ${timeoutMs} ms`);
 }
 
-/** The status of GET /health on the node's port, or 0 when nothing answers. */
-export async function healthStatus(port: number): Promise<number> {
+/** The status of GET /health (or another path) on the node's port, or 0 when nothing answers. */
+export async function healthStatus(port: number, path = '/health'): Promise<number> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(1_000) });
     return response.status;
   } catch {
     return 0;

@@ -10,6 +10,11 @@ export interface NodeSpec {
   port: number;
   cpus: number;
   memoryMiB: number;
+  /**
+   * A higher CPU cap while the node boots (a startup boost: a 0.3-CPU cap triples a boot), until
+   * applyCpuCap puts `cpus` in force. Absent or not above `cpus`: the node boots under its cap.
+   */
+  bootCpus?: number;
 }
 
 export interface RuntimeNode {
@@ -32,6 +37,11 @@ export interface NodeRuntime {
   /** Created, not started. Throws NodeAlreadyExistsError if the id exists. */
   create(spec: NodeSpec): Promise<RuntimeNode>;
   start(nodeId: string): Promise<RuntimeNode>;
+  /**
+   * Ends a boot boost: the node's own CPU cap (`cpus` of its spec) in force from now on, also across
+   * restarts. Idempotent; a node without a boost, or on a host that cannot cap, is left as it is.
+   */
+  applyCpuCap(nodeId: string): Promise<void>;
   /** SIGTERM, then kill after timeoutMs (default 5000). A node that is not running is left as it is. */
   stop(nodeId: string, timeoutMs?: number): Promise<void>;
   /** Stops the node first if it runs. Throws NodeNotFoundError if unknown. */

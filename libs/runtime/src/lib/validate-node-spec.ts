@@ -25,4 +25,12 @@ export function assertValidNodeSpec(spec: NodeSpec): void {
       `node ${spec.nodeId}: cpus and memoryMiB must be positive, got ${spec.cpus} / ${spec.memoryMiB}`,
     );
   }
+  if (spec.bootCpus !== undefined && !(spec.bootCpus > 0)) {
+    throw new RangeError(`node ${spec.nodeId}: bootCpus must be positive, got ${spec.bootCpus}`);
+  }
+}
+
+/** The boot cap a spec asks for, when it is above the node's own cap (else there is no boost). */
+export function boostedBootCpus(spec: Pick<NodeSpec, 'cpus' | 'bootCpus'>): number | undefined {
+  return spec.bootCpus !== undefined && spec.bootCpus > spec.cpus ? spec.bootCpus : undefined;
 }

@@ -120,6 +120,23 @@ export function describeNodeRuntimeLiveContract(
       await runtime.remove('stats');
     });
 
+    it('boots a node under its boot CPUs; applyCpuCap puts its own cap in force, for good', async () => {
+      const spec = await startNode('boosted', { cpus: 0.3, bootCpus: 1 });
+      if (capsEnforcedOrNotRun(name, 'boot boost', await runtime.inspect('boosted'))) {
+        expect((await runtime.stats('boosted')).cpuQuotaCpus).toBe(1);
+        await runtime.applyCpuCap('boosted');
+        expect((await runtime.stats('boosted')).cpuQuotaCpus).toBe(0.3);
+        await runtime.applyCpuCap('boosted');
+        await subject.runtimeFor(cloud).applyCpuCap('boosted');
+        expect((await runtime.stats('boosted')).cpuQuotaCpus).toBe(0.3);
+        await runtime.stop('boosted');
+        await runtime.start('boosted');
+        await waitForHealth(spec.port);
+        expect((await subject.runtimeFor(cloud).stats('boosted')).cpuQuotaCpus).toBe(0.3);
+      }
+      await runtime.remove('boosted');
+    });
+
     it('holds a saturated 0.3-CPU node to 0.3 CPU ± 10 %', async () => {
       const spec = await startNode('capped', { cpus: 0.3 });
       if (!capsEnforcedOrNotRun(name, 'CPU cap', await runtime.inspect('capped'))) {

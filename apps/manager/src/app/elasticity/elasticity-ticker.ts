@@ -34,7 +34,7 @@ const FAST_TICK = 'elasticity-live';
  * Pods scaled on a live count (queueDepth: read from the balancer as it is, no sample period to wait
  * for) are also evaluated this often between ticks: the tick's wait is most of a reaction otherwise.
  */
-export const LIVE_METRIC_TICK_MS = 200;
+export const LIVE_METRIC_TICK_MS = 100;
 const LIVE_METRICS: ReadonlySet<string> = new Set(['queueDepth']);
 const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
 

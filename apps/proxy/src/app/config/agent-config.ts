@@ -22,6 +22,11 @@ export interface AgentConfig {
   heartbeatMs: number;
   /** A cgroup v2 group delegated to the agent for its process nodes; default: found from /proc. */
   cgroupRoot: string | undefined;
+  /**
+   * CPUs a node may use while it boots, up to its first ready answer (never above the host's CPUs; 0: no
+   * boost): a 0.3-CPU cap makes a boot take ~0.4 s instead of ~0.1 s, the bulk of a scale-out.
+   */
+  bootCpus: number;
 }
 
 export class AgentConfigError extends Error {
@@ -90,7 +95,11 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
     publicUrl: env['STRATO_AGENT_PUBLIC_URL'] ?? `http://${env['STRATO_AGENT_HOST'] ?? '127.0.0.1'}:${port}`,
     heartbeatMs: Number(env['STRATO_AGENT_HEARTBEAT_MS'] ?? 5000),
     cgroupRoot: env['STRATO_CGROUP_ROOT'] || undefined,
+    bootCpus: Number(env['STRATO_BOOT_CPUS'] ?? 1),
   };
+  if (!(config.bootCpus >= 0)) {
+    problems.push(`STRATO_BOOT_CPUS must be a number of CPUs, 0 or more, got "${env['STRATO_BOOT_CPUS']}"`);
+  }
   if (config.cgroupRoot !== undefined && !config.cgroupRoot.startsWith('/')) {
     problems.push(`STRATO_CGROUP_ROOT must be an absolute path, got "${config.cgroupRoot}"`);
   }

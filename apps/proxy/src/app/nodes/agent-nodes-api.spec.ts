@@ -10,6 +10,7 @@ import {
   healthStatus,
   waitForHealth,
 } from '../../testing/agent-test-app';
+import { AgentNodesService } from './agent-nodes.service';
 
 const createBody = <T>(nodeId: string, incarnation: T) => ({
   nodeId,
@@ -47,6 +48,30 @@ describe('agent nodes API over the process runtime', () => {
     const listed = (await http().get('/agent/v1/nodes').set(agentAuth).expect(200)).body as AgentNodeView[];
     expect(listed.filter((node) => node.nodeId === 'n1')).toHaveLength(1);
     expect(await healthStatus(first.port)).toBe(200);
+  });
+
+  it('boots a node with the boot CPUs and answers the create once it is ready and under its own cap', async () => {
+    const created = (await post('boosted', 1).expect(201)).body as AgentNodeView;
+    expect(await healthStatus(created.port, '/ready')).toBe(200);
+    const { stats, limits } = await view('boosted');
+    if (limits.enforced) expect(stats?.cpuQuotaCpus).toBe(0.3);
+    await http().delete('/agent/v1/nodes/boosted').set(agentAuth).expect(204);
+  });
+
+  it('ends, when it starts, a boost that an agent which died while the node booted left behind', async () => {
+    const port = test.config.portRange.last - 5;
+    await test.runtime.create({ ...createBody('left-boosted', 1), port, bootCpus: 1 });
+    await test.runtime.start('left-boosted');
+    await waitForHealth(port);
+    const limits = (await view('left-boosted')).limits;
+    if (limits.enforced) expect((await view('left-boosted')).stats?.cpuQuotaCpus).toBe(1);
+    test.app.get(AgentNodesService).onApplicationBootstrap();
+    const capped = limits.enforced ? 0.3 : null;
+    for (let i = 0; i < 100 && (await view('left-boosted')).stats?.cpuQuotaCpus !== capped; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await view('left-boosted')).stats?.cpuQuotaCpus).toBe(capped);
+    await http().delete('/agent/v1/nodes/left-boosted').set(agentAuth).expect(204);
   });
 
   it('says in each node view and in its info whether this host enforces the caps', async () => {

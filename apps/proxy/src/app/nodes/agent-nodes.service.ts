@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { AgentInfo, AgentNodeView, CreateNodeRequest } from '@strato/contracts';
 import {
   NodeAlreadyExistsError,
@@ -10,6 +16,7 @@ import { KeyedLock } from '@strato/sync';
 import { cpus, totalmem } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { PortAllocator } from '../ports/port-allocator';
+import { bootCpusFor, waitUntilReady } from './boot-boost';
 import { IncarnationMismatchError } from './incarnation-mismatch.error';
 import { NodeStatsSampler } from './node-stats-sampler';
 import { NODE_RUNTIME } from './node-runtime.provider';
@@ -19,10 +26,12 @@ const toView = (node: RuntimeNode): AgentNodeView => ({ ...node });
 /**
  * The agent's node operations: a port from the allocator, then the runtime creates and starts the node.
  * Create and remove are keyed by node id and incarnation, so a retried create answers the node it made and a
- * late call about an earlier launch never touches a later one.
+ * late call about an earlier launch never touches a later one. A node boots with the agent's boot CPUs
+ * (a startup boost) and gets its own cap once it answers ready, before create answers: no request ever
+ * reaches it uncapped.
  */
 @Injectable()
-export class AgentNodesService implements OnApplicationShutdown {
+export class AgentNodesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AgentNodesService.name);
   private readonly ports: PortAllocator;
   private readonly sampler: NodeStatsSampler;
@@ -37,6 +46,24 @@ export class AgentNodesService implements OnApplicationShutdown {
     this.sampler = new NodeStatsSampler(runtime);
   }
 
+  /** A boost left by an agent that died while a node booted ends now (the node's lock orders it with creates). */
+  onApplicationBootstrap(): void {
+    void this.runtime
+      .list()
+      .then((nodes) =>
+        Promise.all(
+          nodes.map((node) =>
+            this.lock
+              .run(node.nodeId, () => this.runtime.applyCpuCap(node.nodeId))
+              .catch((error: Error) =>
+                this.logger.warn(`node ${node.nodeId}: could not apply its CPU cap: ${error.message}`),
+              ),
+          ),
+        ),
+      )
+      .catch((error: Error) => this.logger.warn(`applying CPU caps at start: ${error.message}`));
+  }
+
   create(request: CreateNodeRequest): Promise<AgentNodeView> {
     return this.lock.run(request.nodeId, async () => {
       const existing = await this.runtime.inspect(request.nodeId);
@@ -47,14 +74,25 @@ export class AgentNodesService implements OnApplicationShutdown {
   /** The same launch asked again gets its node (started if only created; an exited one as it is). */
   private async answerExisting(node: RuntimeNode, incarnation: number): Promise<AgentNodeView> {
     if (node.incarnation !== incarnation) throw new NodeAlreadyExistsError(node.nodeId, { existing: node });
-    return toView(node.state === 'created' ? await this.runtime.start(node.nodeId) : node);
+    return toView(node.state === 'created' ? await this.startAndCap(node.nodeId) : node);
+  }
+
+  /** Starts the node; once it is ready (or has had its boost's time), its own CPU cap applies. */
+  private async startAndCap(nodeId: string): Promise<RuntimeNode> {
+    const node = await this.runtime.start(nodeId);
+    if (this.config.bootCpus > 0) {
+      await waitUntilReady(`http://${node.host}:${node.port}/ready`, nodeId);
+      await this.runtime.applyCpuCap(nodeId);
+    }
+    return node;
   }
 
   private async createAndStart(request: CreateNodeRequest): Promise<AgentNodeView> {
     const inUse = (await this.runtime.list()).map((node) => node.port);
     const port = await this.ports.allocate(inUse);
+    const bootCpus = bootCpusFor(this.config.bootCpus, request.cpus, cpus().length);
     try {
-      await this.runtime.create({ ...request, port });
+      await this.runtime.create({ ...request, port, ...(bootCpus === undefined ? {} : { bootCpus }) });
     } catch (error) {
       // Made by someone else since our inspect (another agent on the same engine or state dir): not ours.
       if (error instanceof NodeAlreadyExistsError) throw await this.conflictWith(request.nodeId, error);
@@ -64,7 +102,11 @@ export class AgentNodesService implements OnApplicationShutdown {
       this.ports.release(port);
     }
     try {
-      return toView(await this.runtime.start(request.nodeId));
+      return toView(
+        bootCpus === undefined
+          ? await this.runtime.start(request.nodeId)
+          : await this.startAndCap(request.nodeId),
+      );
     } catch (error) {
       await this.runtime
         .remove(request.nodeId)

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { NodeLimits, RuntimeNodeState } from '@strato/contracts';
 import { NODE_HOST } from '../node-runtime';
 import type { NodeSpec, RuntimeNode } from '../node-runtime';
+import { boostedBootCpus } from '../validate-node-spec';
 
 export const LABEL = {
   managed: 'strato.managed',
@@ -11,7 +12,11 @@ export const LABEL = {
   incarnation: 'strato.incarnation',
   // Host networking publishes no ports, so the node's port is only known from here.
   port: 'strato.port',
+  // The node's own CPU cap, which applyCpuCap puts in force after a boot boost (HostConfig says the boost).
+  cpus: 'strato.cpus',
 } as const;
+
+export const nanoCpus = (cpus: number): number => Math.round(cpus * 1e9);
 
 export function containerName(cloud: string, nodeId: string): string {
   return `strato-${cloud}-${nodeId}`;
@@ -44,10 +49,11 @@ export function containerCreateOptions(
       [LABEL.node]: spec.nodeId,
       [LABEL.incarnation]: String(spec.incarnation),
       [LABEL.port]: String(spec.port),
+      [LABEL.cpus]: String(spec.cpus),
     },
     HostConfig: {
       NetworkMode: 'host',
-      NanoCpus: Math.round(spec.cpus * 1e9),
+      NanoCpus: nanoCpus(boostedBootCpus(spec) ?? spec.cpus),
       Memory: memoryBytes,
       // Equal to Memory: no swap, so the cap is a real cap and an overrun is an OOM kill.
       MemorySwap: memoryBytes,

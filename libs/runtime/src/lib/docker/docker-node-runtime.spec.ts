@@ -79,6 +79,7 @@ describeDocker('DockerNodeRuntime', () => {
       'strato.node': 'caps',
       'strato.incarnation': '1',
       'strato.port': String(port),
+      'strato.cpus': '0.5',
     });
     expect(info.Config.Env).toEqual(
       expect.arrayContaining([

@@ -8,7 +8,14 @@ import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
-import { cloudFilter, containerCreateOptions, containerName, LABEL, toRuntimeNode } from './container-config';
+import {
+  cloudFilter,
+  containerCreateOptions,
+  containerName,
+  LABEL,
+  nanoCpus,
+  toRuntimeNode,
+} from './container-config';
 import { demuxDockerLogs } from './demux-logs';
 import { createContainer } from './create-container';
 import { connectDocker } from './docker-client';
@@ -75,6 +82,16 @@ export class DockerNodeRuntime implements NodeRuntime {
     const container = this.container(nodeId);
     await this.call('start', nodeId, () => container.start(), 304);
     return this.inspectContainer(container, nodeId);
+  }
+
+  /** `docker update` of NanoCpus to the cap in the node's label, when the container has another (a boost). */
+  async applyCpuCap(nodeId: string): Promise<void> {
+    const container = this.container(nodeId);
+    const { Config, HostConfig } = await this.inspectInfo(container, nodeId);
+    const cap = Number(Config.Labels?.[LABEL.cpus]);
+    // A container made before the label was written boots under its cap: nothing to end.
+    if (!(cap > 0) || HostConfig.NanoCpus === nanoCpus(cap)) return;
+    await this.call('update', nodeId, () => container.update({ NanoCpus: nanoCpus(cap) }));
   }
 
   async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {

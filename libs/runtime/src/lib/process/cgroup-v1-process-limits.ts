@@ -34,6 +34,10 @@ export class CgroupV1ProcessLimits implements ProcessLimits {
     return joinThenExec(Object.values(dirs), argv);
   }
 
+  async setCpus(nodeId: string, cpus: number): Promise<void> {
+    await writeFile(`${this.dirs(nodeId).cpu}/cpu.cfs_quota_us`, String(cfsQuotaMicros(cpus)));
+  }
+
   async release(nodeId: string): Promise<void> {
     const dirs = unique(Object.values(this.dirs(nodeId)));
     await Promise.all(dirs.map((dir) => removeWhenEmpty(dir, rmdir)));

@@ -49,6 +49,14 @@ describe('CgroupV2ProcessLimits', () => {
     expect(await limits.nodeLimits('n1')).toEqual({ enforced: true, reason: null });
   });
 
+  it('changes the CPU cap of a running node in cpu.max (a boot boost ending)', async () => {
+    await limits.wrap({ ...spec, nodeId: 'boot', cpus: 1 }, ['x']);
+    expect(await readFile(`${nodesDir}/c1/boot/cpu.max`, 'utf8')).toBe('100000 100000');
+    await limits.setCpus('boot', 0.3);
+    expect(await readFile(`${nodesDir}/c1/boot/cpu.max`, 'utf8')).toBe('30000 100000');
+    await limits.release('boot');
+  });
+
   it('keeps a tiny CPU share at the kernel minimum quota of 1 ms per period', async () => {
     await limits.wrap({ nodeId: 'tiny', cpus: 0.001, memoryMiB: 64 }, ['x']);
     expect(await readFile(`${nodesDir}/c1/tiny/cpu.max`, 'utf8')).toBe('1000 100000');

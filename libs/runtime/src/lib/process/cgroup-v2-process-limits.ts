@@ -38,6 +38,10 @@ export class CgroupV2ProcessLimits implements ProcessLimits {
     return joinThenExec([dir], argv);
   }
 
+  async setCpus(nodeId: string, cpus: number): Promise<void> {
+    await writeExisting(`${this.dir(nodeId)}/cpu.max`, `${cfsQuotaMicros(cpus)} ${CFS_PERIOD_US}`);
+  }
+
   async release(nodeId: string): Promise<void> {
     await removeWhenEmpty(this.dir(nodeId), this.dirs.rmdir);
     // The cloud's group goes with its last node; while another node is in it, rmdir fails, as it should.

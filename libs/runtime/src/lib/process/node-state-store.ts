@@ -10,6 +10,8 @@ export interface ProcessNodeState {
   port: number;
   cpus: number;
   memoryMiB: number;
+  /** Present from create until applyCpuCap: the cap the node boots under (NodeSpec.bootCpus). */
+  bootCpus?: number;
   cloud: string;
   pid?: number;
 }

@@ -16,6 +16,8 @@ export interface ProcessLimits {
   readonly limits: NodeLimits;
   /** The argv that runs `argv` inside the node's caps; it must exec so the pid stays the job server's. */
   wrap(spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]>;
+  /** Changes the CPU cap of a node that runs (wrap() set the first one). */
+  setCpus(nodeId: string, cpus: number): Promise<void>;
   /** Frees whatever wrap() set up, once the node's processes are gone. */
   release(nodeId: string): Promise<void>;
   /** `pid` leads the node's process group. */
@@ -47,6 +49,10 @@ export class NoProcessLimits implements ProcessLimits {
 
   async wrap(_spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]> {
     return [...argv];
+  }
+
+  async setCpus(): Promise<void> {
+    return;
   }
 
   async release(): Promise<void> {

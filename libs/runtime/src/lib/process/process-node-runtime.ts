@@ -7,7 +7,7 @@ import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { tailFile } from '../tail-lines';
-import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
+import { assertValidId, assertValidNodeSpec, boostedBootCpus } from '../validate-node-spec';
 import { detectProcessLimits, type CgroupHost } from './detect-process-limits';
 import { isErrno, NodeStateStore, type ProcessNodeState } from './node-state-store';
 import { NoProcessLimits, type ProcessLimits } from './process-limits';
@@ -62,7 +62,17 @@ export class ProcessNodeRuntime implements NodeRuntime {
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
     const { nodeId, incarnation, pod, port, cpus, memoryMiB } = spec;
-    const state: ProcessNodeState = { nodeId, incarnation, pod, port, cpus, memoryMiB, cloud: this.cloud };
+    const bootCpus = boostedBootCpus(spec);
+    const state: ProcessNodeState = {
+      nodeId,
+      incarnation,
+      pod,
+      port,
+      cpus,
+      memoryMiB,
+      ...(bootCpus === undefined ? {} : { bootCpus }),
+      cloud: this.cloud,
+    };
     if (!(await this.store.create(state))) throw new NodeAlreadyExistsError(nodeId);
     return this.toNode(state, 'created');
   }
@@ -73,11 +83,21 @@ export class ProcessNodeRuntime implements NodeRuntime {
     if (current === 'running' || current === 'paused') return this.toNode(state, current);
     await assertLaunchable(this.nodeBinary, this.jobServerPath);
     const limits = await this.limits;
-    const argv = await limits.wrap(state, [this.nodeBinary, ...this.markers(nodeId)]);
+    const capped = { ...state, cpus: state.bootCpus ?? state.cpus };
+    const argv = await limits.wrap(capped, [this.nodeBinary, ...this.markers(nodeId)]);
     const { pid, child } = await launchJobServer(argv, state, this.store.logPath(nodeId));
     this.events.watchChild({ nodeId, incarnation: state.incarnation ?? null, pod: state.pod, pid }, child);
     await this.store.write({ ...state, pid });
     return this.toNode(state, 'running');
+  }
+
+  async applyCpuCap(nodeId: string): Promise<void> {
+    const state = await this.locator.require(nodeId);
+    if (state.bootCpus === undefined) return;
+    if ((await this.locator.stateOf(state)) !== 'exited')
+      await (await this.limits).setCpus(nodeId, state.cpus);
+    const { bootCpus: _ended, ...capped } = state;
+    await this.store.write(capped);
   }
 
   async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {
