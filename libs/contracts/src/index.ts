@@ -5,3 +5,5 @@ export * from './lib/pods';
 export * from './lib/views';
 export * from './lib/lb-error-bodies';
 export * from './lib/data-path';
+export * from './lib/batch-job';
+export * from './lib/batch-workloads';

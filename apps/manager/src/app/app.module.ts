@@ -9,6 +9,7 @@ import { ManagerConfigModule } from './config/manager-config.module';
 import { ElasticityModule } from './elasticity/elasticity.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { NodesModule } from './nodes/nodes.module';
 import { PodsModule } from './pods/pods.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       // Swagger documents controllers in the order their modules are first reached (depth first), so this
       // order keeps the OpenAPI document as it is: health, cloud, pods, nodes, agents, events, balancing,
-      // elasticity. The other modules are imported by the contexts that use them.
+      // elasticity, jobs. The other modules are imported by the contexts that use them.
       imports: [
         ManagerConfigModule.register(config),
         ScheduleModule.forRoot(),
@@ -36,6 +37,7 @@ export class AppModule {
         EventsModule,
         BalancingModule,
         ElasticityModule,
+        JobsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { DomainExceptionFilter } from './errors/domain-exception.filter';
 import { rejectUnexpectedInput } from './errors/reject-unexpected-input';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
+import { acceptJobScripts } from './jobs/jobs-body-limit';
 import { ErrorDto } from './openapi/api-error-responses';
 import { asOpenApi31 } from './openapi/as-openapi-3-1';
 import { documentResponsesOfEveryRoute } from './openapi/responses-of-every-route';
@@ -42,6 +43,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 /** Everything main.ts and the in-process tests share: prefix, pipes, filters, docs, dashboard. */
 export function configureApp(app: NestExpressApplication, dashboardDir: string): OpenAPIObject {
   app.setGlobalPrefix('api');
+  acceptJobScripts(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -402,6 +402,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List batch jobs, newest first; filter by pod, node, status or array; page with limit and offset */
+        get: operations["listJobs"];
+        put?: never;
+        /** Submit a batch job to a pod: a catalogue workload or a script, once or as an array (count > 1) */
+        post: operations["submitJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/workloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workloads a batch job may run, with their parameters */
+        get: operations["listJobWorkloads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one batch job */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Abort a job: a QUEUED one is ABORTED at once, a RUNNING one is killed, then ABORTED (idempotent) */
+        post: operations["abortJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1017,6 +1086,308 @@ export interface components {
              * @example 6
              */
             maxNodes: number;
+        };
+        JobWorkloadDto: {
+            /** @example heavy */
+            name: string;
+            /**
+             * @example {
+             *       "scale": 1
+             *     }
+             */
+            params: {
+                [key: string]: number;
+            };
+        };
+        ScriptSummaryDto: {
+            /**
+             * @example sh
+             * @enum {string}
+             */
+            interpreter: "sh" | "node" | "python";
+            /**
+             * @description size of the source in UTF-8 bytes
+             * @example 58
+             */
+            sourceBytes: number;
+            /**
+             * @example [
+             *       "hello"
+             *     ]
+             */
+            args: string[];
+            /**
+             * @example {
+             *       "GREETING": "hi"
+             *     }
+             */
+            env: {
+                [key: string]: string;
+            };
+        };
+        RetryRuleViewDto: {
+            /**
+             * @example [
+             *       2
+             *     ]
+             */
+            onExitCodes?: number[];
+            /**
+             * @example [
+             *       "NodeLost"
+             *     ]
+             */
+            onReasons?: ("NodeLost" | "OOMKilled" | "Timeout" | "Aborted" | "StartFailed")[];
+            /**
+             * @example FailJob
+             * @enum {string}
+             */
+            action: "Retry" | "FailJob";
+        };
+        RetryPolicyDto: {
+            /** @example 2 */
+            maxRetries: number;
+            /** @example 1000 */
+            backoffBaseMs: number;
+            /** @example 60000 */
+            backoffMaxMs: number;
+            rules: components["schemas"]["RetryRuleViewDto"][];
+        };
+        JobArrayDto: {
+            /**
+             * @description shared by the tasks of the array
+             * @example job-3f9a12c4
+             */
+            id: string;
+            /**
+             * @description STRATO_JOB_INDEX of this task
+             * @example 0
+             */
+            index: number;
+            /** @example 20 */
+            count: number;
+            /**
+             * @description most tasks running at once
+             * @example 4
+             */
+            parallelism: number;
+        };
+        JobDto: {
+            /** @example job-3f9a12c4 */
+            id: string;
+            /** @example heavy */
+            pod: string;
+            /** @description null for a script */
+            workload: components["schemas"]["JobWorkloadDto"] | null;
+            /** @description null for a workload */
+            script: components["schemas"]["ScriptSummaryDto"] | null;
+            /** @example 600 */
+            timeoutS: number;
+            /** @example 0 */
+            priority: number;
+            retry: components["schemas"]["RetryPolicyDto"];
+            /** @description a task of an array; null for a single job */
+            array: components["schemas"]["JobArrayDto"] | null;
+            /**
+             * @example QUEUED
+             * @enum {string}
+             */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED" | "TIMED_OUT";
+            /**
+             * @description RUNNING and asked to stop: it is being killed, then ABORTED
+             * @example false
+             */
+            abortRequested: boolean;
+            /**
+             * @description the node of the last attempt
+             * @example null
+             */
+            node: string | null;
+            /**
+             * @description attempts started so far; the current is this one
+             * @example 0
+             */
+            attempt: number;
+            /** @example null */
+            exitCode: number | null;
+            /** @example null */
+            signal: string | null;
+            /**
+             * @description why the last attempt ended, if not by its exit code: NodeLost, OOMKilled, Timeout, Aborted…
+             * @example null
+             */
+            reason: string | null;
+            /** @example 2026-11-22T10:00:00.000Z */
+            submittedAt: string;
+            /**
+             * @description when it last entered the queue
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            queuedAt: string;
+            /**
+             * @description start of the last attempt
+             * @example null
+             */
+            startedAt: string | null;
+            /** @example null */
+            finishedAt: string | null;
+            /**
+             * @description run time of the last attempt
+             * @example null
+             */
+            durationMs: number | null;
+        };
+        WorkloadRequestDto: {
+            /**
+             * @description a workload of the catalogue (GET /api/v1/jobs/workloads lists it with its parameters)
+             * @example heavy
+             * @enum {string}
+             */
+            name: "light" | "medium" | "heavy" | "sleep";
+            /**
+             * @description the workload's parameters; what is left out gets its default
+             * @example {
+             *       "scale": 1
+             *     }
+             */
+            params?: {
+                [key: string]: number;
+            };
+        };
+        ScriptDto: {
+            /**
+             * @description run with sh, node or python3
+             * @example sh
+             * @enum {string}
+             */
+            interpreter: "sh" | "node" | "python";
+            /**
+             * @description the script itself, at most 262144 bytes (256 KiB) of UTF-8
+             * @example echo "task $STRATO_JOB_INDEX, attempt $STRATO_JOB_ATTEMPT: $1"
+             */
+            source: string;
+            /**
+             * @description its arguments
+             * @example [
+             *       "hello"
+             *     ]
+             */
+            args?: string[];
+            /**
+             * @description environment variables (at most 128; STRATO_* names are reserved)
+             * @example {
+             *       "GREETING": "hi"
+             *     }
+             */
+            env?: {
+                [key: string]: string;
+            };
+        };
+        RetryRuleDto: {
+            /**
+             * @description matches an attempt that exited with one of these codes
+             * @example [
+             *       2
+             *     ]
+             */
+            onExitCodes?: number[];
+            /**
+             * @description matches an attempt that ended for one of these reasons
+             * @example [
+             *       "NodeLost",
+             *       "OOMKilled"
+             *     ]
+             */
+            onReasons?: ("NodeLost" | "OOMKilled" | "Timeout" | "Aborted" | "StartFailed")[];
+            /**
+             * @description what a match does
+             * @example FailJob
+             * @enum {string}
+             */
+            action: "Retry" | "FailJob";
+        };
+        RetryPolicyChangeDto: {
+            /**
+             * @description attempts after the first (default 2)
+             * @example 2
+             */
+            maxRetries?: number;
+            /**
+             * @description delay before the first retry, doubled for each next one (default 1000)
+             * @example 1000
+             */
+            backoffBaseMs?: number;
+            /**
+             * @description longest delay between attempts (default 60000)
+             * @example 60000
+             */
+            backoffMaxMs?: number;
+            /** @description the first rule that matches decides; with none, a failure is retried (a timeout is not) while retries are left */
+            rules?: components["schemas"]["RetryRuleDto"][];
+        };
+        SubmitJobDto: {
+            /**
+             * @description the pod whose nodes run it (name or seed alias 0/1/2)
+             * @example heavy
+             */
+            pod: string;
+            /**
+             * @description what to run, from the catalogue; give this or script
+             * @example {
+             *       "name": "heavy",
+             *       "params": {
+             *         "scale": 1
+             *       }
+             *     }
+             */
+            workload?: components["schemas"]["WorkloadRequestDto"];
+            /** @description what to run, as a script; or workload */
+            script?: components["schemas"]["ScriptDto"];
+            /**
+             * @description an attempt running longer is killed and the job TIMED_OUT (default 3600)
+             * @example 600
+             */
+            timeoutS?: number;
+            /**
+             * @description higher runs first; equal ones in submit order (default 0)
+             * @example 0
+             */
+            priority?: number;
+            retry?: components["schemas"]["RetryPolicyChangeDto"];
+            /**
+             * @description more than 1: an array of this many tasks, each with STRATO_JOB_INDEX 0..count-1 (default 1)
+             * @example 1
+             */
+            count?: number;
+            /**
+             * @description an array's tasks running at once, at most (default: all of them)
+             * @example 4
+             */
+            parallelism?: number;
+        };
+        WorkloadParamDto: {
+            /** @example scale */
+            name: string;
+            /** @example work size relative to the kind's standard job */
+            description: string;
+            /** @example 0.01 */
+            min: number;
+            /** @example 10 */
+            max: number;
+            /**
+             * @description what a submit that leaves it out gets
+             * @example 1
+             */
+            default: number;
+            /** @example false */
+            integer: boolean;
+        };
+        WorkloadDto: {
+            /** @example heavy */
+            name: string;
+            /** @example the heavy request job, once (seconds of CPU) */
+            description: string;
+            params: components["schemas"]["WorkloadParamDto"][];
         };
     };
     responses: {
@@ -2827,6 +3198,301 @@ export interface operations {
             };
             /** @description unknown pod or node */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description only the jobs of this pod (name or alias) */
+                pod?: string;
+                /** @description only the jobs whose last attempt ran there */
+                node?: string;
+                status?: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED" | "TIMED_OUT";
+                /** @description only the tasks of this array */
+                array?: string;
+                limit?: number;
+                /** @description jobs to skip, newest first (the next page: offset + limit) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"][];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitJobDto"];
+            };
+        };
+        responses: {
+            /** @description the queued job; for count > 1 the array: its tasks, in index order */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"] | components["schemas"]["JobDto"][];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description the body is over 524288 bytes (a script may have 262144) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            415: components["responses"]["UnreadableBody"];
+            /** @description a limit on waiting work is reached (the message gives it); try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listJobWorkloads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadDto"][];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    abortJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job: ABORTED, or RUNNING with abortRequested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -43,6 +43,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'unknown pod or node',
   409: 'conflicts with the current state',
   422: 'every field is valid but together they cannot be applied (the message says why)',
+  429: 'a limit on waiting work is reached (the message gives it); try again later',
   503: 'a dependency (agent, load balancer, node) is not available',
 };
 

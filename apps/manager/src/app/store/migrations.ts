@@ -58,4 +58,46 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE pods ADD COLUMN job_kind TEXT NOT NULL DEFAULT 'light';
    ALTER TABLE pods ADD COLUMN job_scale REAL NOT NULL DEFAULT 1;
    UPDATE pods SET job_kind = name WHERE name IN ('medium', 'heavy');`,
+  // Batch jobs and their attempts. spec and retry_policy are JSON; not_before holds a retry's backoff.
+  `CREATE TABLE batch_jobs (
+     id TEXT PRIMARY KEY,
+     pod TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     timeout_s INTEGER NOT NULL,
+     retry_policy TEXT NOT NULL,
+     priority INTEGER NOT NULL DEFAULT 0,
+     array_id TEXT,
+     array_index INTEGER,
+     array_count INTEGER,
+     array_parallelism INTEGER,
+     status TEXT NOT NULL,
+     abort_requested INTEGER NOT NULL DEFAULT 0,
+     node TEXT,
+     attempt INTEGER NOT NULL DEFAULT 0,
+     attempt_id TEXT,
+     exit_code INTEGER,
+     signal TEXT,
+     reason TEXT,
+     submitted_at TEXT NOT NULL,
+     queued_at TEXT NOT NULL,
+     not_before TEXT,
+     started_at TEXT,
+     finished_at TEXT,
+     duration_ms INTEGER
+   );
+   CREATE INDEX batch_jobs_queue ON batch_jobs(pod, status, priority DESC, submitted_at, id);
+   CREATE INDEX batch_jobs_by_node ON batch_jobs(node, status);
+   CREATE INDEX batch_jobs_by_array ON batch_jobs(array_id, array_index);
+   CREATE TABLE batch_job_attempts (
+     id TEXT PRIMARY KEY,
+     job_id TEXT NOT NULL REFERENCES batch_jobs(id) ON DELETE CASCADE,
+     number INTEGER NOT NULL,
+     node TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     finished_at TEXT,
+     exit_code INTEGER,
+     signal TEXT,
+     reason TEXT,
+     UNIQUE (job_id, number)
+   );`,
 ];
