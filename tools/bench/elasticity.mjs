@@ -9,25 +9,31 @@ import { openLoop } from './open-loop.mjs';
 const arg = (name, fallback) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const RUNTIMES = arg('runtimes', 'docker,process').split(',');
-const METRICS = arg('metrics', 'cpu,queueDepth').split(',');
+const METRICS = arg('metrics', 'cpu,queueDepth,queueDepthWarm').split(',');
 const FLAPPING = !process.argv.includes('--no-flapping');
 const TRIALS = Number(arg("trials", "5"));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const timing = { step: 1, scaleOutCooldownMs: 1000, scaleInCooldownMs: 5000, windowMs: 1000 };
 const POLICIES = {
-  cpu: { metric: 'cpu', lower: 20, upper: 60, ...timing },
+  cpu: { metric: 'cpu', lower: 20, upper: 60, warmNodes: 0, ...timing },
   // Requests in service or waiting per job thread: out once they wait, in below a third busy.
-  queueDepth: { metric: 'queueDepth', lower: 0.3, upper: 1.5, ...timing },
+  queueDepth: { metric: 'queueDepth', lower: 0.3, upper: 1.5, warmNodes: 0, ...timing },
+  // The same, with one warm node (STANDBY) that a scale-out promotes instead of booting a node.
+  queueDepthWarm: { metric: 'queueDepth', lower: 0.3, upper: 1.5, warmNodes: 1, ...timing },
 };
 
 async function online(cloud) {
   return (await cloud.api('GET', '/api/v1/nodes?pod=light')).filter((n) => n.status === 'ONLINE');
 }
 
-/** One node and nothing else: no launch or drain left over from the previous trial, which would read as a reaction. */
-async function settledAtOne(cloud) {
+/**
+ * One serving node, `warm` warm nodes and nothing else: no launch or drain left over from the previous
+ * trial, which would read as a reaction.
+ */
+async function settledAtOne(cloud, warm = 0) {
   const nodes = await cloud.api('GET', '/api/v1/nodes?pod=light');
-  return nodes.length === 1 && nodes[0].status === 'ONLINE';
+  const count = (status) => nodes.filter((n) => n.status === status).length;
+  return nodes.length === 1 + warm && count('ONLINE') === 1 && count('STANDBY') === warm;
 }
 
 async function waitFor(check, timeoutMs) {
@@ -39,12 +45,12 @@ async function waitFor(check, timeoutMs) {
   return false;
 }
 
-async function reaction(cloud) {
+async function reaction(cloud, warm) {
   await cloud.api('POST', '/api/v1/pods/light/elasticity/enable', { minNodes: 1, maxNodes: 6 });
   for (let attempt = 0; ; attempt++) {
-    if (!(await waitFor(() => settledAtOne(cloud), 60_000))) throw new Error('never settled at 1 node');
+    if (!(await waitFor(() => settledAtOne(cloud, warm), 60_000))) throw new Error('never settled at 1 node');
     await sleep(3000);
-    if (await settledAtOne(cloud)) break;
+    if (await settledAtOne(cloud, warm)) break;
     if (attempt === 4) throw new Error('nodes keep joining or leaving with no load');
     console.log('a node joined or left with no load: waiting again');
   }
@@ -59,14 +65,14 @@ async function reaction(cloud) {
   const { failed } = load.stop();
   if (reactedAt === undefined) throw new Error('no new node served within 20 s');
   const phases = await phasesSince(cloud, startedWall, startedWall + (reactedAt - started));
-  await waitFor(() => settledAtOne(cloud), 60_000);
+  await waitFor(() => settledAtOne(cloud, warm), 60_000);
   return { ms: reactedAt - started, failed, phases };
 }
 
 /**
  * Where a reaction's time went, from the event log: load start -> scale-out decision (seeing the load),
- * -> node starting (the lifecycle taking it), -> node online (the launch: runtime start, boot, readiness,
- * join), -> first response from it (the balancer routing to it).
+ * -> node online (a launch: runtime start, boot, readiness, join; or a warm node's promotion), -> first
+ * response from it (the balancer routing to it; negative: it answered before the online event was written).
  */
 async function phasesSince(cloud, startedWall, reactedWall) {
   const events = (await cloud.api('GET', '/api/v1/events?pod=light&limit=200'))
@@ -74,14 +80,9 @@ async function phasesSince(cloud, startedWall, reactedWall) {
     .filter((e) => e.t >= startedWall)
     .sort((a, b) => a.t - b.t);
   const at = (type) => events.find((e) => e.type === type)?.t;
-  const [decided, starting, online] = [at('ScaleOut'), at('NodeStarting'), at('NodeOnline')];
-  if (!decided || !starting || !online) return undefined;
-  return {
-    see: decided - startedWall,
-    take: starting - decided,
-    launch: online - starting,
-    route: reactedWall - online,
-  };
+  const [decided, online] = [at('ScaleOut'), at('NodeOnline')];
+  if (!decided || !online) return undefined;
+  return { see: decided - startedWall, launch: online - decided, route: reactedWall - online };
 }
 
 async function flapping(cloud) {
@@ -115,7 +116,7 @@ async function bench(runtime, lb) {
       const policy = POLICIES[metric];
       await cloud.api('PUT', '/api/v1/pods/light/elasticity', policy);
       trials[metric] = [];
-      for (let i = 0; i < TRIALS; i++) trials[metric].push(await reaction(cloud));
+      for (let i = 0; i < TRIALS; i++) trials[metric].push(await reaction(cloud, policy.warmNodes));
     }
     return { runtime, lb, trials, flap: FLAPPING ? await flapping(cloud) : undefined };
   } finally {
@@ -131,7 +132,7 @@ for (const [runtime, lb] of [
   results.push(await bench(runtime, lb));
 }
 console.log(
-  '\n| runtime + balancer | metric | reaction, median of 5 | all 5 | see / take / launch / route, medians | failed requests |',
+  '\n| runtime + balancer | metric | reaction, median of 5 | all 5 | see / launch / route, medians | failed requests |',
 );
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
@@ -141,7 +142,7 @@ for (const r of results) {
     const phase = (key) => Math.round(median(trials.filter((t) => t.phases).map((t) => t.phases[key])));
     console.log(
       `| ${r.runtime} + ${r.lb} | ${metric} | ${Math.round(median(ms))} ms | ${ms.join(', ')} | ` +
-        `${phase('see')} / ${phase('take')} / ${phase('launch')} / ${phase('route')} ms | ${failed} |`,
+        `${phase('see')} / ${phase('launch')} / ${phase('route')} ms | ${failed} |`,
     );
   }
 }

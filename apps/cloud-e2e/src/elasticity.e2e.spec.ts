@@ -91,6 +91,76 @@ describeEachCloud('elasticity on $runtime nodes behind the $lb balancer: low, hi
     }
   }, 240_000);
 
+  it('keeps a warm node ready out of the balancer, which the next scale-out promotes; no request fails', async () => {
+    const nodesOf = async (status: string) =>
+      ((await api.GET('/api/v1/nodes', { params: { query: { pod: 'light' } } })).data ?? []).filter(
+        (n) => n.status === status,
+      );
+    const set = await cli(
+      'elasticity',
+      'set',
+      'light',
+      '--metric',
+      'queueDepth',
+      '--lower',
+      '0.3',
+      '--upper',
+      '1.5',
+      '--warm',
+      '1',
+      '--cooldown-up',
+      '1000',
+      '--window',
+      '1000',
+    );
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('+ 1 warm');
+    const settled = async () => (await online()) === 1 && (await nodesOf('STANDBY')).length === 1;
+    expect(await waitFor(settled, 60_000)).toBe(true);
+    const [warm] = await nodesOf('STANDBY');
+    const lbServers = async () =>
+      ((await api.GET('/api/v1/lb')).data?.pods ?? []).flatMap((p) => p.servers.map((s) => s.node));
+    expect(await lbServers()).not.toContain(warm.name);
+
+    const load = runLoad({
+      target: `${running.lbUrl}/light`,
+      schedule: steps([{ rate: 250, durationMs: 6_000 }]),
+      timeoutMs: 15_000,
+    });
+    const promoted = await waitFor(
+      async () => (await nodesOf('ONLINE')).some((n) => n.name === warm.name),
+      6_000,
+    );
+    const result = await load;
+    console.log(formatSummary(result));
+    expect(promoted).toBe(true);
+    expect(await lbServers()).toContain(warm.name);
+    expect(result.failed).toBe(0);
+    const events =
+      (await api.GET('/api/v1/events', { params: { query: { pod: 'light', limit: 200 } } })).data ?? [];
+    expect(events.find((e) => e.type === 'NodeOnline' && e.node === warm.name)?.message).toMatch(
+      /^warm node .* online at .* after \d+ ms$/,
+    );
+    // A new warm node is booted once the scale-out is over.
+    expect(await waitFor(async () => (await nodesOf('STANDBY')).length === 1, 60_000)).toBe(true);
+    expect((await nodesOf('STANDBY'))[0].name).not.toBe(warm.name);
+    const back = await cli(
+      'elasticity',
+      'set',
+      'light',
+      '--metric',
+      'cpu',
+      '--lower',
+      '20',
+      '--upper',
+      '60',
+      '--warm',
+      '0',
+    );
+    expect(back.code).toBe(0);
+    expect(await waitFor(async () => (await nodesOf('STANDBY')).length === 0, 30_000)).toBe(true);
+  }, 180_000);
+
   it('refuses manual register, rm and launch while elasticity is on, saying how to turn it off', async () => {
     const refused = await cli('register', 'manual1', 'light');
     expect(refused).toMatchObject({

@@ -4,6 +4,7 @@ import type { NodeStatus } from '@strato/contracts';
 const noNodes: Record<NodeStatus, number> = {
   NEW: 0,
   STARTING: 0,
+  STANDBY: 0,
   ONLINE: 0,
   DRAINING: 0,
   PAUSED: 0,

@@ -3,8 +3,8 @@ import type { TestApp } from './test-app';
 
 /**
  * The invariants a converged cloud holds (issue 10): every ONLINE node runs as its incarnation and is
- * in the load balancer with its weight; every server belongs to a serving node; nothing runs without
- * a record; no node is left STARTING or DRAINING.
+ * in the load balancer with its weight; every STANDBY node runs and is not in it; every server belongs
+ * to a serving node; nothing runs without a record; no node is left STARTING or DRAINING.
  */
 export async function expectConverged(test: TestApp): Promise<void> {
   const nodes = test.app.get(NodesRepository).list();
@@ -20,6 +20,11 @@ export async function expectConverged(test: TestApp): Promise<void> {
       );
       expect(servers).toContainEqual(
         expect.objectContaining({ pod: node.pod, nodeId: node.name, port: node.port, weight: node.weight }),
+      );
+    }
+    if (node.status === 'STANDBY') {
+      expect(runtime).toContainEqual(
+        expect.objectContaining({ nodeId: node.name, state: 'running', port: node.port }),
       );
     }
   }

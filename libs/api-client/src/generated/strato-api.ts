@@ -598,6 +598,7 @@ export interface components {
              * @example {
              *       "NEW": 0,
              *       "STARTING": 0,
+             *       "STANDBY": 0,
              *       "ONLINE": 0,
              *       "DRAINING": 0,
              *       "PAUSED": 0,
@@ -792,7 +793,7 @@ export interface components {
              * @example ONLINE
              * @enum {string}
              */
-            status: "NEW" | "STARTING" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED" | "UNKNOWN";
+            status: "NEW" | "STARTING" | "STANDBY" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED" | "UNKNOWN";
             /**
              * @description how many times the node was launched; each launch is a new incarnation
              * @example 1
@@ -1064,6 +1065,11 @@ export interface components {
             minNodes?: number;
             /** @example 6 */
             maxNodes?: number;
+            /**
+             * @description warm nodes kept ready out of the load balancer (STANDBY) for a scale-out to promote at once; they count towards maxNodes
+             * @example 1
+             */
+            warmNodes?: number;
             /** @example 1 */
             step?: number;
             /** @example 3000 */

@@ -21,6 +21,11 @@ export interface ThresholdPolicy {
   upper: number;
   minNodes: number;
   maxNodes: number;
+  /**
+   * Warm nodes kept ready beside the pod's nodes (STANDBY: running, out of the load balancer) for a
+   * scale-out to promote at once instead of booting; they count towards maxNodes but not as the pod's nodes.
+   */
+  warmNodes: number;
   step: number;
   scaleOutCooldownMs: number;
   scaleInCooldownMs: number;
@@ -40,6 +45,11 @@ export interface TargetTrackingPolicy {
   tolerance: number;
   minNodes: number;
   maxNodes: number;
+  /**
+   * Warm nodes kept ready beside the pod's nodes (STANDBY: running, out of the load balancer) for a
+   * scale-out to promote at once instead of booting; they count towards maxNodes but not as the pod's nodes.
+   */
+  warmNodes: number;
   scaleInStabilizationMs: number;
   scaleUpLimit: ScaleUpLimit;
   windowMs: number;

@@ -30,6 +30,11 @@ export function validatePolicy(policy: ScalingPolicy): void {
     `must be an integer >= minNodes ${policy.minNodes}, got ${policy.maxNodes}`,
   );
   check(
+    isCount(policy.warmNodes, 0) && policy.warmNodes <= policy.maxNodes,
+    'warmNodes',
+    `must be an integer from 0 to maxNodes ${policy.maxNodes}, got ${policy.warmNodes}`,
+  );
+  check(
     Number.isFinite(policy.windowMs) && policy.windowMs > 0,
     'windowMs',
     `must be > 0, got ${policy.windowMs}`,

@@ -34,7 +34,8 @@ const UNITS: Record<string, string> = {
 };
 
 function describePolicy(policy: Record<string, unknown>): string {
-  const bounds = `${policy['minNodes']}-${policy['maxNodes']} nodes`;
+  const warm = Number(policy['warmNodes'] ?? 0) > 0 ? ` + ${policy['warmNodes']} warm` : '';
+  const bounds = `${policy['minNodes']}-${policy['maxNodes']} nodes${warm}`;
   const unit = UNITS[String(policy['metric'])] ?? '';
   return policy['kind'] === 'threshold'
     ? `${policy['metric']} [${policy['lower']}, ${policy['upper']}] ${unit} ${bounds}`
@@ -141,6 +142,7 @@ export function registerElasticityCommands(program: Command, context: ContextFac
     .option('--tolerance <f>', 'target-tracking: tolerance (0.1 = 10 %)', number)
     .option('--min <n>', 'fewest nodes', number)
     .option('--max <n>', 'most nodes', number)
+    .option('--warm <n>', 'warm nodes kept ready out of the load balancer, promoted at a scale-out', number)
     .option('--step <n>', 'nodes per scaling step', number)
     .option('--cooldown-up <ms>', 'wait after a scale-out', number)
     .option('--cooldown-down <ms>', 'wait after a scale-in', number)
@@ -156,6 +158,7 @@ export function registerElasticityCommands(program: Command, context: ContextFac
         tolerance: o['tolerance'] as number | undefined,
         minNodes: o['min'] as number | undefined,
         maxNodes: o['max'] as number | undefined,
+        warmNodes: o['warm'] as number | undefined,
         step: o['step'] as number | undefined,
         scaleOutCooldownMs: o['cooldownUp'] as number | undefined,
         scaleInCooldownMs: o['cooldownDown'] as number | undefined,

@@ -149,7 +149,9 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
     const pod = this.pods.find(settings.pod);
     if (!pod || pod.state === 'paused') return [];
     const nodes = this.nodes.listByPod(pod.name);
-    const current = nodes.filter((n) => COUNTED.has(n.status));
+    // Warm nodes (booting or STANDBY) are kept beside the pod's nodes: not counted, never scaled in.
+    const current = nodes.filter((n) => COUNTED.has(n.status) && !this.scaler.isWarming(n.name));
+    const warm = nodes.filter((n) => n.status === 'STANDBY');
     const ready = nodes.filter((n) => n.status === 'ONLINE');
     const failed = nodes.filter((n) => n.status === 'FAILED');
     const reading = await this.metrics.read(pod, ready, settings.policy.metric, now);
@@ -177,9 +179,11 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
 
     const work: Promise<void>[] = [];
     if (failed.length > 0) work.push(this.scaler.clearFailed(failed));
+    const limit = Math.min(settings.policy.maxNodes, pod.maxNodes);
     if (decision.direction === 'out') {
-      const limit = Math.min(settings.policy.maxNodes, pod.maxNodes);
-      work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length, limit, now));
+      work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length, limit, now, warm));
+    } else if (decision.direction === 'none') {
+      this.scaler.keepWarm(pod, settings.policy.warmNodes, warm, limit, now);
     }
     if (decision.direction === 'in')
       work.push(this.scaler.scaleIn(pod, current.length - decision.desiredNodes, current));

@@ -70,6 +70,19 @@ export class UpdateElasticityDto {
   @Min(1)
   maxNodes?: number;
 
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    required: false,
+    example: 1,
+    description:
+      'warm nodes kept ready out of the load balancer (STANDBY) for a scale-out to promote at once; they count towards maxNodes',
+  })
+  @MayBeOmitted()
+  @IsInt()
+  @Min(0)
+  warmNodes?: number;
+
   @ApiProperty({ type: 'integer', minimum: 1, required: false, example: 1 })
   @MayBeOmitted()
   @IsInt()

@@ -9,8 +9,10 @@ import {
 import { InvalidSettingError } from '../errors/domain-errors';
 import { EventBus } from '../events/event-bus';
 import { PodConditions } from '../pods/pod-conditions';
+import { NodesRepository } from '../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { ElasticityTicker } from './elasticity-ticker';
+import { PodScaler } from './pod-scaler';
 import type { ElasticityDto, UpdateElasticityDto } from './elasticity.dto';
 import { ElasticityRepository } from './settings/elasticity.repository';
 
@@ -23,6 +25,8 @@ export class ElasticityService {
     private readonly pods: PodsRepository,
     private readonly events: EventBus,
     private readonly conditions: PodConditions,
+    private readonly nodes: NodesRepository,
+    private readonly scaler: PodScaler,
   ) {}
 
   get(podNameOrAlias: string): ElasticityDto {
@@ -59,6 +63,15 @@ export class ElasticityService {
     const on = enabled ?? record?.enabled ?? false;
     this.settings.save(pod.name, on, policy);
     if (on !== (record?.enabled ?? false)) this.ticker.forget(pod.name);
+    // With elasticity off nothing would promote them: warm nodes go (on, the ticker keeps the number).
+    if (!on)
+      this.scaler.keepWarm(
+        pod,
+        0,
+        this.nodes.listByPod(pod.name).filter((n) => n.status === 'STANDBY'),
+        0,
+        Date.now(),
+      );
     this.events.publish({
       type: 'ElasticityChanged',
       pod: pod.name,
@@ -128,7 +141,8 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 function describe(policy: ScalingPolicy): string {
-  const bounds = `${policy.minNodes}-${policy.maxNodes} nodes`;
+  const warm = policy.warmNodes > 0 ? ` + ${policy.warmNodes} warm` : '';
+  const bounds = `${policy.minNodes}-${policy.maxNodes} nodes${warm}`;
   return policy.kind === 'threshold'
     ? `threshold on ${policy.metric} [${policy.lower}, ${policy.upper}], ${bounds}, step ${policy.step}`
     : `target ${policy.target} ${policy.metric} ±${policy.tolerance * 100} %, ${bounds}`;

@@ -21,12 +21,16 @@ const LAUNCH_FAILING = 'LaunchFailing';
 /**
  * Carries out elasticity decisions through the node lifecycle, like the owner's commands. Launches that
  * fail back off exponentially per pod, with a LaunchFailing condition that says why and when the next
- * try is; the condition (and its event) changes when the situation does, not on every retry.
+ * try is; the condition (and its event) changes when the situation does, not on every retry. A scale-out
+ * promotes the pod's warm nodes (STANDBY) first and launches the rest; the warm pool is refilled between
+ * decisions. Warm nodes still booting are known here only (after a crash such a launch finishes as an
+ * ordinary node, which the policy then scales in if it is one too many).
  */
 @Injectable()
 export class PodScaler {
   private readonly logger = new Logger(PodScaler.name);
   private readonly backoff = new LaunchBackoff();
+  private readonly warming = new Map<string, string>(); // node -> pod, while it boots as a warm node
 
   constructor(
     private readonly nodes: NodesRepository,
@@ -41,8 +45,60 @@ export class PodScaler {
     return this.backoff.waitMs(pod, now);
   }
 
-  /** Adds up to `count` nodes, never past `limit` nodes in the pod (the policy's and the pod's maximum). */
-  async scaleOut(pod: PodRecord, count: number, limit: number, now: number): Promise<void> {
+  /** A node booting to become a warm node: not one of the pod's nodes for the policy. */
+  isWarming(node: string): boolean {
+    return this.warming.has(node);
+  }
+
+  /**
+   * Adds `count` nodes: warm ones promoted first (in the load balancer in milliseconds), the rest launched,
+   * never past `limit` nodes in the pod (the policy's and the pod's maximum; warm nodes count towards it).
+   */
+  async scaleOut(
+    pod: PodRecord,
+    count: number,
+    limit: number,
+    now: number,
+    warm: NodeRecord[] = [],
+  ): Promise<void> {
+    const promoted = await this.promote(pod, warm.slice(0, count));
+    if (count > promoted) await this.launch(pod, count - promoted, limit, now, false);
+  }
+
+  /**
+   * Keeps `wanted` warm nodes beside the pod's nodes: launches what is missing (in the background, within
+   * `limit`), removes what is too many. `warm`: the pod's STANDBY nodes now.
+   */
+  keepWarm(pod: PodRecord, wanted: number, warm: NodeRecord[], limit: number, now: number): void {
+    const booting = [...this.warming.values()].filter((of) => of === pod.name).length;
+    const missing = wanted - warm.length - booting;
+    if (missing > 0 && this.launchWaitMs(pod.name, now) === 0) {
+      void this.launch(pod, missing, limit, now, true);
+    }
+    for (const extra of warm.slice(Math.max(0, wanted))) {
+      void this.settle([this.lifecycle.remove(extra.name, undefined, 'fewer warm nodes wanted')]);
+    }
+  }
+
+  private async promote(pod: PodRecord, warm: NodeRecord[]): Promise<number> {
+    const results = await Promise.allSettled(warm.map((node) => this.lifecycle.promote(node, pod)));
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        this.logger.warn(
+          `pod ${pod.name}: a warm node could not be promoted: ${(result.reason as Error).message}`,
+        );
+      }
+    }
+    return results.filter((result) => result.status === 'fulfilled').length;
+  }
+
+  private async launch(
+    pod: PodRecord,
+    count: number,
+    limit: number,
+    now: number,
+    warm: boolean,
+  ): Promise<void> {
     let agent: KnownAgent;
     try {
       agent = this.agents.pick();
@@ -57,11 +113,13 @@ export class PodScaler {
         type: 'NodeRegistered',
         pod: pod.name,
         node: name,
-        message: `elasticity registered ${name}`,
+        message: `elasticity registered ${name}${warm ? ' as a warm node' : ''}`,
       });
       const node = this.nodes.claimFirstNew(pod.name);
       if (!node) break;
-      launches.push(this.lifecycle.launchClaimed(node, pod, agent));
+      if (warm) this.warming.set(node.name, pod.name);
+      const launch = this.lifecycle.launchClaimed(node, pod, agent, warm);
+      launches.push(warm ? launch.finally(() => this.warming.delete(node.name)) : launch);
     }
     const results = await Promise.allSettled(launches);
     const failure = results.find((result) => result.status === 'rejected');

@@ -49,7 +49,8 @@ export class NodeConvergence {
     if (SERVING.has(node.status) && this.agentIsSilent(node)) return this.repair(node, (c) => this.lose(c));
     if (SERVING.has(node.status)) return this.convergeServing(node, world);
     if (node.status === 'UNKNOWN') return this.convergeUnknown(node, world);
-    // NEW and FAILED: nothing of theirs may serve.
+    if (node.status === 'STANDBY') await this.convergeStandby(node, world);
+    // NEW, STANDBY and FAILED: nothing of theirs may serve (a promotion a crash cut short, say).
     if (serverOf(world, node))
       await this.repair(node, (current) => this.dropServer(current, 'it does not serve'));
   }
@@ -85,6 +86,19 @@ export class NodeConvergence {
         node: current.name,
         message: `${current.name} was ${drift}: put back with weight ${current.weight}`,
       });
+    });
+  }
+
+  /** A warm node must run as recorded (its agent silent: nothing known, it serves nothing anyway). */
+  private async convergeStandby(node: NodeRecord, world: WorldView): Promise<void> {
+    const runtime = runtimeOf(world, node);
+    if (runtime === null || this.agentIsSilent(node)) return;
+    if (runtime && runsAsRecorded(runtime, node)) return this.limits.sync(node, runtime);
+    const reason = runtime
+      ? `warm node stopped running (runtime state ${runtime.state}, incarnation ${runtime.incarnation ?? '?'})`
+      : 'warm node vanished from its host';
+    await this.repair(node, async (current) => {
+      if (current.status === 'STANDBY') await this.failure.record(current, reason);
     });
   }
 

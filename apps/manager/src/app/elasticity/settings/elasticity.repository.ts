@@ -21,7 +21,8 @@ interface ElasticityRow {
 const toRecord = (row: ElasticityRow): ElasticityRecord => ({
   pod: row.pod,
   enabled: row.enabled === 1,
-  policy: JSON.parse(row.policy) as ScalingPolicy,
+  // Policies stored before warm nodes existed have none.
+  policy: { warmNodes: 0, ...(JSON.parse(row.policy) as Omit<ScalingPolicy, 'warmNodes'>) } as ScalingPolicy,
   state: JSON.parse(row.state) as ScalingState,
   updatedAt: row.updated_at,
 });

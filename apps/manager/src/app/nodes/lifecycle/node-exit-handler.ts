@@ -11,7 +11,7 @@ export function describeExit(exit: NodeExitReport, memoryMiB?: number): string {
   return `exited with code ${exit.exitCode ?? 'unknown'}`;
 }
 
-const WATCHED = new Set(['STARTING', 'ONLINE', 'PAUSED', 'UNKNOWN']);
+const WATCHED = new Set(['STARTING', 'STANDBY', 'ONLINE', 'PAUSED', 'UNKNOWN']);
 
 /**
  * A node that dies while it should be serving becomes FAILED, with the reason, and leaves the load

@@ -16,8 +16,9 @@ import { balancedServerOf } from '../../lb/balanced-records';
 /**
  * One launch of one incarnation (the caller holds the node's lock and moved it to STARTING): the agent
  * creates and starts it, its own /health answers, then (and only then) the load balancer gets it and it
- * is ONLINE. A failure leaves it FAILED with the reason; a removal (signal) undoes the launch and leaves
- * the node STARTING for the remover, which is waiting for the lock.
+ * is ONLINE — or, for a warm node (`standby`), STANDBY: ready, out of the load balancer until promoted.
+ * A failure leaves it FAILED with the reason; a removal (signal) undoes the launch and leaves the node
+ * STARTING for the remover, which is waiting for the lock.
  */
 @Injectable()
 export class NodeLauncher {
@@ -38,6 +39,7 @@ export class NodeLauncher {
     pod: PodRecord,
     agent: KnownAgent,
     signal: AbortSignal,
+    standby = false,
   ): Promise<NodeRecord> {
     const started = Date.now();
     const { name, incarnation } = starting;
@@ -73,6 +75,7 @@ export class NodeLauncher {
       if (!health.healthy) {
         throw new NodeStartFailedError(name, `no healthy answer within ${timeout} ms (${health.lastError})`);
       }
+      if (standby) return this.readyAsStandby(node, started);
       joined = true;
       await this.lb.addServer(
         pod.name,
@@ -96,6 +99,33 @@ export class NodeLauncher {
       this.failIfStill(node, reason, pod.name);
       throw error instanceof DomainError ? error : new NodeStartFailedError(name, reason);
     }
+  }
+
+  private readyAsStandby(node: NodeRecord, started: number): NodeRecord {
+    const standby = this.machine.move(node, 'STANDBY', { reason: null });
+    this.events.publish({
+      type: 'NodeStandby',
+      pod: node.pod,
+      node: node.name,
+      message: `node ${node.name} ready as a warm node after ${Date.now() - started} ms, out of the load balancer until a scale-out`,
+    });
+    return standby;
+  }
+
+  /** A warm node joins the load balancer (the caller holds its lock): ONLINE, or PAUSED in a paused pod. */
+  async promote(node: NodeRecord, pod: PodRecord): Promise<NodeRecord> {
+    const started = Date.now();
+    if (!node.host || !node.port) throw new NodeStartFailedError(node.name, 'a warm node without an address');
+    await this.lb.addServer(pod.name, balancedServerOf({ ...node, host: node.host, port: node.port }, pod));
+    const paused = this.pods.find(pod.name)?.state === 'paused';
+    const online = this.machine.move(node, paused ? 'PAUSED' : 'ONLINE');
+    this.events.publish({
+      type: 'NodeOnline',
+      pod: pod.name,
+      node: node.name,
+      message: `warm node ${node.name} ${paused ? 'ready (pod paused)' : 'online'} at ${node.host}:${node.port} after ${Date.now() - started} ms`,
+    });
+    return online;
   }
 
   private async undo(pod: string, name: string, incarnation: number, agent: KnownAgent, joined: boolean) {

@@ -80,6 +80,90 @@ describe('node lifecycle: one owner for node state', () => {
     );
   });
 
+  describe('warm nodes', () => {
+    const launchWarm = async (): Promise<NodeRecord> => {
+      const lifecycle = test.app.get(NodeLifecycle);
+      const claimed = nodes().claimFirstNew('light') as NodeRecord;
+      return lifecycle.launchClaimed(claimed, podLight(), test.app.get(AgentRegistry).pick(), true);
+    };
+
+    it('launches a warm node to STANDBY: running and ready, not in the load balancer', async () => {
+      await register();
+      expect(await launchWarm()).toMatchObject({ name: 'n1', status: 'STANDBY', incarnation: 1 });
+      expect(test.agent.servers.has('n1')).toBe(true);
+      expect(await test.lb.status()).toEqual([]);
+    });
+
+    it('promotes a STANDBY node into the load balancer, ONLINE; a stale or second promotion is a conflict', async () => {
+      await register();
+      const standby = await launchWarm();
+      const lifecycle = test.app.get(NodeLifecycle);
+      expect(await lifecycle.promote(standby, podLight())).toMatchObject({ status: 'ONLINE' });
+      expect((await test.lb.status()).map((s) => s.nodeId)).toEqual(['n1']);
+      await expect(lifecycle.promote(standby, podLight())).rejects.toThrow(
+        'node n1 is ONLINE, so it cannot become ONLINE',
+      );
+      expect(node('n1')).toMatchObject({ status: 'ONLINE', incarnation: 1 });
+    });
+
+    it('removes a STANDBY node at once (nothing to drain), runtime node and record', async () => {
+      await register();
+      await launchWarm();
+      await http().delete('/api/v1/nodes/n1').set(auth).expect(200);
+      expect(nodes().find('n1')).toBeUndefined();
+      expect(test.agent.servers.size).toBe(0);
+    });
+
+    it('marks a STANDBY node whose process exits FAILED, like a serving one', async () => {
+      await register();
+      const standby = await launchWarm();
+      await http()
+        .post('/api/v1/agents/local/events')
+        .set(agentAuth)
+        .send({
+          events: [
+            {
+              type: 'exited',
+              nodeId: 'n1',
+              incarnation: standby.incarnation,
+              pod: 'light',
+              exitCode: 1,
+              signal: null,
+              oomKilled: false,
+              at: 1,
+            },
+          ],
+        })
+        .expect(202);
+      expect(node('n1')).toMatchObject({ status: 'FAILED', reason: 'exited with code 1' });
+    });
+
+    it('the reconciler takes out of the load balancer a STANDBY node found there (a promotion cut short)', async () => {
+      await register();
+      const standby = await launchWarm();
+      await test.lb.addServer('light', {
+        nodeId: 'n1',
+        host: standby.host as string,
+        port: standby.port as number,
+        weight: 1,
+        maxConnections: 2,
+      });
+      await test.app.get(Reconciler).pass();
+      await eventually(async () => expect(await test.lb.status()).toEqual([]));
+      expect(node('n1')).toMatchObject({ status: 'STANDBY' });
+    });
+
+    it('the reconciler fails a STANDBY node that vanished from its host', async () => {
+      await register();
+      await launchWarm();
+      await test.agent.removeNode('n1');
+      await test.app.get(Reconciler).pass();
+      await eventually(() =>
+        expect(node('n1')).toMatchObject({ status: 'FAILED', reason: 'warm node vanished from its host' }),
+      );
+    });
+  });
+
   it('ignores a stale exit report (an earlier incarnation) and acts on the current one', async () => {
     await register();
     await http().post('/api/v1/pods/light/launch').set(auth).expect(201);

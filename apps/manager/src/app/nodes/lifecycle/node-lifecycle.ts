@@ -41,12 +41,12 @@ export class NodeLifecycle {
     return this.launchClaimed(node, pod, agent);
   }
 
-  /** Launches a node its caller just claimed (NEW -> STARTING), under the node's lock. */
-  launchClaimed(node: NodeRecord, pod: PodRecord, agent: KnownAgent): Promise<NodeRecord> {
+  /** Launches a node its caller just claimed (NEW -> STARTING), under the node's lock; `standby`: a warm node. */
+  launchClaimed(node: NodeRecord, pod: PodRecord, agent: KnownAgent, standby = false): Promise<NodeRecord> {
     const controller = new AbortController();
     this.launches.set(node.name, controller);
     return this.locks
-      .run(node.name, () => this.launcher.run(node, pod, agent, controller.signal))
+      .run(node.name, () => this.launcher.run(node, pod, agent, controller.signal, standby))
       .finally(() => {
         if (this.launches.get(node.name) === controller) this.launches.delete(node.name);
       });
@@ -76,6 +76,18 @@ export class NodeLifecycle {
       .finally(() => {
         if (this.launches.get(node.name) === controller) this.launches.delete(node.name);
       });
+  }
+
+  /** A warm node (STANDBY, as the caller read it) joins the load balancer; NodeStateConflictError if it changed. */
+  promote(node: NodeRecord, pod: PodRecord): Promise<NodeRecord> {
+    return this.locks.run(node.name, async () => {
+      const current = this.nodes.find(node.name);
+      if (!current) throw new NodeNotFoundError(node.name);
+      if (current.status !== 'STANDBY' || current.incarnation !== node.incarnation) {
+        throw new NodeStateConflictError(node.name, current.status, 'ONLINE');
+      }
+      return this.launcher.promote(current, pod);
+    });
   }
 
   /** `cloud rm NODE [POD]`: cancels a launch in flight, then drains and removes the node. */
