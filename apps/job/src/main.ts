@@ -4,6 +4,7 @@ import { JobPool } from './app/job-pool';
 import { JobRunner } from './app/job-runner';
 import { createJobServer } from './app/job-server';
 import { serveJobs } from './app/job-worker';
+import { parseWorkloadArgs, runWorkloadOnce, type WorkloadRun } from './app/run-workload-cli';
 
 /** Jobs waiting on the node beyond its threads; the balancer sends no more than its maxconn anyway. */
 const MAX_WAITING_JOBS = 64;
@@ -44,5 +45,30 @@ function main(): void {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (isMainThread) main();
-else if (parentPort) serveJobs(parentPort);
+/** A batch job's run of a catalogue workload (the agent starts it inside the node): exit 2 on bad arguments. */
+function runBatchWorkload(run: WorkloadRun): void {
+  runWorkloadOnce(run).then(
+    () => process.exit(0),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
+
+function workloadRunAsked(): WorkloadRun | undefined {
+  try {
+    return parseWorkloadArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+if (!isMainThread) {
+  if (parentPort) serveJobs(parentPort);
+} else {
+  const run = workloadRunAsked();
+  if (run) runBatchWorkload(run);
+  else main();
+}

@@ -7,3 +7,4 @@ export * from './lib/lb-error-bodies';
 export * from './lib/data-path';
 export * from './lib/batch-job';
 export * from './lib/batch-workloads';
+export * from './lib/agent-jobs';

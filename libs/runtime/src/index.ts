@@ -22,3 +22,12 @@ export type { CgroupDirOps } from './lib/cgroup/cgroup-dir-ops';
 export { DockerNodeRuntime } from './lib/docker/docker-node-runtime';
 export type { DockerNodeRuntimeOptions } from './lib/docker/docker-node-runtime';
 export { isDockerReachable } from './lib/docker/docker-client';
+export type {
+  NodeJobExit,
+  NodeJobHandle,
+  NodeJobOutput,
+  NodeJobRunner,
+  NodeJobSpec,
+} from './lib/jobs/node-job';
+export { DEFAULT_JOB_KILL_GRACE_MS } from './lib/jobs/node-job';
+export { InterpreterUnavailableError } from './lib/errors/interpreter-unavailable.error';

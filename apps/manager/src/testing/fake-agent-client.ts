@@ -1,4 +1,12 @@
-import type { AgentInfo, AgentNodeView, CreateNodeRequest, NodeLimits } from '@strato/contracts';
+import type {
+  AgentInfo,
+  AgentJobAttemptView,
+  AgentJobOutputView,
+  AgentNodeView,
+  CreateNodeRequest,
+  NodeLimits,
+  StartJobAttemptRequest,
+} from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AgentClient } from '../app/agents/registry/agent-client';
 
@@ -90,6 +98,98 @@ export class FakeAgentClient implements AgentClient {
       freePorts: 100,
       limits: this.limits,
     };
+  }
+
+  /** Batch-job attempts by id, with what they printed; a test ends one with finishJobAttempt. */
+  readonly jobAttempts = new Map<string, { view: AgentJobAttemptView; stdout: string; stderr: string }>();
+
+  async startJobAttempt(nodeId: string, request: StartJobAttemptRequest): Promise<AgentJobAttemptView> {
+    const existing = this.jobAttempts.get(request.attemptId);
+    if (existing) return existing.view;
+    if (!this.servers.has(nodeId)) throw new Error(`node ${nodeId} is not running: cannot run a job on it`);
+    const view: AgentJobAttemptView = {
+      attemptId: request.attemptId,
+      jobId: request.jobId,
+      nodeId,
+      state: 'running',
+      startedAt: Date.now(),
+      finishedAt: null,
+      durationMs: null,
+      exitCode: null,
+      signal: null,
+      oomKilled: false,
+      timedOut: false,
+      killed: false,
+      stdoutBytes: 0,
+      stderrBytes: 0,
+      truncated: false,
+    };
+    this.jobAttempts.set(request.attemptId, { view, stdout: '', stderr: '' });
+    return view;
+  }
+
+  /** Ends a running attempt as its process would, with what it printed. */
+  finishJobAttempt(
+    attemptId: string,
+    end: Partial<Pick<AgentJobAttemptView, 'exitCode' | 'signal' | 'oomKilled' | 'timedOut' | 'killed'>> = {},
+    output: { stdout?: string; stderr?: string } = {},
+  ): void {
+    const entry = this.jobAttempts.get(attemptId);
+    if (!entry || entry.view.state === 'exited') return;
+    entry.stdout += output.stdout ?? '';
+    entry.stderr += output.stderr ?? '';
+    const finishedAt = Date.now();
+    entry.view = {
+      ...entry.view,
+      exitCode: 0,
+      ...end,
+      state: 'exited',
+      finishedAt,
+      durationMs: finishedAt - entry.view.startedAt,
+      stdoutBytes: Buffer.byteLength(entry.stdout),
+      stderrBytes: Buffer.byteLength(entry.stderr),
+    };
+  }
+
+  async listJobAttempts(nodeId: string): Promise<AgentJobAttemptView[]> {
+    return [...this.jobAttempts.values()].map((entry) => entry.view).filter((view) => view.nodeId === nodeId);
+  }
+
+  async jobAttempt(nodeId: string, attemptId: string): Promise<AgentJobAttemptView | undefined> {
+    const view = this.jobAttempts.get(attemptId)?.view;
+    return view?.nodeId === nodeId ? view : undefined;
+  }
+
+  async jobAttemptOutput(
+    nodeId: string,
+    attemptId: string,
+    stdoutOffset: number,
+    stderrOffset: number,
+  ): Promise<AgentJobOutputView> {
+    const entry = this.jobAttempts.get(attemptId);
+    if (!entry || entry.view.nodeId !== nodeId)
+      throw new Error(`no job attempt ${attemptId} on node ${nodeId}`);
+    const chunk = (text: string, offset: number) => {
+      const bytes = Buffer.from(text);
+      return { offset, nextOffset: bytes.length, data: bytes.subarray(offset).toString('utf8') };
+    };
+    return {
+      stdout: chunk(entry.stdout, stdoutOffset),
+      stderr: chunk(entry.stderr, stderrOffset),
+      complete: entry.view.state === 'exited',
+    };
+  }
+
+  async killJobAttempt(nodeId: string, attemptId: string): Promise<AgentJobAttemptView> {
+    const entry = this.jobAttempts.get(attemptId);
+    if (!entry || entry.view.nodeId !== nodeId)
+      throw new Error(`no job attempt ${attemptId} on node ${nodeId}`);
+    this.finishJobAttempt(attemptId, { exitCode: null, signal: 'SIGTERM', killed: true });
+    return entry.view;
+  }
+
+  async acknowledgeJobAttempt(_nodeId: string, attemptId: string): Promise<void> {
+    this.jobAttempts.delete(attemptId);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AgentTokenGuard } from './auth/agent-token.guard';
 import { AGENT_CONFIG, type AgentConfig } from './config/agent-config';
 import { HealthController } from './health/health.controller';
+import { AgentJobsController } from './jobs/agent-jobs.controller';
+import { AgentJobsService } from './jobs/agent-jobs.service';
 import { ManagerLink } from './manager/manager-link';
 import { AgentNodesController } from './nodes/agent-nodes.controller';
 import { AgentNodesService } from './nodes/agent-nodes.service';
@@ -13,11 +15,12 @@ export class AgentModule {
   static register(config: AgentConfig): DynamicModule {
     return {
       module: AgentModule,
-      controllers: [HealthController, AgentNodesController],
+      controllers: [HealthController, AgentNodesController, AgentJobsController],
       providers: [
         { provide: AGENT_CONFIG, useValue: config },
         nodeRuntimeProvider,
         AgentNodesService,
+        AgentJobsService,
         ManagerLink,
         { provide: APP_GUARD, useClass: AgentTokenGuard },
       ],

@@ -1,11 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import {
+  InterpreterUnavailableError,
   NodeAlreadyExistsError,
   NodeNotFoundError,
   NodeNotRunningError,
   RuntimeUnavailableError,
 } from '@strato/runtime';
 import type { Response } from 'express';
+import { JobAttemptNotFoundError, JobAttemptRunningError } from './jobs/job-attempt-errors';
 import { IncarnationMismatchError } from './nodes/incarnation-mismatch.error';
 
 const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number, string]> = [
@@ -13,6 +15,9 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number, string]> =
   [NodeAlreadyExistsError, 409, 'Conflict'],
   [IncarnationMismatchError, 409, 'Conflict'],
   [NodeNotRunningError, 409, 'Conflict'],
+  [JobAttemptNotFoundError, 404, 'Not Found'],
+  [JobAttemptRunningError, 409, 'Conflict'],
+  [InterpreterUnavailableError, 422, 'Unprocessable Entity'],
   [RangeError, 400, 'Bad Request'],
   [RuntimeUnavailableError, 503, 'Service Unavailable'],
 ];

@@ -1,4 +1,5 @@
 import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeJobRunner } from './jobs/node-job';
 import type { NodeStats } from './node-stats';
 import type { RuntimeEventListener, Unsubscribe } from './runtime-event';
 
@@ -32,7 +33,7 @@ export interface RuntimeNode {
 }
 
 /** Runs job-server nodes on one host. Every method is safe to call from a fresh instance: state is found again. */
-export interface NodeRuntime {
+export interface NodeRuntime extends NodeJobRunner {
   readonly kind: RuntimeKind;
   /** Created, not started. Throws NodeAlreadyExistsError if the id exists. */
   create(spec: NodeSpec): Promise<RuntimeNode>;

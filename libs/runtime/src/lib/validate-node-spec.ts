@@ -3,7 +3,7 @@ import type { NodeSpec } from './node-runtime';
 // Ids become file names and container names: keep them to Docker's name alphabet, no path separators.
 const ID_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
-export function assertValidId(kind: 'cloud' | 'node' | 'pod', id: string): void {
+export function assertValidId(kind: 'cloud' | 'node' | 'pod' | 'attempt', id: string): void {
   if (!ID_PATTERN.test(id)) {
     throw new RangeError(`${kind} id "${id}" must match ${ID_PATTERN.source}`);
   }

@@ -21,7 +21,9 @@ import { createContainer } from './create-container';
 import { connectDocker } from './docker-client';
 import { hasStatus, translateDockerError } from './docker-errors';
 import { DockerNodeEvents } from './docker-node-events';
-import { DockerStatsReader } from './docker-stats-reader';
+import { DockerStatsReader, type StatsTarget } from './docker-stats-reader';
+import { DockerJobExec } from './docker-job-exec';
+import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { engineLimits, isLimitWarning, limitsFromWarnings } from './engine-limits';
 
 export interface DockerNodeRuntimeOptions {
@@ -44,6 +46,7 @@ export class DockerNodeRuntime implements NodeRuntime {
   /** What the engine said at create, per node this adapter created; other nodes get the engine's capabilities. */
   private readonly createdLimits = new Map<string, NodeLimits>();
   private capabilities: Promise<NodeLimits> | undefined;
+  private readonly jobs: DockerJobExec;
 
   constructor(options: DockerNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -56,6 +59,11 @@ export class DockerNodeRuntime implements NodeRuntime {
     this.logger = logger;
     this.statsReader = new DockerStatsReader(logger);
     this.events = new DockerNodeEvents(client, this.cloud, logger);
+    this.jobs = new DockerJobExec({
+      docker: client,
+      container: (nodeId) => this.container(nodeId),
+      oomKills: (nodeId) => this.statsReader.oomKills(this.statsTarget(nodeId)),
+    });
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
@@ -125,8 +133,17 @@ export class DockerNodeRuntime implements NodeRuntime {
   }
 
   async stats(nodeId: string): Promise<NodeStats> {
+    return this.statsReader.read(this.statsTarget(nodeId));
+  }
+
+  /** `docker exec` into the node's container, the job in a session of its own there. */
+  runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle> {
+    return this.jobs.runJob(spec, output);
+  }
+
+  private statsTarget(nodeId: string): StatsTarget {
     const container = this.container(nodeId);
-    return this.statsReader.read({
+    return {
       nodeId,
       inspect: async () => {
         const { Id, State, HostConfig } = await this.inspectInfo(container, nodeId);
@@ -135,7 +152,7 @@ export class DockerNodeRuntime implements NodeRuntime {
       },
       engineStats: async () =>
         (await this.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {},
-    });
+    };
   }
 
   /** Exits and OOM kills from the engine's event stream, reopened if it drops. */

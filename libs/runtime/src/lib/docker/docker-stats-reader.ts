@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { readCgroupSample } from '../cgroup/cgroup-files';
+import { readCgroupSample, readOomKills } from '../cgroup/cgroup-files';
 import {
   cgroupDirs,
   CGROUP_CONTROLLERS,
@@ -58,6 +58,20 @@ export class DockerStatsReader {
     const at = Date.now();
     const sample = engineStatsSample(await target.engineStats(), info.nanoCpus, info.memoryBytes);
     return { nodeId: target.nodeId, at, ...sample, source: 'engine-api' };
+  }
+
+  /** OOM kills in the container's memory cgroup so far; 0 where its cgroup files cannot be found. */
+  async oomKills(target: StatsTarget): Promise<number> {
+    try {
+      let dirs = this.located.get(target.nodeId);
+      if (dirs === undefined) {
+        const info = await target.inspect();
+        dirs = await this.locate(info.id, info.pid);
+      }
+      return dirs === undefined ? 0 : await readOomKills(dirs.memory);
+    } catch {
+      return 0;
+    }
   }
 
   private async sample(nodeId: string, dirs: CgroupDirs): Promise<NodeStats> {

@@ -34,6 +34,11 @@ export class CgroupV1ProcessLimits implements ProcessLimits {
     return joinThenExec(Object.values(dirs), argv);
   }
 
+  async joinArgv(nodeId: string, argv: readonly string[]): Promise<string[]> {
+    const dirs = this.dirs(nodeId);
+    return (await exists(dirs.memory)) ? joinThenExec(Object.values(dirs), argv) : [...argv];
+  }
+
   async setCpus(nodeId: string, cpus: number): Promise<void> {
     await writeFile(`${this.dirs(nodeId).cpu}/cpu.cfs_quota_us`, String(cfsQuotaMicros(cpus)));
   }

@@ -38,6 +38,11 @@ export class CgroupV2ProcessLimits implements ProcessLimits {
     return joinThenExec([dir], argv);
   }
 
+  async joinArgv(nodeId: string, argv: readonly string[]): Promise<string[]> {
+    const dir = this.dir(nodeId);
+    return (await exists(dir)) ? joinThenExec([dir], argv) : [...argv];
+  }
+
   async setCpus(nodeId: string, cpus: number): Promise<void> {
     await writeExisting(`${this.dir(nodeId)}/cpu.max`, `${cfsQuotaMicros(cpus)} ${CFS_PERIOD_US}`);
   }

@@ -16,6 +16,11 @@ export interface ProcessLimits {
   readonly limits: NodeLimits;
   /** The argv that runs `argv` inside the node's caps; it must exec so the pid stays the job server's. */
   wrap(spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]>;
+  /**
+   * The argv that runs `argv` inside the groups of a node that runs (a batch job beside its job server),
+   * creating and resetting nothing; `argv` as it is where the node runs in no group.
+   */
+  joinArgv(nodeId: string, argv: readonly string[]): Promise<string[]>;
   /** Changes the CPU cap of a node that runs (wrap() set the first one). */
   setCpus(nodeId: string, cpus: number): Promise<void>;
   /** Frees whatever wrap() set up, once the node's processes are gone. */
@@ -48,6 +53,10 @@ export class NoProcessLimits implements ProcessLimits {
   }
 
   async wrap(_spec: ProcessLimitsSpec, argv: readonly string[]): Promise<string[]> {
+    return [...argv];
+  }
+
+  async joinArgv(_nodeId: string, argv: readonly string[]): Promise<string[]> {
     return [...argv];
   }
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
@@ -15,6 +15,9 @@ import { ProcessNodeEvents } from './process-node-events';
 import { ProcessNodeLocator } from './process-node-locator';
 import { assertLaunchable, launchJobServer } from './launch-job-server';
 import { signalGroup, waitUntilGone } from './terminate';
+import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
+import { ProcessJobLauncher } from './process-job-launcher';
+import type { InterpreterPaths } from './resolve-interpreter';
 
 export interface ProcessNodeRuntimeOptions {
   cloud: string;
@@ -28,6 +31,8 @@ export interface ProcessNodeRuntimeOptions {
   /** How often node pids are polled for exits while someone is subscribed (default 250 ms). */
   exitPollMs?: number;
   logger?: RuntimeLogger;
+  /** Where script interpreters are looked for (default: the usual /bin, /usr/bin, /usr/local/bin paths). */
+  interpreters?: InterpreterPaths;
 }
 
 /** Nodes as detached `node <job server>` processes in per-node cgroups, found again through state files. */
@@ -40,6 +45,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
   private readonly limits: Promise<ProcessLimits>;
   private readonly locator: ProcessNodeLocator;
   private readonly events: ProcessNodeEvents;
+  private readonly jobs: ProcessJobLauncher;
 
   constructor(options: ProcessNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -57,6 +63,14 @@ export class ProcessNodeRuntime implements NodeRuntime {
       this.markers(nodeId),
     );
     this.events = new ProcessNodeEvents(this.locator, this.limits, logger, options.exitPollMs ?? 250);
+    this.jobs = new ProcessJobLauncher({
+      nodeBinary: this.nodeBinary,
+      jobServerPath: this.jobServerPath,
+      jobsDir: join(resolve(options.stateDir), 'jobs'),
+      limits: this.limits,
+      requireLive: (nodeId) => this.locator.requireLive(nodeId, 'run a job on'),
+      interpreters: options.interpreters,
+    });
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
@@ -143,6 +157,11 @@ export class ProcessNodeRuntime implements NodeRuntime {
       if (isErrno(error, 'ENOENT')) throw new NodeNotRunningError(nodeId, 'measure', { cause: error });
       throw error;
     }
+  }
+
+  /** A child of this agent in its own process group, inside the node's cgroups, beside its job server. */
+  runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle> {
+    return this.jobs.runJob(spec, output);
   }
 
   /** Exits of this cloud's nodes: our own children at once, nodes started by others within exitPollMs. */

@@ -1,11 +1,15 @@
 import {
   AGENT_TOKEN_HEADER,
   type AgentInfo,
+  type AgentJobAttemptView,
+  type AgentJobOutputView,
   type AgentNodeView,
   type CreateNodeRequest,
+  type StartJobAttemptRequest,
 } from '@strato/contracts';
 import { AgentUnavailableError, NodeStartFailedError } from '../../errors/domain-errors';
 import type { AgentClient } from './agent-client';
+import { AgentJobRejectedError } from './agent-job-rejected.error';
 
 const TIMEOUT_MS = 30_000;
 
@@ -45,12 +49,70 @@ export class HttpAgentClient implements AgentClient {
     return this.call<AgentInfo>('GET', '/agent/v1/info');
   }
 
+  startJobAttempt(nodeId: string, request: StartJobAttemptRequest): Promise<AgentJobAttemptView> {
+    return this.call<AgentJobAttemptView>('POST', this.jobsPath(nodeId), request, undefined, [], nodeId);
+  }
+
+  listJobAttempts(nodeId: string): Promise<AgentJobAttemptView[]> {
+    return this.call<AgentJobAttemptView[]>('GET', this.jobsPath(nodeId), undefined, undefined, [], nodeId);
+  }
+
+  async jobAttempt(nodeId: string, attemptId: string): Promise<AgentJobAttemptView | undefined> {
+    const path = this.jobsPath(nodeId, attemptId);
+    const view = await this.call<AgentJobAttemptView | { statusCode: 404 }>(
+      'GET',
+      path,
+      undefined,
+      undefined,
+      [404],
+    );
+    return 'attemptId' in view ? view : undefined;
+  }
+
+  jobAttemptOutput(
+    nodeId: string,
+    attemptId: string,
+    stdoutOffset: number,
+    stderrOffset: number,
+  ): Promise<AgentJobOutputView> {
+    const query = `?stdoutOffset=${stdoutOffset}&stderrOffset=${stderrOffset}`;
+    return this.call<AgentJobOutputView>(
+      'GET',
+      `${this.jobsPath(nodeId, attemptId)}/output${query}`,
+      undefined,
+      undefined,
+      [],
+      nodeId,
+    );
+  }
+
+  killJobAttempt(nodeId: string, attemptId: string): Promise<AgentJobAttemptView> {
+    return this.call<AgentJobAttemptView>(
+      'POST',
+      `${this.jobsPath(nodeId, attemptId)}/kill`,
+      undefined,
+      undefined,
+      [],
+      nodeId,
+    );
+  }
+
+  async acknowledgeJobAttempt(nodeId: string, attemptId: string): Promise<void> {
+    await this.call<unknown>('DELETE', this.jobsPath(nodeId, attemptId), undefined, undefined, [404]);
+  }
+
+  private jobsPath(nodeId: string, attemptId?: string): string {
+    const base = `/agent/v1/nodes/${encodeURIComponent(nodeId)}/jobs`;
+    return attemptId === undefined ? base : `${base}/${encodeURIComponent(attemptId)}`;
+  }
+
   private async call<T>(
     method: string,
     path: string,
     body?: unknown,
     nodeId?: string,
     tolerated: number[] = [],
+    jobNodeId?: string,
   ): Promise<T> {
     let response: Response;
     try {
@@ -75,6 +137,9 @@ export class HttpAgentClient implements AgentClient {
       message = (JSON.parse(text) as { message?: string }).message ?? text;
     } catch {
       // not JSON: keep the text
+    }
+    if (jobNodeId && response.status >= 400 && response.status < 500) {
+      throw new AgentJobRejectedError(response.status, jobNodeId, message);
     }
     if (nodeId) throw new NodeStartFailedError(nodeId, `agent answered ${response.status}: ${message}`);
     throw new AgentUnavailableError(this.url, `${response.status}: ${message}`);
