@@ -37,8 +37,6 @@ const BACKEND = `be_${POD.name}`;
 // Through a balancer the pod's job setting sizes the work; straight at a node the path and query do.
 const PATH = `/${POD.name}`;
 const DIRECT_PATH = `/${POD.name}?scale=0.01`;
-// What our config gives each node of a 1-CPU pod (nodeConcurrencyLimit), so the static one does the same.
-const MAXCONN = 2;
 const HAPROXY = '/usr/sbin/haproxy';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -284,16 +282,26 @@ async function cloudWithNodes(lb, names) {
   if (nodes.length !== names.length)
     throw new Error(`${lb} cloud: ${nodes.length} nodes ONLINE, wanted ${names.length}`);
   const workerAfter = lb === 'haproxy' ? cloudHaproxy(lbPort).pids() : [];
+  // What our balancer gives each node (nodeConcurrencyLimit of the pod's job and cap): the static config
+  // gets the same maxconn.
+  const balanced = (await cloud.api('GET', '/api/v1/lb')).pods.find((p) => p.pod === POD.name);
   return {
     cloud,
     lbUrl: cloud.lbUrl,
     lbPort,
     nodes,
+    maxConnections: balanced.servers[0].maxConnections,
     dynamic: lb === 'haproxy' && workerBefore.join() === workerAfter.join(),
   };
 }
 
-function staticConfig({ port, adminSocket, nodes }) {
+/** The pod's percentiles as `GET /api/v1/lb` reports them (from HAProxy's sampled access log). */
+async function reportedLatency(cloud) {
+  const pod = (await cloud.api('GET', '/api/v1/lb')).pods.find((p) => p.pod === POD.name);
+  return pod?.latency ?? undefined;
+}
+
+function staticConfig({ port, adminSocket, nodes, maxConnections }) {
   // Hand-written: one frontend, one backend, the nodes as static server lines. Timeouts, keep-alive and
   // retry options and the health check are those of the config libs/haproxy renders (defaults section).
   return `global
@@ -324,15 +332,15 @@ backend ${BACKEND}
   http-request return status 503 content-type application/json string '{"queue":"full"}' hdr Retry-After 1 if { avg_queue ge 1000 }
   http-request set-header x-strato-job light
   http-request set-header x-strato-job-scale 0.01
-${nodes.map((n) => `  server ${n.name} ${n.host}:${n.port} weight 1 maxconn ${MAXCONN} check inter 1s fastinter 250ms fall 2 rise 2`).join('\n')}
+${nodes.map((n) => `  server ${n.name} ${n.host}:${n.port} weight 1 maxconn ${maxConnections} check inter 1s fastinter 250ms fall 2 rise 2`).join('\n')}
 `;
 }
 
-async function startStaticHaproxy(nodes) {
+async function startStaticHaproxy(nodes, maxConnections) {
   const port = await freePort();
   const adminSocket = join(work, 'static-admin.sock');
   const cfg = join(work, 'static-haproxy.cfg');
-  writeFileSync(cfg, staticConfig({ port, adminSocket, nodes }));
+  writeFileSync(cfg, staticConfig({ port, adminSocket, nodes, maxConnections }));
   await new Promise((ok, fail) =>
     execFile(HAPROXY, ['-c', '-q', '-f', cfg], (error, _o, stderr) =>
       error ? fail(new Error(`static config invalid: ${stderr}`)) : ok(),
@@ -391,7 +399,10 @@ async function main() {
   const a = await cloudWithNodes('haproxy', ['h1', 'h2', 'h3']);
   const b = await cloudWithNodes('embedded', ['e1', 'e2', 'e3']);
   const ours = cloudHaproxy(a.lbPort);
-  const staticLb = await startStaticHaproxy(a.nodes);
+  const staticLb = await startStaticHaproxy(a.nodes, a.maxConnections);
+  console.log(
+    `each node gets at most ${a.maxConnections} requests at once (our maxconn for the pod's job and cap; the static config the same)`,
+  );
   const managerB = cloudManager(b.lbPort);
   const ports = a.nodes.map((n) => n.port);
   const cloudName = `bench-${process.pid}-process`;
@@ -477,11 +488,14 @@ async function main() {
         r.lbCpu = pids.length ? (cpuMs(pids) - cpuBefore) / (SECONDS * 1000) : undefined;
         r.nodesCpu = (nodesCpuMs(cloudName, names) - nodesBefore) / (SECONDS * 1000);
         r.busy = (machineBusyMs() - busyBefore) / (SECONDS * 1000);
+        // What our manager reports for the same requests (its last 10 s: this run), next to wrk's client view.
+        if (v.key === 'ours') r.reported = await reportedLatency(a.cloud);
         (results[`${c}/${v.key}`] ??= []).push(r);
         console.log(
           `round ${round} c=${c} ${v.key.padEnd(8)} ${Math.round(r.rps)} req/s  p50 ${fmtMs(r.p50)} ms  p99 ${fmtMs(r.p99)} ms  errors ${r.errors}` +
             (r.lbCpu === undefined ? '' : `  balancer CPU ${r.lbCpu.toFixed(2)}`) +
-            `  nodes ${r.nodesCpu.toFixed(2)}  wrk ${r.wrkCpu.toFixed(2)}  machine busy ${r.busy.toFixed(2)} of 2`,
+            `  nodes ${r.nodesCpu.toFixed(2)}  wrk ${r.wrkCpu.toFixed(2)}  machine busy ${r.busy.toFixed(2)} of 2` +
+            (r.reported ? `  manager reports p50 ${r.reported.p50Ms} / p99 ${r.reported.p99Ms} ms` : ''),
         );
       }
     }
@@ -525,6 +539,14 @@ async function main() {
       `c=${c}: ours/static ${r('ours', 'static')} (target >= 0.95), embedded/static ${r('embedded', 'static')}, ` +
         `static/direct-rr ${r('static', 'directRR')}, ours/direct-rr ${r('ours', 'directRR')}, direct-1/direct-rr ${r('direct1', 'directRR')}`,
     );
+    // HAProxy's %Ta (what the manager reports) is the time inside HAProxy; wrk's adds the client side.
+    const timed = results[`${c}/ours`].filter((run) => run.reported);
+    const pair = (wrkKey, ours) =>
+      `${fmtMs(median(timed.map((run) => run[wrkKey])))} / ${median(timed.map((run) => run.reported[ours]))} ms`;
+    if (timed.length > 0)
+      console.log(
+        `c=${c}: percentiles, wrk / manager (medians of ${timed.length} runs): p50 ${pair('p50', 'p50Ms')}, p99 ${pair('p99', 'p99Ms')}`,
+      );
   }
   const reuse = (before, after) =>
     after

@@ -73,7 +73,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     const launched = await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
     expect(launched.body).toMatchObject({ name: 'n1', status: 'ONLINE', host: '127.0.0.1', agent: 'local' });
     expect(test.lb.members.get('light')).toEqual([
-      { nodeId: 'n1', host: '127.0.0.1', port: launched.body.port, weight: 1, maxConnections: 2 },
+      { nodeId: 'n1', host: '127.0.0.1', port: launched.body.port, weight: 1, maxConnections: 8 },
     ]);
     const pod = await http().get('/api/v1/pods/light').set(auth).expect(200);
     expect(pod.body.nodeCounts).toMatchObject({ ONLINE: 1, NEW: 0 });

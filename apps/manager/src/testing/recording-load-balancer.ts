@@ -68,6 +68,13 @@ export class RecordingLoadBalancer implements LoadBalancer {
       servers.map((s) => (s.nodeId === nodeId ? { ...s, weight } : s)),
     );
   }
+
+  async setMaxConnections(pod: string, maxConnections: number): Promise<void> {
+    this.members.set(
+      pod,
+      (this.members.get(pod) ?? []).map((s) => ({ ...s, maxConnections })),
+    );
+  }
   async status(): Promise<ServerStatus[]> {
     return (await this.podStatus()).flatMap((pod) => pod.servers);
   }

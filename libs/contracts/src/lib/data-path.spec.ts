@@ -7,9 +7,16 @@ describe('data path limits', () => {
     [1, 1, 2],
     [1.5, 2, 4],
     [4, 4, 8],
-  ])('a %p-CPU node has %p job thread(s) and takes %p requests at once', (cpus, threads, limit) => {
+  ])('a %p-CPU heavy node has %p job thread(s) and takes %p requests at once', (cpus, threads, limit) => {
     expect(jobWorkers(cpus)).toBe(threads);
-    expect(nodeConcurrencyLimit(cpus)).toBe(limit);
+    expect(nodeConcurrencyLimit({ kind: 'heavy', scale: 1 }, cpus)).toBe(limit);
+  });
+
+  it('lets a node hold about 50 ms of work per thread: 2 medium requests, 8 light, 32 tiny ones', () => {
+    expect(nodeConcurrencyLimit({ kind: 'medium', scale: 1 }, 0.5)).toBe(2);
+    expect(nodeConcurrencyLimit({ kind: 'light', scale: 1 }, 0.3)).toBe(8);
+    expect(nodeConcurrencyLimit({ kind: 'light', scale: 0.01 }, 1)).toBe(32);
+    expect(nodeConcurrencyLimit({ kind: 'light', scale: 0.01 }, 2)).toBe(64);
   });
 
   it('queues about 10 s of each pod job per node: a few heavy jobs, hundreds of light ones', () => {

@@ -27,19 +27,29 @@ export function jobWorkers(cpus: number): number {
 }
 
 /**
- * Requests the load balancer sends a node at once (HAProxy `maxconn`): one running and one waiting per job
- * thread, so a thread never idles between requests. More would hide a queue on the node that the balancer
- * can neither see nor move to a node that joins meanwhile; the rest wait in the balancer's queue.
+ * CPU time of each job at scale 1 on the reference machine (docs/benchmarks.md); trial division makes the
+ * work grow about as scale^1.5. Only sizes the limits below: a rough figure is enough.
  */
-export function nodeConcurrencyLimit(cpus: number): number {
-  return 2 * jobWorkers(cpus);
+export const JOB_CPU_MS: Readonly<Record<JobKind, number>> = { light: 2, medium: 35, heavy: 2500 };
+/** A node holds at most about this much work per job thread beyond the one it runs (see below). */
+export const NODE_BACKLOG_TARGET_MS = 50;
+
+/** Wall time of one request of `job` on one job thread of a `cpus`-CPU node (a thread gets cpus / threads). */
+function jobMsPerThread(job: PodJob, cpus: number): number {
+  return (JOB_CPU_MS[job.kind] * job.scale ** 1.5 * jobWorkers(cpus)) / cpus;
 }
 
 /**
- * CPU time of each job at scale 1 on the reference machine (docs/benchmarks.md); trial division makes the
- * work grow about as scale^1.5. Only sizes the queue below: a rough figure is enough.
+ * Requests the load balancer sends a node at once (HAProxy `maxconn`), per job thread: enough that a
+ * thread never idles between requests (at least 2: one running, one waiting), and no more than about
+ * NODE_BACKLOG_TARGET_MS of work (at most 32), so /health still answers at once and a queue hidden on the
+ * node, which the balancer can neither see nor move to a node that joins, stays short. A heavy or medium
+ * job gets 2 per thread; a tiny one up to 32, or the round trip to the balancer would idle the node.
  */
-export const JOB_CPU_MS: Readonly<Record<JobKind, number>> = { light: 2, medium: 35, heavy: 2500 };
+export function nodeConcurrencyLimit(job: PodJob, cpus: number): number {
+  const perThread = Math.ceil(NODE_BACKLOG_TARGET_MS / jobMsPerThread(job, cpus));
+  return jobWorkers(cpus) * Math.min(32, Math.max(2, perThread));
+}
 /** The balancer's queue for a pod holds about this much waiting, in time. */
 export const QUEUE_WAIT_TARGET_MS = 10_000;
 
@@ -50,9 +60,10 @@ export const QUEUE_WAIT_TARGET_MS = 10_000;
  */
 export function queuePerNode(job: PodJob, cpus: number): number {
   const threads = jobWorkers(cpus);
-  // A thread gets cpus / threads of a CPU.
-  const jobMs = (JOB_CPU_MS[job.kind] * job.scale ** 1.5 * threads) / cpus;
-  return Math.min(1000, Math.max(2, Math.floor((QUEUE_WAIT_TARGET_MS / jobMs) * threads)));
+  return Math.min(
+    1000,
+    Math.max(2, Math.floor((QUEUE_WAIT_TARGET_MS / jobMsPerThread(job, cpus)) * threads)),
+  );
 }
 /** Seconds a refused end user is told to wait (`Retry-After`) when a pod's queue is full or it has no node. */
 export const RETRY_AFTER_SECONDS = 1;

@@ -14,16 +14,16 @@ export function balancedPodOf(pod: PodRecord): BalancedPod {
   };
 }
 
-/** A node with an address, as a server of its pod (its concurrency from the pod's CPU cap). */
+/** A node with an address, as a server of its pod (its concurrency from the pod's CPU cap and job). */
 export function balancedServerOf(
   node: Pick<NodeRecord, 'name' | 'weight'> & { host: string; port: number },
-  pod: Pick<PodRecord, 'cpus'>,
+  pod: Pick<PodRecord, 'cpus' | 'job'>,
 ): BalancedServer {
   return {
     nodeId: node.name,
     host: node.host,
     port: node.port,
     weight: node.weight,
-    maxConnections: nodeConcurrencyLimit(pod.cpus),
+    maxConnections: nodeConcurrencyLimit(pod.job, pod.cpus),
   };
 }

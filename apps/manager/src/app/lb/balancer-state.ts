@@ -75,6 +75,10 @@ export class BalancerState {
     server.weight = weight;
   }
 
+  setMaxConnections(pod: string, maxConnections: number): void {
+    for (const server of this.servers(pod)) server.maxConnections = maxConnections;
+  }
+
   markLeaving(pod: string, nodeId: string): void {
     const server = this.server(pod, nodeId);
     if (server) server.phase = 'leaving';

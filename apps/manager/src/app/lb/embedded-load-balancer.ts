@@ -119,6 +119,12 @@ export class EmbeddedLoadBalancer implements LoadBalancer {
     pool.setWeight(nodeId, weight);
   }
 
+  async setMaxConnections(pod: string, maxConnections: number): Promise<void> {
+    const pool = this.pools.get(pod);
+    if (!pool) throw new BalancedPodNotFoundError(pod);
+    pool.setMaxConnections(maxConnections);
+  }
+
   async status(): Promise<ServerStatus[]> {
     return [...this.pools.values()].flatMap((pool) => pool.status());
   }

@@ -64,6 +64,11 @@ export class EmbeddedPool {
     this.admitWaiting();
   }
 
+  setMaxConnections(maxConnections: number): void {
+    for (const entry of this.servers.values()) entry.server.maxConnections = maxConnections;
+    this.admitWaiting();
+  }
+
   hasServing(): boolean {
     return this.list().some((entry) => inRotation(entry) && entry.server.weight > 0);
   }

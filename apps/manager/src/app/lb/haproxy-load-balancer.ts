@@ -8,6 +8,7 @@ import {
   renderHaproxyConfig,
   type HaproxyRestart,
 } from '@strato/haproxy';
+import { BalancedPodNotFoundError } from './balanced-pod-not-found.error';
 import { BalancedServerNotFoundError } from './balanced-server-not-found.error';
 import { BalancerState } from './balancer-state';
 import { haproxyConfigFromState } from './haproxy-config-from-state';
@@ -167,6 +168,19 @@ export class HaproxyLoadBalancer implements LoadBalancer {
         await this.saveSnapshot();
       })
       .catch(unlessHaproxyFailed(`set the weight of node ${nodeId}`));
+  }
+
+  async setMaxConnections(pod: string, maxConnections: number): Promise<void> {
+    await this.lock
+      .run(async () => {
+        if (!this.state.hasPod(pod)) throw new BalancedPodNotFoundError(pod);
+        for (const server of this.state.servers(pod)) {
+          await this.supervisor.runtime.setMaxConnections(backendName(pod), server.nodeId, maxConnections);
+        }
+        this.state.setMaxConnections(pod, maxConnections);
+        await this.saveSnapshot();
+      })
+      .catch(unlessHaproxyFailed(`set the concurrency of the nodes of pod ${pod}`));
   }
 
   responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {

@@ -27,7 +27,10 @@ describeEachAdapter('LoadBalancer data path contract', (_kind, create) => {
     const heavy = { ...pod('heavy'), job: { kind: 'heavy', scale: 0.5 } } as const;
     const light = await node('light-1');
     const full = { ...pod('full'), queuePerNode: QUEUE_PER_NODE };
-    await lb.start([pod('light'), heavy, full, pod('gone')], new Map([['light', [serverFor(light)]]]));
+    await lb.start(
+      [pod('light'), heavy, full, pod('wide'), pod('gone')],
+      new Map([['light', [serverFor(light)]]]),
+    );
   });
 
   afterAll(async () => {
@@ -75,6 +78,27 @@ describeEachAdapter('LoadBalancer data path contract', (_kind, create) => {
     expect(heavy.queue).toBe(2);
     expect((await answers).map((a) => a.status)).toEqual([200, 200, 200]);
     expect((await lb.podStatus()).find((p) => p.name === 'heavy')?.queue).toBe(0);
+  });
+
+  it("changes every server's limit of a pod at runtime, lets its queue through, and keeps it across a reload", async () => {
+    await lb.addServer('wide', serverFor(await node('wide-1', 500), 1, 1));
+    const answers = Promise.all([0, 1, 2].map(() => get('/wide')));
+    await sleep(150);
+    const wide = async () => (await lb.podStatus()).find((p) => p.name === 'wide');
+    expect(await wide()).toMatchObject({
+      queue: 2,
+      servers: [expect.objectContaining({ currentSessions: 1 })],
+    });
+    await lb.setMaxConnections('wide', 3);
+    await sleep(100);
+    expect(await wide()).toMatchObject({
+      queue: 0,
+      servers: [expect.objectContaining({ currentSessions: 3, maxConnections: 3 })],
+    });
+    expect((await answers).map((a) => a.status)).toEqual([200, 200, 200]);
+    await lb.upsertPod({ ...pod('wide'), algorithm: 'leastconn' });
+    expect((await wide())?.servers[0].maxConnections).toBe(3);
+    await expect(lb.setMaxConnections('nope', 2)).rejects.toMatchObject({ code: 'LB_POD_NOT_FOUND' });
   });
 
   it(`refuses with 503 JSON and Retry-After beyond ${QUEUE_PER_NODE} waiting per node`, async () => {

@@ -91,6 +91,11 @@ export interface LoadBalancer {
   removeServer(pod: string, nodeId: string): Promise<void>;
   /** Changes a node's share at runtime, without a reload; kept across reloads and restarts. */
   setWeight(pod: string, nodeId: string, weight: number): Promise<void>;
+  /**
+   * Changes how many requests every server of the pod gets at once (its job changed), without a reload;
+   * requests waiting in the pod's queue are let through at once where the limit grew.
+   */
+  setMaxConnections(pod: string, maxConnections: number): Promise<void>;
   /** Every server of every pod. */
   status(): Promise<ServerStatus[]>;
   /** Every pod (in creation order) with its servers and totals. */

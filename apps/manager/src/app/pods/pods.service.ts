@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_PODS, NODE_STATUSES, type NodeStatus } from '@strato/contracts';
+import { DEFAULT_PODS, NODE_STATUSES, nodeConcurrencyLimit, type NodeStatus } from '@strato/contracts';
 import { PodOverLimitError } from '../errors/domain-errors';
 import { EventBus } from '../events/event-bus';
 import { balancedPodOf } from '../lb/balanced-records';
@@ -49,6 +49,8 @@ export class PodsService {
     if (next.maxNodes < nodes) throw new PodOverLimitError(pod.name, next.maxNodes, nodes);
     if (job.kind !== pod.job.kind || job.scale !== pod.job.scale) {
       await this.lb.upsertPod(balancedPodOf({ ...pod, job }));
+      // The running nodes keep their CPU cap: their concurrency follows the new job on that cap.
+      await this.lb.setMaxConnections(pod.name, nodeConcurrencyLimit(job, pod.cpus));
       this.pods.setJob(pod.name, job);
     }
     this.pods.updateSize(pod.name, next);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { defaultPodJob } from '@strato/contracts';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { EventBus } from '../events/event-bus';
@@ -194,7 +195,10 @@ export class NodeConvergence {
   }
 
   private serverOf(node: NodeRecord, host: string, port: number): BalancedServer {
-    return balancedServerOf({ ...node, host, port }, this.pods.find(node.pod) ?? { cpus: 0 });
+    return balancedServerOf(
+      { ...node, host, port },
+      this.pods.find(node.pod) ?? { cpus: 0, job: defaultPodJob(node.pod) },
+    );
   }
 
   private async repair(node: NodeRecord, fix: (current: NodeRecord) => Promise<void>): Promise<void> {

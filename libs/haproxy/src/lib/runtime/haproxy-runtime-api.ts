@@ -81,6 +81,11 @@ export class HaproxyRuntimeApi {
   }
 
   /** Empty reply; `Absolute weight can only be between 0 and 256 inclusive.`, `No such server.`. */
+  async setMaxConnections(backend: string, server: string, maxConnections: number): Promise<void> {
+    const maxconn = checkIntegerInRange('maxconn', maxConnections, 1, 100_000);
+    await this.expectEmpty(`set maxconn server ${proxyServerRef(backend, server)} ${maxconn}`);
+  }
+
   async setWeight(backend: string, server: string, weight: number): Promise<void> {
     checkIntegerInRange('weight', weight, 0, 256);
     await this.expectEmpty(`set server ${proxyServerRef(backend, server)} weight ${weight}`);
