@@ -5,6 +5,7 @@ import {
   ownerAuth as auth,
   type TestApp,
 } from '../../testing/test-app';
+import { manualTicks } from '../../testing/manual-ticks';
 import { ElasticityTicker } from './elasticity-ticker';
 
 describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
@@ -15,14 +16,7 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     ((await http().get('/api/v1/nodes?pod=light').set(auth)).body as { status: string }[]).filter(
       (n) => n.status === 'ONLINE',
     ).length;
-  let clock = 1_000_000;
-  const tick = async (times = 1) => {
-    for (let i = 0; i < times; i++) {
-      clock += 1000;
-      await ticker.tick(clock);
-      await ticker.idle();
-    }
-  };
+  const tick = manualTicks(() => ticker);
 
   beforeAll(async () => {
     test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0' });
@@ -133,7 +127,7 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
       exitCode: 1,
       signal: null,
       oomKilled: false,
-      at: clock,
+      at: Date.now(),
     };
     await http()
       .post('/api/v1/agents/local/events')

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { eventually } from '../../testing/deferred';
 import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { manualTicks } from '../../testing/manual-ticks';
 import { ElasticityTicker } from './elasticity-ticker';
 
 interface NodeView {
@@ -16,14 +17,7 @@ describe('elasticity with warm nodes (in-process: fake agent samples, manual tic
     ((await http().get('/api/v1/nodes?pod=light').set(auth).expect(200)).body as NodeView[]).filter(
       (n) => status === undefined || n.status === status,
     );
-  let clock = 1_000_000;
-  const tick = async (times = 1): Promise<void> => {
-    for (let i = 0; i < times; i++) {
-      clock += 1000;
-      await ticker.tick(clock);
-      await ticker.idle();
-    }
-  };
+  const tick = manualTicks(() => ticker);
 
   beforeAll(async () => {
     test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0' });
