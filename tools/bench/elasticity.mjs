@@ -11,7 +11,7 @@ const arg = (name, fallback) =>
 const RUNTIMES = arg('runtimes', 'docker,process').split(',');
 const METRICS = arg('metrics', 'cpu,queueDepth,queueDepthWarm').split(',');
 const FLAPPING = !process.argv.includes('--no-flapping');
-const TRIALS = Number(arg("trials", "5"));
+const TRIALS = Number(arg('trials', '5'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const timing = { step: 1, scaleOutCooldownMs: 1000, scaleInCooldownMs: 5000, windowMs: 1000 };
 const POLICIES = {

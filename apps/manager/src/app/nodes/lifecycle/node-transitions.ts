@@ -19,7 +19,13 @@ export const NODE_TRANSITIONS: Readonly<Record<NodeStatus, readonly NodeStatus[]
 };
 
 /** Statuses a node may be deleted from, once its load-balancer server and runtime node are gone. */
-export const DELETABLE: ReadonlySet<NodeStatus> = new Set(['NEW', 'STARTING', 'STANDBY', 'DRAINING', 'FAILED']);
+export const DELETABLE: ReadonlySet<NodeStatus> = new Set([
+  'NEW',
+  'STARTING',
+  'STANDBY',
+  'DRAINING',
+  'FAILED',
+]);
 
 export function canMove(from: NodeStatus, to: NodeStatus): boolean {
   return NODE_TRANSITIONS[from].includes(to);
