@@ -6,7 +6,10 @@ export type {
   CloudStatus,
   Elasticity,
   InitResult,
+  Job,
+  JobLogs,
   LoadBalancerStatus,
   Node,
   Pod,
+  SubmitJob,
 } from './lib/models';

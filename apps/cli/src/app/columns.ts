@@ -1,4 +1,4 @@
-import type { CloudEvent, Node, Pod } from '@strato/api-client';
+import type { CloudEvent, Job, Node, Pod } from '@strato/api-client';
 import type { Column } from './output';
 
 export const POD_COLUMNS: Column<Pod>[] = [
@@ -36,4 +36,34 @@ export const EVENT_COLUMNS: Column<CloudEvent>[] = [
   { header: 'POD', value: (e) => e.pod },
   { header: 'NODE', value: (e) => e.node },
   { header: 'MESSAGE', value: (e) => e.message },
+];
+
+/** What a job runs: its workload, or its script's interpreter and size. */
+export const jobWhat = (j: Job): string =>
+  j.workload
+    ? j.workload.name
+    : j.script
+      ? `${j.script.interpreter} script (${j.script.sourceBytes} B)`
+      : '-';
+
+/** "exit 0", "signal SIGKILL", "NodeLost": how the last attempt ended, once it did. */
+export function jobEnd(j: Job): string | null {
+  const how = j.exitCode !== null ? `exit ${j.exitCode}` : j.signal !== null ? `signal ${j.signal}` : null;
+  if (j.reason) return how ? `${j.reason} (${how})` : j.reason;
+  return how;
+}
+
+const seconds = (ms: number | null) => (ms === null ? null : `${(ms / 1000).toFixed(1)} s`);
+
+export const JOB_COLUMNS: Column<Job>[] = [
+  { header: 'JOB', value: (j) => j.id },
+  { header: 'POD', value: (j) => j.pod },
+  { header: 'STATUS', value: (j) => (j.abortRequested && j.status === 'RUNNING' ? 'ABORTING' : j.status) },
+  { header: 'WHAT', value: jobWhat },
+  { header: 'NODE', value: (j) => j.node },
+  { header: 'ATTEMPT', value: (j) => j.attempt },
+  { header: 'PRIORITY', value: (j) => j.priority },
+  { header: 'END', value: jobEnd },
+  { header: 'DURATION', value: (j) => seconds(j.durationMs) },
+  { header: 'SUBMITTED', value: (j) => j.submittedAt.replace('T', ' ').replace(/\.\d+Z$/, '') },
 ];

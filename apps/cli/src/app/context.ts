@@ -15,6 +15,8 @@ export interface CommandContext {
   connection: Connection;
   output: Output;
   json: boolean;
+  /** For the routes the typed client cannot read (a text/event-stream), with the same connection. */
+  fetch: typeof fetch;
 }
 
 export type ContextFactory = (command: Command) => CommandContext;
@@ -24,6 +26,12 @@ export function contextFactory(output: Output, fetchImpl?: typeof fetch): Contex
     const options = command.optsWithGlobals<GlobalOptions>();
     const connection = resolveConnection(options);
     const client = createStratoClient({ baseUrl: connection.url, token: connection.token, fetch: fetchImpl });
-    return { client, connection, output, json: Boolean(options.json) };
+    return {
+      client,
+      connection,
+      output,
+      json: Boolean(options.json),
+      fetch: fetchImpl ?? globalThis.fetch,
+    };
   };
 }

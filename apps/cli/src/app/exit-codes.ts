@@ -9,9 +9,23 @@ export const EXIT = {
   usage: 2,
   /** The manager could not be reached, or failed. */
   unavailable: 3,
+  /** A job waited for (--wait) ended other than SUCCEEDED. */
+  jobFailed: 4,
 } as const;
 
+/** A command that ran but whose outcome scripts must see in the exit code (a job that failed). */
+export class CommandFailedError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+    this.name = 'CommandFailedError';
+  }
+}
+
 export function describeFailure(error: unknown, url: string): { message: string; code: number } {
+  if (error instanceof CommandFailedError) return { message: error.message, code: error.code };
   if (error instanceof StratoApiError) {
     if (error.status === 401) {
       return { message: `${error.message}\nset STRATO_TOKEN or pass --token`, code: EXIT.refused };

@@ -128,10 +128,27 @@ describe('cloud CLI', () => {
     expect(await runCli(['--help'], output)).toBe(0);
     const help = output.stdout.join('\n');
     expect(help).toMatch(/^Usage: cloud \[options\] \[command\]/);
-    for (const command of ['init', 'pod', 'register <node> [pod]', 'launch <pod>', 'rm <node> [pod]']) {
+    for (const command of [
+      'init',
+      'pod',
+      'register <node> [pod]',
+      'launch [options] <pod>',
+      'rm <node> [pod]',
+    ]) {
       expect(help).toContain(`  ${command} `);
     }
-    for (const command of ['pause', 'resume', 'node', 'status', 'events', 'elasticity', 'watch', 'login']) {
+    for (const command of [
+      'pause',
+      'resume',
+      'node',
+      'status',
+      'events',
+      'elasticity',
+      'watch',
+      'login',
+      'job',
+      'abort',
+    ]) {
       expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     expect(help).toContain('cloud register n1 light');

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerElasticityCommands } from './commands/elasticity.command';
 import { registerInitCommand } from './commands/init.command';
+import { registerJobCommands } from './commands/job.command';
 import { registerLbCommands } from './commands/lb.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
@@ -33,6 +34,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerStatusCommands(program, context);
   registerElasticityCommands(program, context);
   registerLbCommands(program, context);
+  registerJobCommands(program, context);
   registerLoginCommand(program, context, fetchImpl);
   registerCompletionCommand(program, context);
   return program;

@@ -195,6 +195,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       '/api/v1/jobs/workloads',
       '/api/v1/jobs/{id}',
       '/api/v1/jobs/{id}/abort',
+      '/api/v1/jobs/{id}/logs',
       '/api/v1/lb',
       '/api/v1/nodes',
       '/api/v1/nodes/{name}',

@@ -454,6 +454,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job's stored stdout and stderr (an attempt's, by default the last); with follow=true streamed as it comes
+         * @description JSON by default. With `follow=true` the answer is `text/event-stream`: an `attempt` event as each attempt starts (`{"attempt":2,"node":"n2"}`), a `line` event per line (`{"stream":"stdout","text":"…"}`), and an `end` event when the job (or the attempt asked for) ended (`{"status":"SUCCEEDED","attempt":{"number":1,"node":"n1","exitCode":0,"signal":null,"reason":null}}`), after which the stream closes; a comment line every 15 s keeps idle connections open.
+         */
+        get: operations["getJobLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}/abort": {
         parameters: {
             query?: never;
@@ -1242,6 +1262,52 @@ export interface components {
              * @example null
              */
             durationMs: number | null;
+        };
+        JobLogLineDto: {
+            /**
+             * @example stdout
+             * @enum {string}
+             */
+            stream: "stdout" | "stderr";
+            /**
+             * @description one line, without its newline
+             * @example step 3 of 10 done
+             */
+            text: string;
+        };
+        JobLogTruncationDto: {
+            /** @example false */
+            stdout: boolean;
+            /** @example false */
+            stderr: boolean;
+        };
+        JobLogsDto: {
+            /** @example job-3f9a12c4 */
+            job: string;
+            /**
+             * @description the attempt shown; null while the job never started
+             * @example 1
+             */
+            attempt: number | null;
+            /**
+             * @description where that attempt ran
+             * @example n1
+             */
+            node: string | null;
+            /**
+             * @example both
+             * @enum {string}
+             */
+            stream: "stdout" | "stderr" | "both";
+            /** @description in arrival order, both streams mixed for `both`; a line goes where its end arrived */
+            lines: components["schemas"]["JobLogLineDto"][];
+            /** @description a stream went over its size cap: it ends with a marker line, the rest was dropped */
+            truncated: components["schemas"]["JobLogTruncationDto"];
+            /**
+             * @description the attempt ended: nothing more will come of it
+             * @example true
+             */
+            complete: boolean;
         };
         WorkloadRequestDto: {
             /**
@@ -3417,6 +3483,81 @@ export interface operations {
                 };
             };
             400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJobLogs: {
+        parameters: {
+            query?: {
+                /** @description default both */
+                stream?: "stdout" | "stderr" | "both";
+                /** @description only the last lines (with follow: of what was stored before); default all */
+                tail?: number;
+                /** @description this attempt (1, 2, …); default the last one (with follow: each next one too) */
+                attempt?: number;
+                /** @description stream the lines as they come (text/event-stream) until the job ends */
+                follow?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the lines stored so far (JSON), or, with follow=true, the lines as events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobLogsDto"];
+                    /**
+                     * @example event: line
+                     *     data: {"stream":"stdout","text":"hello"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             /** @description missing or wrong owner token */
             401: {
                 headers: {

@@ -1,10 +1,14 @@
 import { unwrap } from '@strato/api-client';
 import { type Command, InvalidArgumentError } from 'commander';
+import { statSync } from 'node:fs';
 import { NODE_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { newLines } from '../follow-lines';
 import { render } from '../output';
+import { CommandFailedError, EXIT } from '../exit-codes';
 import { withSpinner } from '../spinner';
+import { addSubmitOptions, submit } from './job.command';
+import type { SubmitOptions } from './job-submit';
 
 export function registerNodeCommands(program: Command, context: ContextFactory): void {
   program
@@ -26,26 +30,48 @@ export function registerNodeCommands(program: Command, context: ContextFactory):
       );
     });
 
-  program
-    .command('launch')
-    .description(
-      "launch the pod's first NEW node: start it, wait for its health, add it to the load balancer",
+  addSubmitOptions(
+    program
+      .command('launch')
+      .description(
+        "launch the pod's first NEW node (start it, wait for its health, add it to the load balancer); given a script file, submit it as a batch job instead",
+      )
+      .argument('<pod>', 'pod name or alias; or a script file, to run as a batch job')
+      .argument('[args...]', "the script's arguments (after --)")
+      .option('--pod <pod>', 'with a script file: the pod to run it on', 'light'),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cloud launch light          start the first NEW node of pod light\n  cloud launch job.sh         run job.sh as a batch job on pod light (cloud job submit is the long form)\n  cloud launch job.py --pod heavy --wait',
     )
-    .argument('<pod>', 'pod name or alias')
-    .action(async (pod: string, _options, command: Command) => {
-      const { client, output, json } = context(command);
-      const node = await withSpinner(
-        output,
-        `launching the first NEW node of pod ${pod}…`,
-        unwrap(client.POST('/api/v1/pods/{pod}/launch', { params: { path: { pod } } })),
-        json,
-      );
-      output.out(
-        json
-          ? JSON.stringify(node, null, 2)
-          : `node ${node.name} is ${node.status} at ${node.host}:${node.port}`,
-      );
-    });
+    .action(
+      async (
+        target: string,
+        args: string[],
+        options: SubmitOptions & { pod: string; wait?: boolean },
+        command: Command,
+      ) => {
+        const ctx = context(command);
+        if (isFile(target)) return submit(ctx, options.pod, { ...options, script: target }, args);
+        if (args.length > 0)
+          throw new CommandFailedError(
+            `${target} is not a file, so it names a pod, and launching a pod takes no further arguments`,
+            EXIT.usage,
+          );
+        const { client, output, json } = ctx;
+        const node = await withSpinner(
+          output,
+          `launching the first NEW node of pod ${target}…`,
+          unwrap(client.POST('/api/v1/pods/{pod}/launch', { params: { path: { pod: target } } })),
+          json,
+        );
+        output.out(
+          json
+            ? JSON.stringify(node, null, 2)
+            : `node ${node.name} is ${node.status} at ${node.host}:${node.port}`,
+        );
+      },
+    );
 
   program
     .command('rm')
@@ -119,4 +145,13 @@ function parsePositiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 10_000)
     throw new InvalidArgumentError('must be a whole number from 1 to 10000');
   return n;
+}
+
+/** `cloud launch FILE`: an argument naming an existing file is a script, anything else a pod. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

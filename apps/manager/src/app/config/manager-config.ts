@@ -30,6 +30,12 @@ export interface ManagerConfig {
   eventsMaxAgeDays: number;
   /** ...and no more than this many events, the newest. */
   eventsMaxCount: number;
+  /** How often the batch-job dispatcher starts queued jobs and follows running ones; 0 switches it off. */
+  jobDispatchMs: number;
+  /** Batch jobs one node runs at once. */
+  jobSlotsPerNode: number;
+  /** Output kept per stream of one attempt; beyond it, a truncation marker and nothing more. */
+  jobLogCapBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +119,9 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     lbAccessLog: (env['STRATO_LB_ACCESS_LOG'] ?? 'on') as ManagerConfig['lbAccessLog'],
     eventsMaxAgeDays: positive(env, 'STRATO_EVENTS_MAX_AGE_DAYS', 7, problems),
     eventsMaxCount: positiveInteger(env, 'STRATO_EVENTS_MAX_COUNT', 100_000, problems),
+    jobDispatchMs: Number(env['STRATO_JOB_DISPATCH_MS'] ?? 200),
+    jobSlotsPerNode: positiveInteger(env, 'STRATO_JOB_SLOTS_PER_NODE', 1, problems),
+    jobLogCapBytes: positiveInteger(env, 'STRATO_JOB_LOG_CAP_BYTES', 1024 * 1024, problems),
   };
   if (!['on', 'off'].includes(config.lbAccessLog)) {
     problems.push(`STRATO_LB_ACCESS_LOG must be on or off, got "${config.lbAccessLog}"`);
@@ -123,6 +132,11 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
   if (!Number.isInteger(config.elasticityTickMs) || config.elasticityTickMs < 0) {
     problems.push(
       `STRATO_ELASTICITY_TICK_MS must be a whole number of ms (0 = off), got "${env['STRATO_ELASTICITY_TICK_MS']}"`,
+    );
+  }
+  if (!Number.isInteger(config.jobDispatchMs) || config.jobDispatchMs < 0) {
+    problems.push(
+      `STRATO_JOB_DISPATCH_MS must be a whole number of ms (0 = off), got "${env['STRATO_JOB_DISPATCH_MS']}"`,
     );
   }
   if (!['remove', 'adopt'].includes(config.orphanPolicy)) {

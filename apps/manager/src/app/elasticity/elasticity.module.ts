@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentRegistryModule } from '../agents/registry/agent-registry.module';
+import { BusyNodesModule } from '../jobs/busy-nodes.module';
 import { LbModule } from '../lb/lb.module';
 import { NodesModule } from '../nodes/nodes.module';
 import { PodsModule } from '../pods/pods.module';
@@ -16,6 +17,7 @@ import { ElasticitySettingsModule } from './settings/elasticity-settings.module'
   imports: [
     ElasticitySettingsModule,
     AgentRegistryModule,
+    BusyNodesModule,
     LbModule,
     NodesModule,
     PodsModule,

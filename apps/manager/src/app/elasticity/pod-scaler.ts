@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AgentRegistry, type KnownAgent } from '../agents/registry/agent-registry';
 import { EventBus } from '../events/event-bus';
+import { BusyNodes } from '../jobs/busy-nodes';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { PodConditions } from '../pods/pod-conditions';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
@@ -38,6 +39,7 @@ export class PodScaler {
     private readonly lifecycle: NodeLifecycle,
     private readonly conditions: PodConditions,
     private readonly events: EventBus,
+    private readonly busyNodes: BusyNodes,
   ) {}
 
   /** Milliseconds before this pod may launch again (0: it may). */
@@ -128,7 +130,9 @@ export class PodScaler {
   }
 
   async scaleIn(pod: PodRecord, count: number, candidates: NodeRecord[]): Promise<void> {
-    const victims = scaleInOrder(candidates).slice(0, count);
+    // A node running a batch job is not scaled in: its job finishes first (the next ticks come back).
+    const idle = candidates.filter((node) => !this.busyNodes.isRunningJob(node.name));
+    const victims = scaleInOrder(idle).slice(0, count);
     await this.settle(
       victims.map((node) => this.lifecycle.remove(node.name, undefined, 'elasticity scale-in')),
     );

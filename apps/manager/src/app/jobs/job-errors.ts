@@ -39,3 +39,16 @@ export class InvalidJobError extends DomainError {
     super(`${field}: ${reason}`, { field, reason });
   }
 }
+
+export class JobAttemptNotFoundError extends DomainError {
+  readonly code = 'JOB_ATTEMPT_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(id: string, attempt: number, attempts: number) {
+    super(
+      attempts === 0
+        ? `job ${id} has not started yet: it has no attempt ${attempt}`
+        : `job ${id} has no attempt ${attempt}; its attempts are 1 to ${attempts}`,
+      { job: id, attempt, attempts },
+    );
+  }
+}

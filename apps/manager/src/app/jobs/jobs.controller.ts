@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiExtraModels,
@@ -8,19 +8,26 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ErrorDto, ApiErrorResponses } from '../openapi/api-error-responses';
 import { JobDto } from './job.dto';
 import { WorkloadDto, workloadCatalogue } from './job-workload.dto';
 import { JOBS_BODY_LIMIT_BYTES } from './jobs-body-limit';
 import { JobsService } from './jobs.service';
 import { ListJobsQueryDto } from './list-jobs-query.dto';
+import { JobLogsDto, JobLogsQueryDto } from './logs/job-logs.dto';
+import { JobLogsService } from './logs/job-logs.service';
+import { streamFollowedLogs } from './logs/sse-log-stream';
 import { SubmitJobDto } from './submit-job.dto';
 
 @ApiTags('jobs')
-@ApiExtraModels(JobDto)
+@ApiExtraModels(JobDto, JobLogsDto)
 @Controller('v1/jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly logs: JobLogsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -73,6 +80,43 @@ export class JobsController {
   @ApiErrorResponses(401, 404)
   get(@Param('id') id: string): JobDto {
     return this.jobs.get(id);
+  }
+
+  @Get(':id/logs')
+  @ApiOperation({
+    summary:
+      "A job's stored stdout and stderr (an attempt's, by default the last); with follow=true streamed as it comes",
+    description:
+      'JSON by default. With `follow=true` the answer is `text/event-stream`: an `attempt` event as each ' +
+      'attempt starts (`{"attempt":2,"node":"n2"}`), a `line` event per line (`{"stream":"stdout","text":"…"}`), ' +
+      'and an `end` event when the job (or the attempt asked for) ended ' +
+      '(`{"status":"SUCCEEDED","attempt":{"number":1,"node":"n1","exitCode":0,"signal":null,"reason":null}}`), ' +
+      'after which the stream closes; a comment line every 15 s keeps idle connections open.',
+    operationId: 'getJobLogs',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'the lines stored so far (JSON), or, with follow=true, the lines as events',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(JobLogsDto) } },
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example: 'event: line\ndata: {"stream":"stdout","text":"hello"}\n\n',
+      },
+    },
+  })
+  @ApiErrorResponses(400, 401, 404)
+  async getLogs(
+    @Param('id') id: string,
+    @Query() query: JobLogsQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!query.follow) {
+      response.status(200).json(this.logs.read(id, query));
+      return;
+    }
+    this.logs.checkFollow(id, query);
+    await streamFollowedLogs(response, (signal) => this.logs.follow(id, query, signal));
   }
 
   @Post(':id/abort')

@@ -1,12 +1,36 @@
 import { Module } from '@nestjs/common';
+import { AgentRegistryModule } from '../agents/registry/agent-registry.module';
+import { BusyNodes } from './busy-nodes';
+import { AttemptEnder } from './dispatch/attempt-ender';
+import { AttemptFollower } from './dispatch/attempt-follower';
+import { AttemptSweeper } from './dispatch/attempt-sweeper';
+import { JobDispatcher } from './dispatch/job-dispatcher';
+import { JobStarter } from './dispatch/job-starter';
 import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
+import { JobLogsService } from './logs/job-logs.service';
+import { JobOutputRepository } from './logs/job-output.repository';
 
-/** Batch jobs: submit, list, get, abort; the store of jobs and attempts the dispatcher will work from. */
+/**
+ * Batch jobs: submit, list, get, logs, abort; the store of jobs, attempts and their output; the dispatcher
+ * that starts them on their pod's nodes through the agents and follows them to the end.
+ */
 @Module({
+  imports: [AgentRegistryModule],
   controllers: [JobsController],
-  providers: [JobsService, JobsRepository],
-  exports: [JobsService, JobsRepository],
+  providers: [
+    JobsService,
+    JobsRepository,
+    JobOutputRepository,
+    JobLogsService,
+    AttemptEnder,
+    AttemptFollower,
+    AttemptSweeper,
+    JobStarter,
+    JobDispatcher,
+    BusyNodes,
+  ],
+  exports: [JobsService, JobsRepository, BusyNodes],
 })
 export class JobsModule {}

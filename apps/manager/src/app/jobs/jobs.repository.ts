@@ -173,6 +173,33 @@ export class JobsRepository {
     return new Map(rows.map((row) => [row.array_id, row.n]));
   }
 
+  /** Every RUNNING job, the oldest start first: the attempts the dispatcher follows. */
+  running(): JobRecord[] {
+    const rows = this.db
+      .prepare("SELECT * FROM batch_jobs WHERE status = 'RUNNING' ORDER BY started_at, id")
+      .all() as JobRow[];
+    return rows.map(toJobRecord);
+  }
+
+  /** The pods with at least one QUEUED job. */
+  podsWithQueued(): string[] {
+    const rows = this.db
+      .prepare("SELECT DISTINCT pod FROM batch_jobs WHERE status = 'QUEUED' ORDER BY pod")
+      .all() as { pod: string }[];
+    return rows.map((row) => row.pod);
+  }
+
+  /** RUNNING jobs per node, for the free slots. */
+  runningByNode(pod: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT node, COUNT(*) AS n FROM batch_jobs WHERE pod = ? AND status = 'RUNNING' AND node IS NOT NULL
+         GROUP BY node`,
+      )
+      .all(pod) as { node: string; n: number }[];
+    return new Map(rows.map((row) => [row.node, row.n]));
+  }
+
   runningOnNode(node: string): JobRecord[] {
     const rows = this.db
       .prepare("SELECT * FROM batch_jobs WHERE node = ? AND status = 'RUNNING'")

@@ -100,4 +100,20 @@ export const MIGRATIONS: readonly string[] = [
      reason TEXT,
      UNIQUE (job_id, number)
    );`,
+  // Batch-job output, per attempt: chunks in arrival order (seq, across both streams), each stream capped,
+  // and the agent offsets to read from next, written with the chunks so a restarted manager resumes exactly.
+  `CREATE TABLE batch_job_output (
+     attempt_id TEXT NOT NULL REFERENCES batch_job_attempts(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     stream TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (attempt_id, seq)
+   );
+   ALTER TABLE batch_job_attempts ADD COLUMN stdout_offset INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN stderr_offset INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN stdout_bytes INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN stdout_truncated INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN stderr_truncated INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE batch_job_attempts ADD COLUMN output_complete INTEGER NOT NULL DEFAULT 0;`,
 ];
