@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type StratoClient, unwrap } from '@strato/api-client';
+import { type Job, type StratoClient, unwrap } from '@strato/api-client';
 import { cloud, cloudSession } from './support/cli';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { cliCommands, commandOf, documentedOperations, recordingClient } from './support/coverage';
@@ -277,6 +277,82 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect((await unwrap(api.GET('/api/v1/elasticity'))).every((e) => !e.enabled)).toBe(true);
     await unwrap(api.PUT('/api/v1/elasticity/tick', { body: { tickMs: 1000 } }));
   });
+
+  it('runs batch jobs from both doors: run on a node of the pod, followed to one end, logs kept, aborted', async () => {
+    const job = (id: string) => unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id } } }));
+    const until = (id: string, status: string) =>
+      waitUntil(`job ${id} is ${status}`, async () => (await job(id)).status === status, 60_000);
+    const workloads = await unwrap(api.GET('/api/v1/jobs/workloads'));
+    expect(workloads.map((w) => w.name)).toEqual(expect.arrayContaining(['light', 'sleep']));
+    expect((await cli('job', 'workloads')).stdout).toContain('sleep');
+
+    // A catalogue workload through the API, to its end on the medium pod's one node.
+    const answer = await unwrap(
+      api.POST('/api/v1/jobs', {
+        body: { pod: 'medium', workload: { name: 'light', params: { scale: 0.1 } } },
+      }),
+    );
+    const [workload] = Array.isArray(answer) ? answer : [answer];
+    await until(workload.id, 'SUCCEEDED');
+    expect(await job(workload.id)).toMatchObject({ node: 'm1', exitCode: 0, attempt: 1 });
+    const logs = await unwrap(api.GET('/api/v1/jobs/{id}/logs', { params: { path: { id: workload.id } } }));
+    expect(logs).toMatchObject({ job: workload.id, complete: true });
+
+    // A Node script in the seeds' form (`cloud launch FILE`), waited for, its output read back.
+    const scripts = mkdtempSync(join(tmpdir(), 'strato-job-'));
+    const script = join(scripts, 'hello.js');
+    writeFileSync(
+      script,
+      "console.log('hello from', process.env.STRATO_JOB_ID, process.argv.slice(2).join(' '));\nconsole.error('to stderr');\n",
+    );
+    const launched = await cli('launch', script, '--pod', 'medium', '--wait', '--', 'a', 'b');
+    expect({ code: launched.code, stderr: launched.stderr }).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining('SUCCEEDED'),
+    });
+    const listed = await cliJson<Job[]>('job', 'ls', '--pod', 'medium');
+    const fromApi = await unwrap(api.GET('/api/v1/jobs', { params: { query: { pod: 'medium' } } }));
+    expect(fromApi.map((j) => j.id)).toEqual(listed.map((j) => j.id));
+    const hello = listed.find((j) => j.script !== null);
+    expect(hello).toMatchObject({ status: 'SUCCEEDED', exitCode: 0 });
+    const id = hello?.id ?? '';
+    const log = await cli('job', 'log', id);
+    expect(log.stdout).toContain(`hello from ${id} a b`);
+    expect(log.stderr).toContain('to stderr');
+    expect(await cliJson<Job>('job', 'get', id)).toMatchObject({ id, status: 'SUCCEEDED', node: 'm1' });
+    rmSync(scripts, { recursive: true, force: true });
+
+    // Aborts: a queued job from the API (while the running one holds m1), the running one from the seeds'
+    // form, a finished one refused.
+    const sleeper = await cliJson<Job>(
+      'job',
+      'submit',
+      'medium',
+      '--workload',
+      'sleep',
+      '--param',
+      'seconds=120',
+    );
+    await until(sleeper.id, 'RUNNING');
+    const queued = await cliJson<Job>(
+      'job',
+      'submit',
+      'medium',
+      '--workload',
+      'sleep',
+      '--param',
+      'seconds=1',
+    );
+    expect((await job(queued.id)).status).toBe('QUEUED'); // m1 runs one batch job at a time
+    const abortedQueued = await unwrap(
+      api.POST('/api/v1/jobs/{id}/abort', { params: { path: { id: queued.id } } }),
+    );
+    expect(abortedQueued.status).toBe('ABORTED');
+    expect((await cli('abort', sleeper.id)).code).toBe(0);
+    await until(sleeper.id, 'ABORTED');
+    const refused = await cli('job', 'abort', workload.id);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('SUCCEEDED') });
+  }, 180_000);
 
   it('removes nodes from both doors: drained, stopped, gone from the runtime', async () => {
     expect(await cli('rm', 'n2', 'light')).toMatchObject({ code: 0 });
