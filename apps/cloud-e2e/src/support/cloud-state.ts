@@ -5,17 +5,19 @@ import { type StratoClient, unwrap } from '@strato/api-client';
  * balancer's traffic counters and health checks, the elasticity loop's last evaluation.
  */
 export async function cloudState(api: StratoClient) {
-  const [pods, nodes, lb, elasticity, agents, events] = await Promise.all([
+  const [pods, nodes, lb, elasticity, agents, events, jobs] = await Promise.all([
     unwrap(api.GET('/api/v1/pods')),
     unwrap(api.GET('/api/v1/nodes')),
     unwrap(api.GET('/api/v1/lb')),
     unwrap(api.GET('/api/v1/elasticity')),
     unwrap(api.GET('/api/v1/agents')),
     unwrap(api.GET('/api/v1/events', { params: { query: { limit: 1000 } } })),
+    unwrap(api.GET('/api/v1/jobs', { params: { query: { limit: 1000 } } })),
   ]);
   return {
     pods,
     nodes,
+    jobs,
     lb: {
       kind: lb.kind,
       url: lb.url,
