@@ -14,7 +14,10 @@ describe('batch jobs API', () => {
       .send(body as object);
   const allJobs = async () => (await http().get('/api/v1/jobs?limit=1000').set(auth).expect(200)).body;
 
-  beforeAll(async () => (test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0' })));
+  beforeAll(
+    async () =>
+      (test = await createCloudTestApp({ STRATO_ELASTICITY_TICK_MS: '0', STRATO_JOB_DISPATCH_MS: '0' })),
+  );
   afterAll(() => test.close());
 
   it('queues a workload with its defaults filled in, and announces it', async () => {
