@@ -38,7 +38,10 @@ describe('elasticity scale-in and batch jobs (in-process)', () => {
       .send({ pod: 'light', workload: { name: 'sleep', params: { seconds: 60 } } })
       .expect(201);
     const busy = (await online())[2];
-    expect(test.app.get(JobsRepository).startAttempt(submitted.body.id, busy)).toBeDefined();
+    expect(test.app.get(JobsRepository).startAttempt(submitted.body.id, busy)).toMatchObject({
+      status: 'RUNNING',
+      node: busy,
+    });
     test.agent.cpuPercent = 1;
     await tick(4);
     expect(await online()).toEqual([busy]);
