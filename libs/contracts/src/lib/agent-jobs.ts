@@ -63,3 +63,14 @@ export const AGENT_JOB_OUTPUT_READ_BYTES = 256 * 1024;
 
 export const outputTruncatedMarker = (capBytes: number): string =>
   `\n[strato: output truncated after ${capBytes} bytes]\n`;
+
+/** Whether `text` ends with outputTruncatedMarker: the agent truncated the stream already. */
+export const endsWithTruncatedMarker = (text: string): boolean =>
+  /\n\[strato: output truncated after \d+ bytes\]\n$/.test(text);
+
+/** The greatest index <= at that starts a UTF-8 character: cutting `bytes` there splits none. */
+export function utf8CharacterStart(bytes: Uint8Array, at: number): number {
+  let cut = Math.min(at, bytes.length);
+  while (cut > 0 && cut < bytes.length && (bytes[cut] & 0xc0) === 0x80) cut--;
+  return cut;
+}

@@ -1,4 +1,4 @@
-import { outputTruncatedMarker } from '@strato/contracts';
+import { outputTruncatedMarker, utf8CharacterStart } from '@strato/contracts';
 
 /** One stream of an attempt: append-only, kept up to capBytes, then one marker; offsets stay valid. */
 export class CappedOutput {
@@ -31,18 +31,7 @@ export class CappedOutput {
     this.joined ??= Buffer.concat(this.chunks);
     const from = Math.min(Math.max(0, offset), this.joined.length);
     let to = Math.min(this.joined.length, from + maxBytes);
-    if (!(ended && to === this.joined.length)) to = characterBoundary(this.joined, from, to);
+    if (!(ended && to === this.joined.length)) to = Math.max(from, utf8CharacterStart(this.joined, to));
     return { data: this.joined.subarray(from, to).toString('utf8'), nextOffset: to };
   }
-}
-
-/** Moves `to` back over a UTF-8 sequence it would cut (at most 3 continuation bytes and their lead byte). */
-function characterBoundary(buffer: Buffer, from: number, to: number): number {
-  for (let back = 1; back <= 4 && to - back >= from; back++) {
-    const byte = buffer[to - back];
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? to - back : to;
-  }
-  return to;
 }

@@ -1,4 +1,4 @@
-const POLL_MS = 20;
+import { signalGroup, waitUntilGone } from './terminate';
 
 /** Whether any process of the group still exists (a zombie counts until its parent reaps it). */
 export function groupAlive(pgid: number): boolean {
@@ -12,20 +12,10 @@ export function groupAlive(pgid: number): boolean {
 
 /** SIGTERM to the group, SIGKILL once graceMs passed with any of it left; resolves once the group is gone. */
 export async function killGroup(pgid: number, graceMs: number): Promise<void> {
-  const send = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(-pgid, signal);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  };
-  send('SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(pgid) && Date.now() < deadline) await sleep(POLL_MS);
-  send('SIGKILL');
+  const alive = async (): Promise<boolean> => groupAlive(pgid);
+  signalGroup(pgid, 'SIGTERM');
+  if (await waitUntilGone(alive, graceMs)) return;
+  signalGroup(pgid, 'SIGKILL');
   // A SIGKILLed group is gone once its members are reaped; a frozen cgroup would hold it, so bound the wait.
-  const reaped = Date.now() + 5_000;
-  while (groupAlive(pgid) && Date.now() < reaped) await sleep(POLL_MS);
+  await waitUntilGone(alive, 5_000);
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
