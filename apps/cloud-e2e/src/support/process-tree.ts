@@ -35,3 +35,18 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Live processes (of this host, containers' included) with the marker as one of their arguments. */
+export function processesWithMarker(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.includes(marker) && isAlive(Number(entry))) found.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}

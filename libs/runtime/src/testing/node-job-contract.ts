@@ -34,18 +34,23 @@ const script = (
   env: {},
 });
 
-// A node script that starts a grandchild and both wait forever; both carry the marker in their argv.
+// A node script that starts two grandchildren, one in a session of its own (out of the job's process group),
+// and all wait forever; all carry the marker in their argv.
 const TREE_SCRIPT = `
 const cp = require('child_process');
-cp.spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', process.argv[2]], { stdio: 'ignore' });
+const forever = ['-e', 'setInterval(() => {}, 1000)', process.argv[2]];
+cp.spawn(process.execPath, forever, { stdio: 'ignore' });
+cp.spawn(process.execPath, forever, { stdio: 'ignore', detached: true }).unref();
 console.log('tree started');
 setInterval(() => {}, 1000);
 `;
 
-// Exits at once, leaving a grandchild behind in its process group.
+// Exits at once, leaving two grandchildren behind: one in its process group, one in a session of its own.
 const LEAVE_BEHIND_SCRIPT = `
 const cp = require('child_process');
-cp.spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', process.argv[2]], { stdio: 'ignore' }).unref();
+const forever = ['-e', 'setInterval(() => {}, 1000)', process.argv[2]];
+cp.spawn(process.execPath, forever, { stdio: 'ignore' }).unref();
+cp.spawn(process.execPath, forever, { stdio: 'ignore', detached: true }).unref();
 console.log('left one behind');
 `;
 
@@ -116,8 +121,8 @@ export function describeNodeJobContract(
       const marker = `tree-${randomBytes(4).toString('hex')}`;
       const job = await run(script(TREE_SCRIPT, [marker]));
       expect(await eventually(async () => job.stdout().includes('tree started'), 10_000)).toBe(true);
-      const both = async () => (await subject.processesWith(nodeId, marker)).length === 2;
-      expect(await eventually(both, 10_000)).toBe(true);
+      const all = async () => (await subject.processesWith(nodeId, marker)).length === 3;
+      expect(await eventually(all, 10_000)).toBe(true);
       const [first, second] = await Promise.all([job.handle.kill(500), job.handle.kill(500)]);
       expect(first).toEqual(second);
       // Ended by the kill: SIGTERM (or SIGKILL after the grace), as a signal or as the shell's 128 + n.
@@ -127,7 +132,7 @@ export function describeNodeJobContract(
       expect(await subject.processesWith(nodeId, marker)).toEqual([]);
     }, 30_000);
 
-    it('kills what a job left in its process group once it exits', async () => {
+    it('kills what a job left behind once it exits, in its process group or out of it', async () => {
       const marker = `left-${randomBytes(4).toString('hex')}`;
       const job = await run(script(LEAVE_BEHIND_SCRIPT, [marker]));
       expect((await job.handle.exited).exitCode).toBe(0);

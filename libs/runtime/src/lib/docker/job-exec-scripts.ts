@@ -1,3 +1,5 @@
+import { ATTEMPT_TAG } from '../jobs/attempt-tag';
+
 /**
  * Node programs run with `docker exec <node> node -e …`: the node image has node and nothing else, no shell.
  * The attempt's work directory inside the container holds `pgid` (the job's process group, written once it
@@ -5,35 +7,54 @@
  */
 export const CONTAINER_JOBS_DIR = '/tmp/strato-jobs';
 
+/** `tagged(id)`: the container's processes carrying the attempt's tag (ATTEMPT_TAG), read from /proc. */
+const TAGGED_FUNCTION = `
+const tagged = (id) => fs.readdirSync('/proc').filter((pid) => /^\\d+$/.test(pid)).filter((pid) => {
+  try { return fs.readFileSync('/proc/' + pid + '/environ', 'utf8').split('\\0').includes('${ATTEMPT_TAG}=' + id); } catch { return false; }
+}).map(Number);
+const signalAll = (pids, s) => { for (const pid of pids) { try { process.kill(pid, s); } catch {} } };
+`;
+
 /**
  * argv: the base64 JSON {dir, argv, script?}, split over several arguments (one argument holds at most
- * 128 KiB on Linux). Starts the job in a session of its own, so its pgid is its pid, with our stdout/stderr.
+ * 128 KiB on Linux). Starts the job in a session of its own, so its pgid is its pid, with our stdout/stderr, and tagged
+ * with the attempt's id (the last part of dir); once it exits, what is left of its group and its tag goes.
  */
 export const RUN_JOB_SCRIPT = `
 const fs = require('fs'), cp = require('child_process');
+${TAGGED_FUNCTION}
 const p = JSON.parse(Buffer.from(process.argv.slice(1).join(''), 'base64').toString('utf8'));
+const id = p.dir.slice(p.dir.lastIndexOf('/') + 1);
 fs.mkdirSync(p.dir, { recursive: true });
 if (p.script !== undefined) fs.writeFileSync(p.dir + '/script', p.script, { mode: 0o700 });
 const end = (result) => {
   fs.writeFileSync(p.dir + '/result.json', JSON.stringify(result));
   process.exit(result.exitCode === null ? 128 : result.exitCode);
 };
-const child = cp.spawn(p.argv[0], p.argv.slice(1), { cwd: p.dir, detached: true, stdio: ['ignore', 'inherit', 'inherit'] });
+const env = { ...process.env, ${ATTEMPT_TAG}: id };
+const child = cp.spawn(p.argv[0], p.argv.slice(1), { cwd: p.dir, env, detached: true, stdio: ['ignore', 'inherit', 'inherit'] });
 child.on('spawn', () => fs.writeFileSync(p.dir + '/pgid', String(child.pid)));
 child.on('error', (e) => { process.stderr.write('strato: cannot start ' + p.argv[0] + ': ' + e.message + '\\n'); end({ exitCode: 127, signal: null }); });
 child.on('exit', (exitCode, signal) => {
   try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+  signalAll(tagged(id), 'SIGKILL');
   end({ exitCode, signal });
 });
 `;
 
-/** argv: dir, graceMs. SIGTERM to the job's group, SIGKILL after the grace, then waits until it is gone. */
+/**
+ * argv: dir, graceMs. SIGTERM to the job's group and its tagged processes, SIGKILL after the grace, then
+ * waits until they are gone.
+ */
 export const KILL_JOB_SCRIPT = `
 const fs = require('fs');
+${TAGGED_FUNCTION}
 const [dir, grace] = process.argv.slice(1);
+const id = dir.slice(dir.lastIndexOf('/') + 1);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const alive = (pg) => { try { process.kill(-pg, 0); return true; } catch (e) { return e.code !== 'ESRCH'; } };
-const send = (pg, s) => { try { process.kill(-pg, s); } catch {} };
+const groupAlive = (pg) => { try { process.kill(-pg, 0); return true; } catch (e) { return e.code !== 'ESRCH'; } };
+const alive = (pg) => groupAlive(pg) || tagged(id).length > 0;
+const send = (pg, s) => { try { process.kill(-pg, s); } catch {} signalAll(tagged(id), s); };
 (async () => {
   let pg = 0;
   for (const until = Date.now() + 3000; !pg && Date.now() < until; await sleep(20)) {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertValidId } from '../validate-node-spec';
+import { ATTEMPT_TAG } from '../jobs/attempt-tag';
 import { jobArgv, jobEnv, SCRIPT_FILE } from '../jobs/job-argv';
 import {
   DEFAULT_JOB_KILL_GRACE_MS,
@@ -13,6 +14,7 @@ import {
 } from '../jobs/node-job';
 import type { ProcessLimits } from './process-limits';
 import { groupAlive, killGroup } from './process-group';
+import { taggedPids } from './tagged-processes';
 import { type InterpreterPaths, resolveHostInterpreter } from './resolve-interpreter';
 
 export interface ProcessJobLauncherOptions {
@@ -56,7 +58,7 @@ export class ProcessJobLauncher implements NodeJobRunner {
     const child = spawn(argv[0], argv.slice(1), {
       cwd: dir,
       detached: true,
-      env: jobEnv(spec.env),
+      env: { ...jobEnv(spec.env), [ATTEMPT_TAG]: spec.attemptId },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -69,13 +71,14 @@ export class ProcessJobLauncher implements NodeJobRunner {
       throw error;
     }
     const pgid = child.pid as number;
+    const tag = { name: ATTEMPT_TAG, value: spec.attemptId };
     const closed = new Promise((done) => child.once('close', done));
     child.stdout?.on('data', (chunk: Buffer) => output.stdout(chunk));
     child.stderr?.on('data', (chunk: Buffer) => output.stderr(chunk));
     const exited = new Promise<NodeJobExit>((resolve) => {
       child.once('exit', (exitCode, signal) => {
         // What the job left in its group would hold its pipes open (and outlive it): it goes with the job.
-        void killGroup(pgid, 0)
+        void killGroup(pgid, 0, tag)
           .then(async () => {
             await closed;
             const oomKilled = signal === 'SIGKILL' && (await limits.oomKills(spec.nodeId)) > oomBefore;
@@ -89,7 +92,8 @@ export class ProcessJobLauncher implements NodeJobRunner {
       attemptId: spec.attemptId,
       exited,
       kill: async (graceMs = DEFAULT_JOB_KILL_GRACE_MS) => {
-        if (groupAlive(pgid)) await killGroup(pgid, graceMs);
+        if (groupAlive(pgid) || taggedPids(tag.name, tag.value).length > 0)
+          await killGroup(pgid, graceMs, tag);
         return exited;
       },
     };
