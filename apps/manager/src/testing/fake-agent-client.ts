@@ -1,11 +1,12 @@
-import type {
-  AgentInfo,
-  AgentJobAttemptView,
-  AgentJobOutputView,
-  AgentNodeView,
-  CreateNodeRequest,
-  NodeLimits,
-  StartJobAttemptRequest,
+import {
+  type AgentInfo,
+  type AgentJobAttemptView,
+  type AgentJobOutputView,
+  type AgentNodeView,
+  type CreateNodeRequest,
+  type NodeLimits,
+  SCRIPT_INTERPRETERS,
+  type StartJobAttemptRequest,
 } from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AgentClient } from '../app/agents/registry/agent-client';
@@ -97,6 +98,7 @@ export class FakeAgentClient implements AgentClient {
       nodes: this.servers.size,
       freePorts: 100,
       limits: this.limits,
+      interpreters: [...SCRIPT_INTERPRETERS],
     };
   }
 

@@ -1,3 +1,5 @@
+import type { ScriptInterpreter } from './batch-job';
+
 /** Wire types between the manager and a per-host proxy agent (`/agent/v1`). */
 
 export const AGENT_TOKEN_HEADER = 'x-strato-agent-token';
@@ -52,6 +54,8 @@ export interface AgentInfo {
   freePorts: number;
   /** Whether nodes started on this host now get their CPU/memory caps, and why not. */
   limits: NodeLimits;
+  /** The script interpreters this host's nodes have, in SCRIPT_INTERPRETERS order; null: cannot tell. */
+  interpreters: ScriptInterpreter[] | null;
 }
 
 /** An agent announces itself to the manager (`POST /api/v1/agents`, agent token). */
@@ -62,6 +66,11 @@ export interface AgentRegistration {
   runtime: RuntimeKind;
   cores: number;
   memoryBytes: number;
+  /**
+   * The script interpreters its nodes have; absent when unknown (an agent older than this field, or one
+   * whose runtime could not tell).
+   */
+  interpreters?: ScriptInterpreter[];
 }
 
 /** What an agent reports as it happens (`POST /api/v1/agents/:id/events`). */

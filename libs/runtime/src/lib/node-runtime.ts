@@ -1,4 +1,4 @@
-import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind, RuntimeNodeState, ScriptInterpreter } from '@strato/contracts';
 import type { NodeJobRunner } from './jobs/node-job';
 import type { NodeStats } from './node-stats';
 import type { RuntimeEventListener, Unsubscribe } from './runtime-event';
@@ -52,6 +52,11 @@ export interface NodeRuntime extends NodeJobRunner {
   list(): Promise<RuntimeNode[]>;
   /** Whether a node started now gets its CPU/memory caps on this host, and if not, why. */
   hostLimits(): Promise<NodeLimits>;
+  /**
+   * The script interpreters this runtime's nodes have, in SCRIPT_INTERPRETERS order: what a script job may
+   * name. Found without starting a node; RuntimeUnavailableError when the runtime cannot tell.
+   */
+  interpreters(): Promise<ScriptInterpreter[]>;
   /** The last tailLines (default 100) lines of stdout and stderr. */
   logs(nodeId: string, tailLines?: number): Promise<string>;
   /**

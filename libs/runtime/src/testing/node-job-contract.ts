@@ -1,4 +1,4 @@
-import type { BatchJobSpec } from '@strato/contracts';
+import { type BatchJobSpec, SCRIPT_INTERPRETERS } from '@strato/contracts';
 import { randomBytes } from 'node:crypto';
 import { InterpreterUnavailableError } from '../lib/errors/interpreter-unavailable.error';
 import { NodeNotRunningError } from '../lib/errors/node-not-running.error';
@@ -147,6 +147,14 @@ export function describeNodeJobContract(
         );
       }
     }, 30_000);
+
+    it('says which interpreters its nodes have: all but the ones runJob refuses', async () => {
+      expect(await subject.runtime.interpreters()).toEqual(
+        SCRIPT_INTERPRETERS.filter(
+          (interpreter) => !subject.absentInterpreters.some((a) => a === interpreter),
+        ),
+      );
+    });
 
     it('runs a script with an interpreter the node has', async () => {
       if (subject.presentInterpreter === undefined) return;

@@ -1,8 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AgentRegistration, NodeExitReport, RuntimeKind } from '@strato/contracts';
+import {
+  type AgentRegistration,
+  type NodeExitReport,
+  type RuntimeKind,
+  SCRIPT_INTERPRETERS,
+  type ScriptInterpreter,
+} from '@strato/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,7 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Nullable } from '../validation/field-presence';
+import { MayBeOmitted, Nullable } from '../validation/field-presence';
 
 export class RegisterAgentDto implements AgentRegistration {
   @ApiProperty({ pattern: '^[a-z0-9][a-z0-9.-]{0,62}$', example: 'vm-1' })
@@ -39,6 +46,23 @@ export class RegisterAgentDto implements AgentRegistration {
   @IsNumber()
   @Min(0)
   memoryBytes!: number;
+
+  @ApiProperty({
+    required: false,
+    type: 'array',
+    items: { type: 'string', enum: [...SCRIPT_INTERPRETERS] },
+    example: ['node'],
+    description:
+      "the script interpreters the agent's nodes have; left out: unknown (an older agent), not counted when a submitted script's interpreter is checked",
+  })
+  @MayBeOmitted()
+  @IsArray()
+  @ArrayMaxSize(SCRIPT_INTERPRETERS.length)
+  @IsIn(SCRIPT_INTERPRETERS, {
+    each: true,
+    message: `interpreters must each be one of ${SCRIPT_INTERPRETERS.join(', ')}`,
+  })
+  interpreters?: ScriptInterpreter[];
 }
 
 export class AgentDto extends RegisterAgentDto {

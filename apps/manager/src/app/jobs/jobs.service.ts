@@ -5,6 +5,7 @@ import {
   DEFAULT_JOB_TIMEOUT_S,
   resolvePodAlias,
 } from '@strato/contracts';
+import { AgentRegistry } from '../agents/registry/agent-registry';
 import { EventBus } from '../events/event-bus';
 import { PodsRepository } from '../store/pods.repository';
 import { JobFinishedError, JobNotFoundError, PodQueueFullError } from './job-errors';
@@ -15,6 +16,7 @@ import { toJobView } from './job-view';
 import { JobsRepository } from './jobs.repository';
 import type { ListJobsQueryDto } from './list-jobs-query.dto';
 import { DEFAULT_POD_QUEUE_LIMIT } from './queue-order';
+import { assertInterpreterOffered } from './script-interpreter-check';
 import type { SubmitJobDto } from './submit-job.dto';
 
 /** A fresh id is drawn again this many times if the first one is taken (4 billion values: never, really). */
@@ -26,12 +28,14 @@ export class JobsService {
     private readonly jobs: JobsRepository,
     private readonly pods: PodsRepository,
     private readonly bus: EventBus,
+    private readonly agents: AgentRegistry,
   ) {}
 
   /** Queues the job, or an array's tasks all together; nothing is queued when any check fails. */
   submit(body: SubmitJobDto): BatchJobView[] {
     const pod = this.pods.require(body.pod).name;
     const spec = jobSpecOf(body);
+    assertInterpreterOffered(spec, this.agents.records());
     const retry = retryPolicyOf(body.retry);
     const count = body.count ?? 1;
     const parallelism = Math.min(body.parallelism ?? count, count);

@@ -116,4 +116,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE batch_job_attempts ADD COLUMN stdout_truncated INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE batch_job_attempts ADD COLUMN stderr_truncated INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE batch_job_attempts ADD COLUMN output_complete INTEGER NOT NULL DEFAULT 0;`,
+  // The script interpreters an agent's nodes have, a JSON array; NULL: the agent did not say.
+  `ALTER TABLE agents ADD COLUMN interpreters TEXT;`,
 ];

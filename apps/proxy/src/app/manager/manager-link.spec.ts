@@ -1,4 +1,4 @@
-import type { NodeExitReport } from '@strato/contracts';
+import type { AgentRegistration, NodeExitReport } from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import {
@@ -8,24 +8,34 @@ import {
   waitForHealth,
 } from '../../testing/agent-test-app';
 
-/** A manager that answers 200 to everything and keeps the exit reports it is sent. */
-async function startFakeManager(): Promise<{ server: Server; url: string; exits: NodeExitReport[] }> {
+interface FakeManager {
+  server: Server;
+  url: string;
+  exits: NodeExitReport[];
+  registrations: AgentRegistration[];
+}
+
+/** A manager that answers 200 to everything and keeps the registrations and exit reports it is sent. */
+async function startFakeManager(): Promise<FakeManager> {
   const exits: NodeExitReport[] = [];
+  const registrations: AgentRegistration[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       if (req.url?.endsWith('/events'))
         exits.push(...(JSON.parse(body) as { events: NodeExitReport[] }).events);
+      if (req.url === '/api/v1/agents') registrations.push(JSON.parse(body) as AgentRegistration);
       res.end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, exits };
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { server, url, exits, registrations };
 }
 
 describe('ManagerLink', () => {
-  let manager: Awaited<ReturnType<typeof startFakeManager>>;
+  let manager: FakeManager;
   let test: AgentTestApp;
 
   beforeAll(async () => {
@@ -37,6 +47,18 @@ describe('ManagerLink', () => {
     await test?.close();
     await new Promise((resolve) => manager?.server.close(resolve));
   }, 30_000);
+
+  it("registers with the script interpreters its runtime's nodes have", async () => {
+    for (let i = 0; i < 100 && manager.registrations.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const interpreters = await test.runtime.interpreters();
+    expect(interpreters).toContain('node');
+    expect(manager.registrations[0]).toMatchObject({
+      id: test.config.agentId,
+      runtime: 'process',
+      interpreters,
+    });
+  });
 
   it('reports a node exit to the manager with the incarnation of the launch that exited', async () => {
     const http = () => request(test.app.getHttpServer());

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { NodeExitReport } from '@strato/contracts';
+import type { NodeExitReport, ScriptInterpreter } from '@strato/contracts';
 import type { NodeRuntime, RuntimeEvent } from '@strato/runtime';
 import { cpus, totalmem } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
@@ -80,9 +80,20 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
       runtime: this.runtime.kind,
       cores: cpus().length,
       memoryBytes: totalmem(),
+      interpreters: await this.interpreters(),
     });
     this.registered = true;
     this.logger.log(`registered with the manager at ${this.config.managerUrl} as ${this.config.agentId}`);
+  }
+
+  /** Unknown when the runtime cannot tell: the agent still registers, counted as not saying which it has. */
+  private async interpreters(): Promise<ScriptInterpreter[] | undefined> {
+    try {
+      return await this.runtime.interpreters();
+    } catch (error) {
+      this.logger.warn(`registering without the nodes' interpreters: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   private async flush(): Promise<void> {

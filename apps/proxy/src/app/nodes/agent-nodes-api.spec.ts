@@ -84,6 +84,18 @@ describe('agent nodes API over the process runtime', () => {
     expect((await view('n1')).limits).toEqual(info.limits);
   });
 
+  it('says in its info which script interpreters its nodes have, node among them', async () => {
+    const info = (await http().get('/agent/v1/info').set(agentAuth).expect(200)).body as AgentInfo;
+    expect(info.interpreters).toContain('node');
+    expect(info.interpreters).toEqual(await test.runtime.interpreters());
+  });
+
+  it('still answers its info when the runtime cannot tell the interpreters, saying null', async () => {
+    jest.spyOn(test.runtime, 'interpreters').mockRejectedValueOnce(new Error('image strato-node is missing'));
+    const info = (await http().get('/agent/v1/info').set(agentAuth).expect(200)).body as AgentInfo;
+    expect(info.interpreters).toBeNull();
+  });
+
   it('refuses another incarnation of a running node with 409 naming the one there, and leaves it running', async () => {
     const { port } = await view('n1');
     const reply = await post('n1', 2).expect(409);

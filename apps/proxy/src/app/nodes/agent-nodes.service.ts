@@ -177,7 +177,15 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async info(): Promise<AgentInfo> {
-    const [nodes, limits] = await Promise.all([this.runtime.list(), this.runtime.hostLimits()]);
+    const [nodes, limits, interpreters] = await Promise.all([
+      this.runtime.list(),
+      this.runtime.hostLimits(),
+      // Not knowing them (a docker image not built yet) does not make the agent unanswering.
+      this.runtime.interpreters().catch((error: Error) => {
+        this.logger.warn(`cannot tell the nodes' interpreters: ${error.message}`);
+        return null;
+      }),
+    ]);
     const { first, last } = this.config.portRange;
     const held = new Set(nodes.map((node) => node.port).filter((port) => port >= first && port <= last));
     return {
@@ -187,6 +195,7 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
       nodes: nodes.length,
       freePorts: last - first + 1 - held.size,
       limits,
+      interpreters,
     };
   }
 

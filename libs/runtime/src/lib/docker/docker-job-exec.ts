@@ -23,7 +23,7 @@ import {
 } from './job-exec-scripts';
 
 /** In the node image (tools/build-node-image.sh). */
-const IMAGE_NODE = '/usr/bin/node';
+export const IMAGE_NODE = '/usr/bin/node';
 const IMAGE_JOB_SERVER = '/app/server.js';
 
 export interface DockerJobExecOptions {

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { NodeLimits, RuntimeKind } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind, ScriptInterpreter } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotFoundError } from '../errors/node-not-found.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
@@ -23,6 +23,7 @@ import { hasStatus, translateDockerError } from './docker-errors';
 import { DockerNodeEvents } from './docker-node-events';
 import { DockerStatsReader, type StatsTarget } from './docker-stats-reader';
 import { DockerJobExec } from './docker-job-exec';
+import { DockerImageInterpreters } from './docker-image-interpreters';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { engineLimits, isLimitWarning, limitsFromWarnings } from './engine-limits';
 
@@ -47,6 +48,7 @@ export class DockerNodeRuntime implements NodeRuntime {
   private readonly createdLimits = new Map<string, NodeLimits>();
   private capabilities: Promise<NodeLimits> | undefined;
   private readonly jobs: DockerJobExec;
+  private readonly imageInterpreters: DockerImageInterpreters;
 
   constructor(options: DockerNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -64,6 +66,7 @@ export class DockerNodeRuntime implements NodeRuntime {
       container: (nodeId) => this.container(nodeId),
       oomKills: (nodeId) => this.statsReader.oomKills(this.statsTarget(nodeId)),
     });
+    this.imageInterpreters = new DockerImageInterpreters(client, logger);
   }
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
@@ -189,6 +192,15 @@ export class DockerNodeRuntime implements NodeRuntime {
       },
     );
     return this.capabilities;
+  }
+
+  /** Read from the node image's filesystem, once per image id: nothing is started. */
+  async interpreters(): Promise<ScriptInterpreter[]> {
+    try {
+      return await this.imageInterpreters.of(this.image);
+    } catch (error) {
+      throw this.translate(error, 'interpreters', undefined);
+    }
   }
 
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { NodeLimits, RuntimeKind, RuntimeNodeState } from '@strato/contracts';
+import type { NodeLimits, RuntimeKind, RuntimeNodeState, ScriptInterpreter } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS, NODE_HOST } from '../node-runtime';
@@ -17,7 +17,7 @@ import { assertLaunchable, launchJobServer } from './launch-job-server';
 import { signalGroup, waitUntilGone } from './terminate';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { ProcessJobLauncher } from './process-job-launcher';
-import type { InterpreterPaths } from './resolve-interpreter';
+import { hostInterpreters, type InterpreterPaths } from './resolve-interpreter';
 
 export interface ProcessNodeRuntimeOptions {
   cloud: string;
@@ -46,6 +46,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
   private readonly locator: ProcessNodeLocator;
   private readonly events: ProcessNodeEvents;
   private readonly jobs: ProcessJobLauncher;
+  private readonly interpreterPaths: InterpreterPaths | undefined;
 
   constructor(options: ProcessNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -53,6 +54,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
     this.jobServerPath = resolve(options.jobServerPath);
     this.nodeBinary = options.nodeBinary ?? process.execPath;
     this.store = new NodeStateStore(resolve(options.stateDir));
+    this.interpreterPaths = options.interpreters;
     // Without a logger only trouble is told (on stderr), not which cgroup layout is in force.
     const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
     this.limits =
@@ -69,7 +71,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
       jobsDir: join(resolve(options.stateDir), 'jobs'),
       limits: this.limits,
       requireLive: (nodeId) => this.locator.requireLive(nodeId, 'run a job on'),
-      interpreters: options.interpreters,
+      interpreters: this.interpreterPaths,
     });
   }
 
@@ -181,6 +183,11 @@ export class ProcessNodeRuntime implements NodeRuntime {
 
   async hostLimits(): Promise<NodeLimits> {
     return (await this.limits).limits;
+  }
+
+  /** Looked for on this host each time, where runJob looks: an interpreter installed later is seen. */
+  interpreters(): Promise<ScriptInterpreter[]> {
+    return hostInterpreters(this.nodeBinary, this.interpreterPaths);
   }
 
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {

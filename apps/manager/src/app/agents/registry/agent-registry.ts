@@ -46,6 +46,11 @@ export class AgentRegistry {
     return this.agents.list().map((record) => ({ record, client: this.clientFor(record) }));
   }
 
+  /** What each agent said when it registered, without a client to reach it. */
+  records(): AgentRecord[] {
+    return this.agents.list();
+  }
+
   get(id: string): KnownAgent | undefined {
     const record = this.agents.find(id);
     return record && { record, client: this.clientFor(record) };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgentRegistration, RuntimeKind } from '@strato/contracts';
+import type { AgentRegistration, RuntimeKind, ScriptInterpreter } from '@strato/contracts';
 import { DATABASE, type Db } from '../../store/database';
 
 export interface AgentRecord extends AgentRegistration {
@@ -13,6 +13,8 @@ interface AgentRow {
   runtime: RuntimeKind;
   cores: number;
   memory_bytes: number;
+  /** JSON array; null when the agent did not say. */
+  interpreters: string | null;
   registered_at: string;
   last_seen_at: string;
 }
@@ -23,6 +25,7 @@ const toRecord = (row: AgentRow): AgentRecord => ({
   runtime: row.runtime,
   cores: row.cores,
   memoryBytes: row.memory_bytes,
+  ...(row.interpreters === null ? {} : { interpreters: JSON.parse(row.interpreters) as ScriptInterpreter[] }),
   registeredAt: row.registered_at,
   lastSeenAt: row.last_seen_at,
 });
@@ -46,12 +49,20 @@ export class AgentsRepository {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO agents (id, url, runtime, cores, memory_bytes, registered_at, last_seen_at)
-         VALUES (@id, @url, @runtime, @cores, @memoryBytes, @now, @now)
+        `INSERT INTO agents (id, url, runtime, cores, memory_bytes, interpreters, registered_at, last_seen_at)
+         VALUES (@id, @url, @runtime, @cores, @memoryBytes, @interpreters, @now, @now)
          ON CONFLICT(id) DO UPDATE SET url = @url, runtime = @runtime, cores = @cores,
-           memory_bytes = @memoryBytes, last_seen_at = @now`,
+           memory_bytes = @memoryBytes, interpreters = @interpreters, last_seen_at = @now`,
       )
-      .run({ ...agent, now });
+      .run({
+        id: agent.id,
+        url: agent.url,
+        runtime: agent.runtime,
+        cores: agent.cores,
+        memoryBytes: agent.memoryBytes,
+        interpreters: agent.interpreters === undefined ? null : JSON.stringify(agent.interpreters),
+        now,
+      });
     return this.find(agent.id) as AgentRecord;
   }
 

@@ -1,4 +1,6 @@
+import type { ScriptInterpreter } from '@strato/contracts';
 import { deferred } from '../../../testing/deferred';
+import { agentAuth } from '../../../testing/test-app';
 import { AgentJobRejectedError } from '../../agents/registry/agent-job-rejected.error';
 import { createDispatchKit, type DispatchKit, ownerAuth } from '../testing/job-dispatch-kit';
 
@@ -221,6 +223,38 @@ describe('job dispatcher: start, follow, end', () => {
     const high = await kit.submit({ priority: 5 });
     await kit.tick();
     expect([kit.job(low.id).status, kit.job(high.id).status]).toEqual(['QUEUED', 'RUNNING']);
+  });
+
+  it("leaves a script queued while its node's agent says it lacks the interpreter, starting what it can meanwhile", async () => {
+    const reRegister = (interpreters: ScriptInterpreter[]) =>
+      kit
+        .http()
+        .post('/api/v1/agents')
+        .set(agentAuth)
+        .send({
+          id: 'local',
+          url: 'http://127.0.0.1:1',
+          runtime: 'process',
+          cores: 2,
+          memoryBytes: 1,
+          interpreters,
+        })
+        .expect(200);
+    const python = await kit.submit({
+      workload: undefined,
+      script: { interpreter: 'python', source: 'pass' },
+      priority: 5,
+    });
+    const workload = await kit.submit();
+    await reRegister(['sh', 'node']);
+    await kit.tick();
+    expect([kit.job(python.id).status, kit.job(workload.id).status]).toEqual(['QUEUED', 'RUNNING']);
+    kit.test.agent.finishJobAttempt(attemptId(workload.id));
+    await kit.tick();
+    expect(kit.job(python.id)).toMatchObject({ status: 'QUEUED', attempt: 0 });
+    await reRegister(['sh', 'node', 'python']);
+    await kit.tick();
+    expect(kit.job(python.id)).toMatchObject({ status: 'RUNNING', node: 'n1', attempt: 1 });
   });
 
   it("never runs more of an array's tasks at once than its parallelism", async () => {

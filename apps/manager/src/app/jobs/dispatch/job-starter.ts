@@ -8,6 +8,7 @@ import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
 import type { JobRecord } from '../job-record';
 import { JobsRepository } from '../jobs.repository';
 import { dispatchOrder } from '../queue-order';
+import { agentMayRun } from '../script-interpreter-check';
 import { AttemptEnder } from './attempt-ender';
 
 interface FreeNode {
@@ -18,9 +19,10 @@ interface FreeNode {
 
 /**
  * Starts a pod's queued jobs, in dispatch order, on its ONLINE nodes with a free slot (on a reachable
- * agent), the least busy node first. The store takes the job first (QUEUED -> RUNNING with a new attempt
- * id), then the agent starts that attempt: a crash in between leaves an attempt the agent does not know,
- * which the follower requeues as NodeLost; a start the agent got twice runs once (the attempt id).
+ * agent that does not say it lacks a script's interpreter), the least busy node first. The store takes the
+ * job first (QUEUED -> RUNNING with a new attempt id), then the agent starts that attempt: a crash in
+ * between leaves an attempt the agent does not know, which the follower requeues as NodeLost; a start the
+ * agent got twice runs once (the attempt id).
  */
 @Injectable()
 export class JobStarter {
@@ -49,9 +51,11 @@ export class JobStarter {
     const order = dispatchOrder([...queued.values()], now, this.jobs.runningByArray(pod));
     const starts: Promise<void>[] = [];
     for (const next of order) {
-      const slot = free.reduce((best, n) => (n.free > best.free ? n : best));
-      if (slot.free === 0) break;
+      if (free.every((n) => n.free === 0)) break;
       const job = queued.get(next.id) as JobRecord;
+      const fitting = free.filter((n) => n.free > 0 && agentMayRun(n.agent.record, job.spec));
+      if (fitting.length === 0) continue; // waits for a node whose agent has its interpreter
+      const slot = fitting.reduce((best, n) => (n.free > best.free ? n : best));
       const started = this.jobs.startAttempt(job.id, slot.node.name, now);
       if (!started) continue; // aborted (or taken) since it was read
       slot.free--;
