@@ -59,6 +59,7 @@ export async function startBenchCloud({ runtime, lb }) {
   };
   return {
     api,
+    name: cloudName,
     lbUrl: `http://127.0.0.1:${lbPort}`,
     async stop() {
       child.kill('SIGINT');

@@ -84,7 +84,7 @@ export interface paths {
         get: operations["getPod"];
         put?: never;
         post?: never;
-        /** Remove a pod; with force=true its nodes are drained and removed first */
+        /** Remove a pod; refused (409) while it has nodes or unfinished batch jobs; with force=true its jobs are aborted and its nodes drained and removed first */
         delete: operations["removePod"];
         options?: never;
         head?: never;
@@ -687,6 +687,13 @@ export interface components {
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
+            /**
+             * @description the script interpreters the agent's nodes have; left out: unknown (an older agent), not counted when a submitted script's interpreter is checked
+             * @example [
+             *       "node"
+             *     ]
+             */
+            interpreters?: ("sh" | "node" | "python")[];
             registeredAt: string;
             lastSeenAt: string;
             /** @enum {string} */
@@ -862,6 +869,13 @@ export interface components {
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
+            /**
+             * @description the script interpreters the agent's nodes have; left out: unknown (an older agent), not counted when a submitted script's interpreter is checked
+             * @example [
+             *       "node"
+             *     ]
+             */
+            interpreters?: ("sh" | "node" | "python")[];
             registeredAt: string;
             lastSeenAt: string;
         };
@@ -876,6 +890,13 @@ export interface components {
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
+            /**
+             * @description the script interpreters the agent's nodes have; left out: unknown (an older agent), not counted when a submitted script's interpreter is checked
+             * @example [
+             *       "node"
+             *     ]
+             */
+            interpreters?: ("sh" | "node" | "python")[];
         };
         NodeExitReportDto: {
             /** @enum {string} */
@@ -1026,7 +1047,7 @@ export interface components {
             /** @description when the last evaluation ran */
             at: string;
             /** @enum {string} */
-            metric: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth";
+            metric: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth" | "jobBacklog";
             value: number | null;
             detail: string;
             currentNodes: number;
@@ -1060,10 +1081,10 @@ export interface components {
             /** @enum {string} */
             kind?: "threshold" | "target-tracking";
             /**
-             * @description cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread
+             * @description cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread; jobBacklog: batch jobs running or queued to start per batch-job slot
              * @enum {string}
              */
-            metric?: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth";
+            metric?: "cpu" | "requestsPerNode" | "latencyP90" | "queueDepth" | "jobBacklog";
             /**
              * @description threshold: scale in below
              * @example 20

@@ -13,6 +13,9 @@ const PER_METRIC: Record<ScalingMetric, { lower: number; upper: number; target: 
   // Out as soon as requests wait (each thread has one running and one more waiting at 2); in when the
   // threads are busy less than a third of the time.
   queueDepth: { lower: 0.3, upper: 1.5, target: 0.8 },
+  // A node per job that may start: out as soon as one waits (above 1), in when under half the slots are
+  // busy; target tracking asks for exactly as many nodes as there are jobs to run.
+  jobBacklog: { lower: 0.5, upper: 1, target: 1 },
 };
 
 /** Options parsed from a CLI or a request arrive with undefined members; those keep the default. */

@@ -1,12 +1,14 @@
-export const SCALING_METRICS = ['cpu', 'requestsPerNode', 'latencyP90', 'queueDepth'] as const;
+export const SCALING_METRICS = ['cpu', 'requestsPerNode', 'latencyP90', 'queueDepth', 'jobBacklog'] as const;
 export type ScalingMetric = (typeof SCALING_METRICS)[number];
 
 /**
  * cpu: utilisation of the node's CPU cap in % (0–100+); requestsPerNode: req/s per ready node;
  * latencyP90: ms; queueDepth: requests being served or waiting (on the nodes and in the balancer's
- * queue) per job thread of the ready nodes — 1 is every thread busy, above 1 requests wait. `nodes` is the number of ready nodes a per-node value was averaged over when it
- * was taken: with it the window averages pod totals, so samples from before a scale-out are not
- * read as the per-node load of the nodes there are now.
+ * queue) per job thread of the ready nodes — 1 is every thread busy, above 1 requests wait; jobBacklog:
+ * batch jobs running or queued to start (within their array's parallelism) per batch-job slot of the
+ * ready nodes — 1 is every slot busy, above 1 jobs wait. `nodes` is the number of ready nodes a
+ * per-node value was averaged over when it was taken: with it the window averages pod totals, so
+ * samples from before a scale-out are not read as the per-node load of the nodes there are now.
  */
 export interface MetricSample {
   at: number;

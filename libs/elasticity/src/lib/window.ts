@@ -5,7 +5,7 @@ export interface WindowAverage {
   samples: number;
 }
 
-const PER_NODE: readonly ScalingMetric[] = ['cpu', 'requestsPerNode', 'queueDepth'];
+const PER_NODE: readonly ScalingMetric[] = ['cpu', 'requestsPerNode', 'queueDepth', 'jobBacklog'];
 
 /**
  * The metric over (now - windowMs, now]. Future samples (clock skew) and non-finite values are

@@ -31,6 +31,7 @@ const UNITS: Record<string, string> = {
   requestsPerNode: 'req/s per node',
   latencyP90: 'ms',
   queueDepth: 'requests per job thread',
+  jobBacklog: 'batch jobs per slot',
 };
 
 function describePolicy(policy: Record<string, unknown>): string {

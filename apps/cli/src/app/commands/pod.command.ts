@@ -94,9 +94,11 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
 
   pod
     .command('rm')
-    .description('remove a pod; refused while it has nodes unless --force (drains and removes them)')
+    .description(
+      'remove a pod; refused while it has nodes or unfinished batch jobs unless --force (aborts the jobs, drains and removes the nodes)',
+    )
     .argument('<pod>', 'pod name or alias')
-    .option('--force', 'drain and remove its nodes first')
+    .option('--force', 'abort its batch jobs, drain and remove its nodes first')
     .action(async (name: string, options: { force?: boolean }, command: Command) => {
       const { client, output, json } = context(command);
       const query = options.force ? { force: true } : {};

@@ -31,11 +31,11 @@ export interface PodElasticityStatus {
 const TICK = 'elasticity';
 const FAST_TICK = 'elasticity-live';
 /**
- * Pods scaled on a live count (queueDepth: read from the balancer as it is, no sample period to wait
+ * Pods scaled on a live count (queueDepth read from the balancer, jobBacklog from the store: no sample period to wait
  * for) are also evaluated this often between ticks: the tick's wait is most of a reaction otherwise.
  */
 export const LIVE_METRIC_TICK_MS = 100;
-const LIVE_METRICS: ReadonlySet<string> = new Set(['queueDepth']);
+const LIVE_METRICS: ReadonlySet<string> = new Set(['queueDepth', 'jobBacklog']);
 const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
 
 /**

@@ -22,7 +22,7 @@ export class UpdateElasticityDto {
     required: false,
     enum: METRICS,
     description:
-      'cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread',
+      'cpu: % of the node cap; requestsPerNode: req/s; latencyP90: ms; queueDepth: requests served or waiting per job thread; jobBacklog: batch jobs running or queued to start per batch-job slot',
   })
   @MayBeOmitted()
   @IsIn(METRICS)

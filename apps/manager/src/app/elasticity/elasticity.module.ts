@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentRegistryModule } from '../agents/registry/agent-registry.module';
-import { BusyNodesModule } from '../jobs/busy-nodes.module';
+import { JobLoadModule } from '../jobs/job-load.module';
 import { LbModule } from '../lb/lb.module';
 import { NodesModule } from '../nodes/nodes.module';
 import { PodsModule } from '../pods/pods.module';
@@ -17,7 +17,7 @@ import { ElasticitySettingsModule } from './settings/elasticity-settings.module'
   imports: [
     ElasticitySettingsModule,
     AgentRegistryModule,
-    BusyNodesModule,
+    JobLoadModule,
     LbModule,
     NodesModule,
     PodsModule,

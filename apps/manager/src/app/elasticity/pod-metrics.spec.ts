@@ -1,4 +1,5 @@
 import type { AgentRegistry } from '../agents/registry/agent-registry';
+import type { JobBacklog } from '../jobs/job-backlog';
 import type { LoadBalancer, PodStatus, ServerStatus } from '../lb/load-balancer';
 import type { NodeRecord } from '../store/nodes.repository';
 import type { PodRecord } from '../store/pods.repository';
@@ -16,6 +17,7 @@ describe('PodMetrics: queueDepth', () => {
       {
         podStatus: async () => [{ name: 'heavy', queue: 0, servers: [], ...status } as PodStatus],
       } as unknown as LoadBalancer,
+      {} as JobBacklog,
     );
 
   it('counts requests in service on ready nodes and waiting in the queue, per job thread', async () => {
@@ -36,7 +38,21 @@ describe('PodMetrics: queueDepth', () => {
     const metrics = new PodMetrics(
       {} as AgentRegistry,
       { podStatus: async () => [] } as unknown as LoadBalancer,
+      {} as JobBacklog,
     );
     expect((await metrics.read(pod, [node('h1')], 'queueDepth', Date.now())).value).toBeNull();
+  });
+});
+
+describe('PodMetrics: jobBacklog', () => {
+  it('counts running and startable jobs per slot of the ready nodes, naming those held back', async () => {
+    const backlog = { of: () => ({ running: 1, startable: 3, heldBack: 2 }), slotsPerNode: 2 };
+    const metrics = new PodMetrics({} as AgentRegistry, {} as LoadBalancer, backlog as unknown as JobBacklog);
+    const pod = { name: 'heavy', cpus: 0.8 } as PodRecord;
+    const reading = await metrics.read(pod, [node('h1'), node('h2')], 'jobBacklog', Date.now());
+    expect(reading).toMatchObject({ metric: 'jobBacklog', value: 1 });
+    expect(reading.detail).toBe(
+      "1 batch job(s) running and 3 queued to start (2 more held back by their array's parallelism) for 4 slot(s): 1.00 per slot",
+    );
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AgentNodeView, jobWorkers } from '@strato/contracts';
 import type { ScalingMetric } from '@strato/elasticity';
 import { AgentRegistry } from '../agents/registry/agent-registry';
+import { JobBacklog } from '../jobs/job-backlog';
 import { LOAD_BALANCER, type LoadBalancer, type ServerStatus } from '../lb/load-balancer';
 import type { NodeRecord } from '../store/nodes.repository';
 import type { PodRecord } from '../store/pods.repository';
@@ -18,8 +19,9 @@ const LATENCY_WINDOW_MS = 10_000;
 /**
  * The observation path for elasticity: CPU utilisation of the cap from the agents' cgroup samples,
  * requests per ready node from the load balancer's counters, the p90 of every request's response
- * time as the load balancer measured it, and the queue depth (served + waiting per job thread) from the
- * load balancer's live counts — the fastest of them: it needs no sample period to pass.
+ * time as the load balancer measured it, the queue depth (served + waiting per job thread) from the
+ * load balancer's live counts — the fastest of them: it needs no sample period to pass — and the batch
+ * jobs' backlog per slot from the store.
  */
 @Injectable()
 export class PodMetrics {
@@ -29,6 +31,7 @@ export class PodMetrics {
   constructor(
     private readonly agents: AgentRegistry,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    private readonly backlog: JobBacklog,
   ) {}
 
   async read(
@@ -41,6 +44,7 @@ export class PodMetrics {
     if (metric === 'cpu') return this.cpu(pod, ready);
     if (metric === 'latencyP90') return this.latencyP90(pod);
     if (metric === 'queueDepth') return this.queueDepth(pod, ready);
+    if (metric === 'jobBacklog') return this.jobBacklog(pod, ready);
     const servers = (await this.lb.status()).filter(
       (s) => s.pod === pod.name && ready.some((n) => n.name === s.nodeId),
     );
@@ -114,6 +118,19 @@ export class PodMetrics {
       metric: 'queueDepth',
       value,
       detail: `${serving} in service and ${status.queue} queued for ${threads} job thread(s): ${value.toFixed(2)} per thread`,
+    };
+  }
+
+  /** Batch jobs running or able to start, per batch-job slot of the ready nodes. */
+  private jobBacklog(pod: PodRecord, ready: NodeRecord[]): PodMetricReading {
+    const { running, startable, heldBack } = this.backlog.of(pod.name);
+    const slots = ready.length * this.backlog.slotsPerNode;
+    const value = (running + startable) / slots;
+    const held = heldBack > 0 ? ` (${heldBack} more held back by their array's parallelism)` : '';
+    return {
+      metric: 'jobBacklog',
+      value,
+      detail: `${running} batch job(s) running and ${startable} queued to start${held} for ${slots} slot(s): ${value.toFixed(2)} per slot`,
     };
   }
 

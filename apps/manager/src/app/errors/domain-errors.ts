@@ -123,6 +123,17 @@ export class PodNotEmptyError extends DomainError {
   }
 }
 
+export class PodHasJobsError extends DomainError {
+  readonly code = 'POD_HAS_JOBS';
+  readonly kind = 'conflict';
+  constructor(pod: string, queued: number, running: number) {
+    super(
+      `pod ${pod} still has ${queued} queued and ${running} running batch job(s), which would wait for it forever; let them end, abort them (cloud job abort ID), or use --force to abort them with the pod`,
+      { pod, queued, running },
+    );
+  }
+}
+
 export class ElasticityOnError extends DomainError {
   readonly code = 'ELASTICITY_ON';
   readonly kind = 'conflict';

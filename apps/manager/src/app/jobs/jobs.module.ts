@@ -5,6 +5,7 @@ import { AttemptEnder } from './dispatch/attempt-ender';
 import { AttemptFollower } from './dispatch/attempt-follower';
 import { AttemptSweeper } from './dispatch/attempt-sweeper';
 import { JobDispatcher } from './dispatch/job-dispatcher';
+import { JobAborter } from './job-aborter';
 import { JobStarter } from './dispatch/job-starter';
 import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
@@ -22,6 +23,7 @@ import { JobOutputRepository } from './logs/job-output.repository';
   providers: [
     JobsService,
     JobsRepository,
+    JobAborter,
     JobOutputRepository,
     JobLogsService,
     AttemptEnder,

@@ -22,6 +22,13 @@ export interface JobFilter {
   offset: number;
 }
 
+export interface ActiveJobCount {
+  array: string | null;
+  parallelism: number | null;
+  status: 'QUEUED' | 'RUNNING';
+  n: number;
+}
+
 export type InsertOutcome =
   | { inserted: true; jobs: JobRecord[] }
   | { inserted: false; why: 'queue-full'; queued: number }
@@ -160,6 +167,16 @@ export class JobsRepository {
       .prepare("SELECT * FROM batch_jobs WHERE pod = ? AND status = 'QUEUED'")
       .all(pod) as JobRow[];
     return rows.map(toJobRecord);
+  }
+
+  /** QUEUED and RUNNING jobs of the pod, counted per array (null: not in one) and status. */
+  activeCounts(pod: string): ActiveJobCount[] {
+    return this.db
+      .prepare(
+        `SELECT array_id AS array, array_parallelism AS parallelism, status, COUNT(*) AS n FROM batch_jobs
+         WHERE pod = ? AND status IN ('QUEUED', 'RUNNING') GROUP BY array_id, array_parallelism, status`,
+      )
+      .all(pod) as ActiveJobCount[];
   }
 
   /** RUNNING tasks per array id, for the parallelism limit. */

@@ -8,6 +8,7 @@ import {
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { EventBus } from '../events/event-bus';
 import { PodsRepository } from '../store/pods.repository';
+import { JobAborter } from './job-aborter';
 import { JobFinishedError, JobNotFoundError, PodQueueFullError } from './job-errors';
 import { arrayTaskId, newJobId } from './job-ids';
 import type { NewJob } from './job-record';
@@ -29,6 +30,7 @@ export class JobsService {
     private readonly pods: PodsRepository,
     private readonly bus: EventBus,
     private readonly agents: AgentRegistry,
+    private readonly aborter: JobAborter,
   ) {}
 
   /** Queues the job, or an array's tasks all together; nothing is queued when any check fails. */
@@ -84,20 +86,10 @@ export class JobsService {
 
   /** Idempotent: an ABORTED job answers as it is; another final state is a conflict naming it. */
   abort(id: string): BatchJobView {
-    const result = this.jobs.abort(id);
+    const result = this.aborter.abort(id);
     if (!result) throw new JobNotFoundError(id);
-    const { outcome, job } = result;
-    if (outcome === 'finished') throw new JobFinishedError(id, job.status);
-    if (outcome === 'aborted')
-      this.bus.publish({ type: 'JobAborted', pod: job.pod, message: `job ${id} aborted while queued` });
-    if (outcome === 'abort-requested')
-      this.bus.publish({
-        type: 'JobAbortRequested',
-        pod: job.pod,
-        node: job.node ?? undefined,
-        message: `abort of job ${id} requested; attempt ${job.attempt} on node ${job.node} is to be killed`,
-      });
-    return toJobView(job);
+    if (result.outcome === 'finished') throw new JobFinishedError(id, result.job.status);
+    return toJobView(result.job);
   }
 
   private announceQueued(id: string, pod: string, count: number, what: string): void {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PodExistsError, PodNotEmptyError } from '../errors/domain-errors';
+import { PodExistsError, PodHasJobsError, PodNotEmptyError } from '../errors/domain-errors';
 import { EventBus } from '../events/event-bus';
+import { PodJobs } from '../jobs/pod-jobs';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
@@ -20,6 +21,7 @@ export class PodLifecycle {
     private readonly nodes: NodesRepository,
     private readonly lifecycle: NodeLifecycle,
     private readonly events: EventBus,
+    private readonly jobs: PodJobs,
   ) {}
 
   async register(request: RegisterPodDto): Promise<PodDto> {
@@ -46,7 +48,10 @@ export class PodLifecycle {
     return this.pods.get(pod.name);
   }
 
-  /** Refuses a pod that still has nodes unless forced; forced, drains and removes them first. */
+  /**
+   * Refuses a pod that still has nodes or batch jobs that have not ended unless forced; forced, aborts the
+   * jobs, then drains and removes the nodes.
+   */
   async remove(podNameOrAlias: string, force: boolean): Promise<PodDto> {
     const pod = this.pods.get(podNameOrAlias);
     const nodes = this.nodes.listByPod(pod.name);
@@ -55,6 +60,12 @@ export class PodLifecycle {
         pod.name,
         nodes.map((node) => node.name),
       );
+    const active = this.jobs.active(pod.name);
+    if (active.length > 0 && !force) {
+      const running = active.filter((job) => job.status === 'RUNNING').length;
+      throw new PodHasJobsError(pod.name, active.length - running, running);
+    }
+    this.jobs.abortAll(pod.name);
     for (const node of nodes) await this.lifecycle.remove(node.name, undefined, `pod ${pod.name} removed`);
     await this.lb.removePod(pod.name);
     this.podsRepository.delete(pod.name);

@@ -39,7 +39,8 @@ export class PodsController {
 
   @Delete('pods/:pod')
   @ApiOperation({
-    summary: 'Remove a pod; with force=true its nodes are drained and removed first',
+    summary:
+      'Remove a pod; refused (409) while it has nodes or unfinished batch jobs; with force=true its jobs are aborted and its nodes drained and removed first',
     operationId: 'removePod',
   })
   @ApiOkResponse({ type: PodDto, description: 'the pod as it was before removal' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobLoadModule } from '../jobs/job-load.module';
 import { LbModule } from '../lb/lb.module';
 import { NodesModule } from '../nodes/nodes.module';
 import { PodConditions } from './pod-conditions';
@@ -9,7 +10,7 @@ import { PodsService } from './pods.service';
 
 /** Pods: register, change, pause, resume, remove (draining their nodes), and each pod's conditions. */
 @Module({
-  imports: [LbModule, NodesModule],
+  imports: [LbModule, NodesModule, JobLoadModule],
   controllers: [PodsController],
   providers: [PodsService, PodConditions, PodPauser, PodLifecycle],
   exports: [PodsService, PodConditions],
