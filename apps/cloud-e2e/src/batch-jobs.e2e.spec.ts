@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import {
   createStratoClient,
   type Job,
@@ -266,6 +267,45 @@ describeEachCloud(
       expect(jobs.map((t) => t.array?.index).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
         ...Array(20).keys(),
       ]);
+    });
+
+    it('refuses bad jobs with a clear 4xx and queues nothing: pod, workload, size, timeout, interpreter, abort', async () => {
+      const all = async () =>
+        (await unwrap(api.GET('/api/v1/jobs', { params: { query: { limit: 500 } } }))).map(
+          (j) => `${j.id} ${j.status}`,
+        );
+      const before = await all();
+      const refused = async (body: unknown) => {
+        const { response, error } = await api.POST('/api/v1/jobs', { body: body as SubmitJob });
+        return { status: response.status, error: error as { message?: string; details?: unknown } };
+      };
+      const sleep1 = { name: 'sleep', params: { seconds: 1 } };
+      expect(await refused({ pod: 'nosuchpod', workload: sleep1 })).toMatchObject({ status: 404 });
+      expect(await refused({ pod: 'light', workload: { name: 'nosuch' } })).toMatchObject({ status: 400 });
+      expect(
+        await refused({ pod: 'medium', script: nodeScript(`// ${'x'.repeat(256 * 1024)}`) }),
+      ).toMatchObject({ status: 400, error: { message: expect.stringContaining('bytes') } });
+      expect(await refused({ pod: 'light', workload: sleep1, timeoutS: -1 })).toMatchObject({ status: 400 });
+      // The interpreters the agent found in the node image (Docker: node only) or on this host.
+      const info = (await (
+        await fetch(`${running.agentUrl}/agent/v1/info`, {
+          headers: { [AGENT_TOKEN_HEADER]: running.agentToken },
+        })
+      ).json()) as { interpreters: string[] | null };
+      if (variant.runtime === 'docker') expect(info.interpreters).toEqual(['node']);
+      for (const interpreter of ['sh', 'python'] as const) {
+        if (info.interpreters?.includes(interpreter)) continue;
+        expect(await refused({ pod: 'medium', script: { interpreter, source: 'echo hi' } })).toMatchObject({
+          status: 400,
+          error: { message: expect.stringContaining(`not ${interpreter}`) },
+        });
+      }
+      const abort = async (id: string) =>
+        (await api.POST('/api/v1/jobs/{id}/abort', { params: { path: { id } } })).response.status;
+      expect(await abort('job-00000000')).toBe(404);
+      const finished = before.find((line) => line.endsWith(' SUCCEEDED'))?.split(' ')[0] as string;
+      expect(await abort(finished)).toBe(409);
+      expect(await all()).toEqual(before);
     });
 
     it('kill -9 of the manager with jobs queued and running: each job ends once, logs complete', async () => {
