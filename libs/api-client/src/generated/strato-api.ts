@@ -609,6 +609,11 @@ export interface components {
             /** @description what GET /<pod> runs: set by the owner; end users cannot pick another job or size */
             job: components["schemas"]["PodJobDto"];
             /**
+             * @description batch jobs each node runs at once (the manager default STRATO_JOB_SLOTS_PER_NODE unless set)
+             * @example 1
+             */
+            jobSlots: number;
+            /**
              * @description path on the load balancer that reaches this pod
              * @example /light
              */
@@ -770,6 +775,11 @@ export interface components {
              */
             algorithm?: "roundrobin" | "leastconn" | "first" | "random" | "source" | "uri";
             job?: components["schemas"]["PodJobChangeDto"];
+            /**
+             * @description batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)
+             * @example 2
+             */
+            jobSlots?: number;
         };
         UpdatePodDto: {
             /**
@@ -786,6 +796,11 @@ export interface components {
             maxNodes?: number;
             /** @description takes effect at once, on every node: the load balancer names the job to them */
             job?: components["schemas"]["PodJobChangeDto"];
+            /**
+             * @description batch jobs each node runs at once, from the next dispatch on
+             * @example 2
+             */
+            jobSlots?: number;
         };
         RegisterNodeDto: {
             /**

@@ -4,6 +4,9 @@ import { POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { render } from '../output';
 
+/** Said only when a node runs more than the one batch job at a time that is the default. */
+const slotsNote = (slots: number): string => (slots > 1 ? `, ${slots} batch jobs per node` : '');
+
 export function registerPodCommands(program: Command, context: ContextFactory): void {
   const pod = program
     .command('pod')
@@ -17,6 +20,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .option('--cpu <cpus>', "CPU quota per node, in CPUs (default: the light pod's, 0.3)", parseNumber)
     .option('--memory <mib>', 'memory limit per node, in MiB (default 100)', parseNumber)
     .option('--max-nodes <n>', 'most nodes the pod may have (default 20)', parseNumber)
+    .option('--job-slots <n>', 'batch jobs each node runs at once (default: the manager’s, 1)', parseNumber)
     .addOption(jobOption('what GET /NAME runs (default: heavy for heavy, medium for medium, else light)'))
     .option(
       '--job-scale <scale>',
@@ -36,7 +40,13 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .action(
       async (
         name: string,
-        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number; algorithm?: 'roundrobin' },
+        options: JobOptions & {
+          cpu?: number;
+          memory?: number;
+          maxNodes?: number;
+          jobSlots?: number;
+          algorithm?: 'roundrobin';
+        },
         command: Command,
       ) => {
         const { client, output, json } = context(command);
@@ -45,6 +55,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           cpus: options.cpu,
           memoryMiB: options.memory,
           maxNodes: options.maxNodes,
+          jobSlots: options.jobSlots,
           algorithm: options.algorithm,
           job: jobChange(options),
         };
@@ -52,7 +63,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
         output.out(
           json
             ? JSON.stringify(created, null, 2)
-            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}, running the ${created.job.kind} job at scale ${created.job.scale}`,
+            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}, running the ${created.job.kind} job at scale ${created.job.scale}${slotsNote(created.jobSlots)}`,
         );
       },
     );
@@ -66,12 +77,13 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .option('--cpu <cpus>', 'CPU quota per node', parseNumber)
     .option('--memory <mib>', 'memory limit per node, MiB', parseNumber)
     .option('--max-nodes <n>', 'most nodes', parseNumber)
+    .option('--job-slots <n>', 'batch jobs each node runs at once, from the next dispatch on', parseNumber)
     .addOption(jobOption('what GET /POD runs'))
     .option('--job-scale <scale>', "work size relative to the job's standard one, (0, 10]", parseNumber)
     .action(
       async (
         name: string,
-        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number },
+        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number; jobSlots?: number },
         command: Command,
       ) => {
         const { client, output, json } = context(command);
@@ -79,6 +91,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           cpus: options.cpu,
           memoryMiB: options.memory,
           maxNodes: options.maxNodes,
+          jobSlots: options.jobSlots,
           job: jobChange(options),
         };
         const pod = await unwrap(
@@ -87,7 +100,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
         output.out(
           json
             ? JSON.stringify(pod, null, 2)
-            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, runs the ${pod.job.kind} job at scale ${pod.job.scale}`,
+            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, runs the ${pod.job.kind} job at scale ${pod.job.scale}${slotsNote(pod.jobSlots)}`,
         );
       },
     );

@@ -46,7 +46,7 @@ describe('PodMetrics: queueDepth', () => {
 
 describe('PodMetrics: jobBacklog', () => {
   it('counts running and startable jobs per slot of the ready nodes, naming those held back', async () => {
-    const backlog = { of: () => ({ running: 1, startable: 3, heldBack: 2 }), slotsPerNode: 2 };
+    const backlog = { of: () => ({ running: 1, startable: 3, heldBack: 2 }), slotsPerNode: () => 2 };
     const metrics = new PodMetrics({} as AgentRegistry, {} as LoadBalancer, backlog as unknown as JobBacklog);
     const pod = { name: 'heavy', cpus: 0.8 } as PodRecord;
     const reading = await metrics.read(pod, [node('h1'), node('h2')], 'jobBacklog', Date.now());

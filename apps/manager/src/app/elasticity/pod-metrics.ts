@@ -124,7 +124,7 @@ export class PodMetrics {
   /** Batch jobs running or able to start, per batch-job slot of the ready nodes. */
   private jobBacklog(pod: PodRecord, ready: NodeRecord[]): PodMetricReading {
     const { running, startable, heldBack } = this.backlog.of(pod.name);
-    const slots = ready.length * this.backlog.slotsPerNode;
+    const slots = ready.length * this.backlog.slotsPerNode(pod);
     const value = (running + startable) / slots;
     const held = heldBack > 0 ? ` (${heldBack} more held back by their array's parallelism)` : '';
     return {

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
+import type { PodRecord } from '../store/pods.repository';
 import { type ActiveJobCount, JobsRepository } from './jobs.repository';
+import { podJobSlots } from './pod-job-slots';
 
 export interface PodBacklog {
   running: number;
@@ -48,7 +50,7 @@ export class JobBacklog {
     return backlogOf(this.jobs.activeCounts(pod));
   }
 
-  get slotsPerNode(): number {
-    return this.config.jobSlotsPerNode;
+  slotsPerNode(pod: PodRecord): number {
+    return podJobSlots(pod, this.config);
   }
 }

@@ -34,6 +34,7 @@ export class PodLifecycle {
     };
     const job = changedJob(defaultPodJob(pod.name), request.job);
     if (!this.podsRepository.insertIfMissing(pod, algorithm, job)) throw new PodExistsError(pod.name);
+    if (request.jobSlots !== undefined) this.podsRepository.setJobSlots(pod.name, request.jobSlots);
     try {
       await this.lb.upsertPod(balancedPodOf(this.podsRepository.require(pod.name)));
     } catch (error) {

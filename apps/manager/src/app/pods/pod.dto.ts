@@ -69,6 +69,9 @@ export class PodJobChangeDto {
   scale?: number;
 }
 
+/** Most batch jobs a node may run at once. */
+export const MAX_JOB_SLOTS = 64;
+
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
   name!: string;
@@ -93,6 +96,14 @@ export class PodDto implements PodView {
     description: 'what GET /<pod> runs: set by the owner; end users cannot pick another job or size',
   })
   job!: PodJobDto;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description:
+      'batch jobs each node runs at once (the manager default STRATO_JOB_SLOTS_PER_NODE unless set)',
+  })
+  jobSlots!: number;
 
   @ApiProperty({ example: '/light', description: 'path on the load balancer that reaches this pod' })
   path!: string;
@@ -175,6 +186,19 @@ export class RegisterPodDto {
   @ValidateNested()
   @Type(() => PodJobChangeDto)
   job?: PodJobChangeDto;
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    example: 2,
+    minimum: 1,
+    maximum: MAX_JOB_SLOTS,
+    description: 'batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)',
+  })
+  @MayBeOmitted()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_JOB_SLOTS)
+  jobSlots?: number;
 }
 
 export class UpdatePodDto {
@@ -221,6 +245,19 @@ export class UpdatePodDto {
   @ValidateNested()
   @Type(() => PodJobChangeDto)
   job?: PodJobChangeDto;
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    example: 2,
+    minimum: 1,
+    maximum: MAX_JOB_SLOTS,
+    description: 'batch jobs each node runs at once, from the next dispatch on',
+  })
+  @MayBeOmitted()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_JOB_SLOTS)
+  jobSlots?: number;
 }
 
 export class RemovePodQueryDto {

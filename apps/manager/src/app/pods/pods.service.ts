@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_PODS, NODE_STATUSES, nodeConcurrencyLimit, type NodeStatus } from '@strato/contracts';
+import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { PodOverLimitError } from '../errors/domain-errors';
+import { podJobSlots } from '../jobs/pod-job-slots';
 import { EventBus } from '../events/event-bus';
 import { balancedPodOf } from '../lb/balanced-records';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
@@ -15,6 +17,7 @@ export class PodsService {
     private readonly nodes: NodesRepository,
     private readonly events: EventBus,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
   ) {}
 
   /** `cloud init`: creates the default pods that do not exist yet; idempotent. */
@@ -54,10 +57,12 @@ export class PodsService {
       this.pods.setJob(pod.name, job);
     }
     this.pods.updateSize(pod.name, next);
+    if (change.jobSlots !== undefined) this.pods.setJobSlots(pod.name, change.jobSlots);
+    const slots = podJobSlots({ jobSlots: change.jobSlots ?? pod.jobSlots }, this.config);
     this.events.publish({
       type: 'PodChanged',
       pod: pod.name,
-      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size), runs the ${job.kind} job at scale ${job.scale}`,
+      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size), runs the ${job.kind} job at scale ${job.scale}, ${slots} batch job(s) per node`,
     });
     return this.get(pod.name);
   }
@@ -65,6 +70,6 @@ export class PodsService {
   private toDto(pod: PodRecord): PodDto {
     const nodeCounts = Object.fromEntries(NODE_STATUSES.map((s) => [s, 0])) as Record<NodeStatus, number>;
     for (const node of this.nodes.listByPod(pod.name)) nodeCounts[node.status]++;
-    return { ...pod, path: `/${pod.name}`, nodeCounts };
+    return { ...pod, jobSlots: podJobSlots(pod, this.config), path: `/${pod.name}`, nodeCounts };
   }
 }

@@ -118,4 +118,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE batch_job_attempts ADD COLUMN output_complete INTEGER NOT NULL DEFAULT 0;`,
   // The script interpreters an agent's nodes have, a JSON array; NULL: the agent did not say.
   `ALTER TABLE agents ADD COLUMN interpreters TEXT;`,
+  // Batch jobs a node of the pod runs at once; NULL: the manager's STRATO_JOB_SLOTS_PER_NODE.
+  `ALTER TABLE pods ADD COLUMN job_slots INTEGER;`,
 ];

@@ -15,6 +15,8 @@ export interface PodRecord extends PodDefinition {
   state: PodState;
   algorithm: BalanceAlgorithm;
   job: PodJob;
+  /** Batch jobs each node runs at once; null: the manager's default (STRATO_JOB_SLOTS_PER_NODE). */
+  jobSlots: number | null;
   createdAt: string;
 }
 
@@ -27,6 +29,7 @@ interface PodRow {
   algorithm: BalanceAlgorithm;
   job_kind: JobKind;
   job_scale: number;
+  job_slots: number | null;
   created_at: string;
 }
 
@@ -38,6 +41,7 @@ const toRecord = (row: PodRow): PodRecord => ({
   state: row.state,
   algorithm: row.algorithm,
   job: { kind: row.job_kind, scale: row.job_scale },
+  jobSlots: row.job_slots ?? null,
   createdAt: row.created_at,
 });
 
@@ -75,6 +79,10 @@ export class PodsRepository {
     this.db
       .prepare('UPDATE pods SET job_kind = ?, job_scale = ? WHERE name = ?')
       .run(job.kind, job.scale, name);
+  }
+
+  setJobSlots(name: string, slots: number | null): void {
+    this.db.prepare('UPDATE pods SET job_slots = ? WHERE name = ?').run(slots, name);
   }
 
   setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {

@@ -5,8 +5,10 @@ import { AgentRegistry, type KnownAgent } from '../../agents/registry/agent-regi
 import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
 import { EventBus } from '../../events/event-bus';
 import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
+import { PodsRepository } from '../../store/pods.repository';
 import type { JobRecord } from '../job-record';
 import { JobsRepository } from '../jobs.repository';
+import { podJobSlots } from '../pod-job-slots';
 import { dispatchOrder } from '../queue-order';
 import { agentMayRun } from '../script-interpreter-check';
 import { AttemptEnder } from './attempt-ender';
@@ -37,6 +39,7 @@ export class JobStarter {
     private readonly agents: AgentRegistry,
     private readonly ender: AttemptEnder,
     private readonly events: EventBus,
+    private readonly pods: PodsRepository,
   ) {}
 
   /** Not to be followed yet: asked about now, the agent would not know it, as if it had lost it. */
@@ -65,13 +68,16 @@ export class JobStarter {
   }
 
   private freeNodes(pod: string, now: number): FreeNode[] {
+    const record = this.pods.find(pod);
+    if (!record) return []; // removed: its jobs were aborted with it
+    const perNode = podJobSlots(record, this.config);
     const running = this.jobs.runningByNode(pod);
     const free: FreeNode[] = [];
     for (const node of this.nodes.listByPod(pod)) {
       if (node.status !== 'ONLINE' || !node.agent) continue;
       const agent = this.agents.get(node.agent);
       if (!agent || !this.agents.isReachable(agent.record, now)) continue;
-      const slots = this.config.jobSlotsPerNode - (running.get(node.name) ?? 0);
+      const slots = perNode - (running.get(node.name) ?? 0);
       if (slots > 0) free.push({ node, agent, free: slots });
     }
     return free;
