@@ -26,6 +26,7 @@ export function aPod(overrides: PodOverrides = {}): Pod {
     state: 'running',
     algorithm: 'roundrobin',
     job: { kind: 'light', scale: 1 },
+    jobSlots: 1,
     path: `/${name}`,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
