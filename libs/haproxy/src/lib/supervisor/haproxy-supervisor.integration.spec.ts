@@ -38,7 +38,7 @@ describeIfHaproxy('HaproxySupervisor + HaproxyRuntimeApi with the real haproxy',
     workDir = mkdtempSync(join(tmpdir(), 'strato-haproxy-'));
     supervisor = new HaproxySupervisor({ binary: binary ?? 'haproxy', workDir });
     port = await freePort();
-    [fast, slow] = await Promise.all([startTestNode('fast'), startTestNode('slow', 600)]);
+    [fast, slow] = await Promise.all([startTestNode('fast'), startTestNode('slow', 3000)]);
     await supervisor.start(renderHaproxyConfig(model([light(), heavy])));
   });
 
@@ -95,7 +95,11 @@ describeIfHaproxy('HaproxySupervisor + HaproxyRuntimeApi with the real haproxy',
     });
     await supervisor.runtime.setState('be_light', 'fast', 'drain');
     const inFlight = httpGet(`${base()}/light`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // In service on slow (3 s) before the reload, however loaded the machine: no fixed wait to outrun.
+    const inService = async () =>
+      (await supervisor.runtime.showStat('be_light')).find((r) => r.name === 'slow')?.scur === 1;
+    for (const until = Date.now() + 2_000; !(await inService()) && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await supervisor.runtime.setState('be_light', 'slow', 'maint');
     await expect(supervisor.runtime.delServer('be_light', 'slow')).rejects.toThrow(HaproxyServerBusyError);
     await expect(inFlight).resolves.toMatchObject({ status: 200, body: 'slow' });
@@ -113,7 +117,11 @@ describeIfHaproxy('HaproxySupervisor + HaproxyRuntimeApi with the real haproxy',
     });
     await supervisor.runtime.setState('be_light', 'fast', 'drain');
     const inFlight = httpGet(`${base()}/light`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // In service on slow (3 s) before the reload, however loaded the machine: no fixed wait to outrun.
+    const inService = async () =>
+      (await supervisor.runtime.showStat('be_light')).find((r) => r.name === 'slow')?.scur === 1;
+    for (const until = Date.now() + 2_000; !(await inService()) && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await supervisor.runtime.setState('be_light', 'fast', 'ready');
     const left = await leaveServer(supervisor.runtime, 'be_light', 'slow');
     await expect(inFlight).resolves.toMatchObject({ status: 200, body: 'slow' });
@@ -152,7 +160,11 @@ describeIfHaproxy('HaproxySupervisor + HaproxyRuntimeApi with the real haproxy',
     });
     await supervisor.runtime.setState('be_light', 'fast', 'drain');
     const inFlight = httpGet(`${base()}/light`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // In service on slow (3 s) before the reload, however loaded the machine: no fixed wait to outrun.
+    const inService = async () =>
+      (await supervisor.runtime.showStat('be_light')).find((r) => r.name === 'slow')?.scur === 1;
+    for (const until = Date.now() + 2_000; !(await inService()) && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const servers = [
       { name: 'fast', host: '127.0.0.1', port: fast.port, weight: 1 },
       { name: 'slow', host: '127.0.0.1', port: slow.port, weight: 1 },
