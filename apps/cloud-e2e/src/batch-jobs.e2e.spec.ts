@@ -308,6 +308,21 @@ describeEachCloud(
       expect(await all()).toEqual(before);
     });
 
+    it('kill -9 of the agent under a running job: the restarted agent kills what was left, the job runs once more', async () => {
+      const marker = `strato-tree-${randomBytes(4).toString('hex')}`;
+      // Attempt 1 is the process tree, waiting forever; a later attempt ends at once.
+      const source = `if (process.env.STRATO_JOB_ATTEMPT !== '1') { console.log('again'); process.exit(0); }\n${TREE_SCRIPT}`;
+      const [j] = await submit({ pod: 'medium', script: nodeScript(source, { args: [marker] }) });
+      await waitUntil('the tree is up', async () => processesWithMarker(marker).length === 3);
+      await running.restartAgent('SIGKILL');
+      // The agent ends an earlier run's attempts before it answers: gone by the time it is healthy.
+      expect(processesWithMarker(marker)).toEqual([]);
+      const [ended] = await untilFinal([j.id]);
+      expect(ended).toMatchObject({ status: 'SUCCEEDED', attempt: 2 });
+      expect(await linesOf(j.id, 'stdout', 2)).toEqual(['again']);
+      expect(await finalEventsOf(j.id)).toEqual(['JobSucceeded']);
+    });
+
     it('kill -9 of the manager with jobs queued and running: each job ends once, logs complete', async () => {
       const jobs = await submit({
         pod: 'medium',

@@ -132,6 +132,17 @@ export function describeNodeJobContract(
       expect(await subject.processesWith(nodeId, marker)).toEqual([]);
     }, 30_000);
 
+    it('ends the attempts found on its nodes at a start (an earlier agent left them), all their processes', async () => {
+      const marker = `leftover-${randomBytes(4).toString('hex')}`;
+      const job = await run(script(TREE_SCRIPT, [marker]));
+      const all = async () => (await subject.processesWith(nodeId, marker)).length === 3;
+      expect(await eventually(all, 10_000)).toBe(true);
+      expect(await subject.runtime.endLeftoverJobs()).toEqual([job.handle.attemptId]);
+      expect(await subject.processesWith(nodeId, marker)).toEqual([]);
+      await job.handle.exited;
+      expect(await subject.runtime.endLeftoverJobs()).toEqual([]);
+    }, 30_000);
+
     it('kills what a job left behind once it exits, in its process group or out of it', async () => {
       const marker = `left-${randomBytes(4).toString('hex')}`;
       const job = await run(script(LEAVE_BEHIND_SCRIPT, [marker]));

@@ -1,4 +1,10 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   AGENT_JOB_OUTPUT_CAP_BYTES,
   type AgentJobAttemptView,
@@ -18,15 +24,30 @@ export const JOB_ID_ENV = 'STRATO_JOB_ID';
 /**
  * Batch-job attempts on this agent's nodes, in memory: each is kept, with its output and final state, until
  * the manager acknowledges it. Starting an attempt id twice answers the first (a retried POST runs nothing twice).
+ * What an earlier run of the agent left running is killed at start, before the agent answers anyone: the
+ * manager, told the attempt is unknown, runs the job again, and it must not then run twice.
  */
 @Injectable()
-export class AgentJobsService implements OnApplicationShutdown {
+export class AgentJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AgentJobsService.name);
   private readonly attempts = new Map<string, JobAttempt>();
   private readonly lock = new KeyedLock();
   capBytes = AGENT_JOB_OUTPUT_CAP_BYTES;
   killGraceMs = DEFAULT_JOB_KILL_GRACE_MS;
 
   constructor(@Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const left = await this.runtime.endLeftoverJobs();
+      if (left.length > 0)
+        this.logger.warn(
+          `killed ${left.length} batch-job attempt(s) an earlier run of this agent left running: ${left.join(', ')}`,
+        );
+    } catch (error) {
+      this.logger.warn(`could not look for batch-job attempts left running: ${(error as Error).message}`);
+    }
+  }
 
   start(nodeId: string, request: StartJobAttemptRequest): Promise<AgentJobAttemptView> {
     return this.lock.run(request.attemptId, async () => {

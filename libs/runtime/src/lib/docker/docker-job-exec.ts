@@ -16,6 +16,7 @@ import { runExec, startExec } from './container-exec';
 import {
   COLLECT_RESULT_SCRIPT,
   CONTAINER_JOBS_DIR,
+  END_LEFTOVER_JOBS_SCRIPT,
   FIND_FILE_SCRIPT,
   KILL_JOB_SCRIPT,
   payloadArgs,
@@ -34,7 +35,7 @@ export interface DockerJobExecOptions {
 }
 
 /** Attempts as `docker exec` into the node's container, in a session of their own inside it. */
-export class DockerJobExec implements NodeJobRunner {
+export class DockerJobExec implements Pick<NodeJobRunner, 'runJob'> {
   constructor(private readonly options: DockerJobExecOptions) {}
 
   async runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle> {
@@ -84,6 +85,17 @@ export class DockerJobExec implements NodeJobRunner {
         return exited;
       },
     };
+  }
+
+  /** The attempts an earlier agent left in the node's container, killed and removed; their ids. */
+  async endLeftoverJobsIn(nodeId: string): Promise<string[]> {
+    const container = this.options.container(nodeId);
+    const { stdout } = await runExec(this.options.docker, container, [
+      IMAGE_NODE,
+      '-e',
+      END_LEFTOVER_JOBS_SCRIPT,
+    ]);
+    return stdout.split('\n').filter((id) => id !== '');
   }
 
   private async requireRunning(container: Docker.Container, nodeId: string): Promise<void> {

@@ -144,6 +144,13 @@ export class DockerNodeRuntime implements NodeRuntime {
     return this.jobs.runJob(spec, output);
   }
 
+  /** In every running node's container; a paused one cannot exec: its leftovers go when it is resumed. */
+  async endLeftoverJobs(): Promise<string[]> {
+    const running = (await this.list()).filter((node) => node.state === 'running');
+    const ended = await Promise.all(running.map((node) => this.jobs.endLeftoverJobsIn(node.nodeId)));
+    return ended.flat();
+  }
+
   private statsTarget(nodeId: string): StatsTarget {
     const container = this.container(nodeId);
     return {

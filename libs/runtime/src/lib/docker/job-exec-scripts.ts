@@ -69,6 +69,30 @@ const send = (pg, s) => { try { process.kill(-pg, s); } catch {} signalAll(tagge
 })();
 `;
 
+/**
+ * No argv. Kills every attempt found in CONTAINER_JOBS_DIR (its group and its tagged processes), removes
+ * its directory, and prints the attempt ids, one per line.
+ */
+export const END_LEFTOVER_JOBS_SCRIPT = `
+const fs = require('fs');
+${TAGGED_FUNCTION}
+const root = '${CONTAINER_JOBS_DIR}';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+(async () => {
+  let ids = [];
+  try { ids = fs.readdirSync(root); } catch {}
+  for (const id of ids) {
+    let pg = 0;
+    try { pg = Number(fs.readFileSync(root + '/' + id + '/pgid', 'utf8')); } catch {}
+    if (pg) { try { process.kill(-pg, 'SIGKILL'); } catch {} }
+    signalAll(tagged(id), 'SIGKILL');
+    for (const until = Date.now() + 5000; tagged(id).length > 0 && Date.now() < until; ) await sleep(20);
+    fs.rmSync(root + '/' + id, { recursive: true, force: true });
+    process.stdout.write(id + '\\n');
+  }
+})();
+`;
+
 /** argv: dir. Prints result.json (empty if absent) and removes the work directory. */
 export const COLLECT_RESULT_SCRIPT = `
 const fs = require('fs');

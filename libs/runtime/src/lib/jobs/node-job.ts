@@ -42,6 +42,12 @@ export interface NodeJobRunner {
    * the node lacks the script's interpreter.
    */
   runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle>;
+  /**
+   * Kills every attempt an earlier run of the caller left on this cloud's nodes (whoever started them is
+   * gone, so nobody follows them any more: the manager runs them again elsewhere) and removes their work
+   * directories; returns their ids. For an agent's start, before it answers anyone.
+   */
+  endLeftoverJobs(): Promise<string[]>;
 }
 
 export const DEFAULT_JOB_KILL_GRACE_MS = 2_000;

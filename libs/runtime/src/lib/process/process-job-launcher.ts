@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertValidId } from '../validate-node-spec';
 import { ATTEMPT_TAG } from '../jobs/attempt-tag';
@@ -14,7 +14,7 @@ import {
 } from '../jobs/node-job';
 import type { ProcessLimits } from './process-limits';
 import { groupAlive, killGroup } from './process-group';
-import { taggedPids } from './tagged-processes';
+import { killTagged, taggedPids } from './tagged-processes';
 import { type InterpreterPaths, resolveHostInterpreter } from './resolve-interpreter';
 
 export interface ProcessJobLauncherOptions {
@@ -28,9 +28,25 @@ export interface ProcessJobLauncherOptions {
   interpreters?: InterpreterPaths;
 }
 
+/** A leftover attempt is already lost (its output went nowhere): a short grace, then SIGKILL. */
+const LEFTOVER_KILL_GRACE_MS = 500;
+
 /** Attempts as children of the agent in their own process group, inside the node's cgroups. */
 export class ProcessJobLauncher implements NodeJobRunner {
   constructor(private readonly options: ProcessJobLauncherOptions) {}
+
+  /** Each work directory left in jobsDir names an attempt of an earlier run: its processes carry its tag. */
+  async endLeftoverJobs(): Promise<string[]> {
+    const { jobsDir } = this.options;
+    const left = await readdir(jobsDir).catch(() => [] as string[]);
+    await Promise.all(
+      left.map(async (attemptId) => {
+        await killTagged(ATTEMPT_TAG, attemptId, LEFTOVER_KILL_GRACE_MS);
+        await rm(join(jobsDir, attemptId), { recursive: true, force: true });
+      }),
+    );
+    return left;
+  }
 
   async runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle> {
     assertValidId('attempt', spec.attemptId);

@@ -166,6 +166,10 @@ export class ProcessNodeRuntime implements NodeRuntime {
     return this.jobs.runJob(spec, output);
   }
 
+  endLeftoverJobs(): Promise<string[]> {
+    return this.jobs.endLeftoverJobs();
+  }
+
   /** Exits of this cloud's nodes: our own children at once, nodes started by others within exitPollMs. */
   subscribe(listener: RuntimeEventListener): Unsubscribe {
     return this.events.subscribe(listener);

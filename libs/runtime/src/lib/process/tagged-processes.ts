@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { waitUntilGone } from './terminate';
 
 /** Live processes of this host whose environment holds name=value (read from /proc/<pid>/environ). */
 export function taggedPids(name: string, value: string): number[] {
@@ -14,6 +15,15 @@ export function taggedPids(name: string, value: string): number[] {
     }
   }
   return found;
+}
+
+/** SIGTERM to the tagged processes, SIGKILL to those left after graceMs; resolves once all are gone. */
+export async function killTagged(name: string, value: string, graceMs: number): Promise<void> {
+  const alive = async (): Promise<boolean> => taggedPids(name, value).length > 0;
+  signalPids(taggedPids(name, value), 'SIGTERM');
+  if (await waitUntilGone(alive, graceMs)) return;
+  signalPids(taggedPids(name, value), 'SIGKILL');
+  await waitUntilGone(alive, 5_000);
 }
 
 export function signalPids(pids: readonly number[], signal: NodeJS.Signals): void {
