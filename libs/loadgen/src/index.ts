@@ -14,3 +14,6 @@ export { mulberry32 } from './lib/schedule/prng';
 export * from './lib/target/job-mix';
 export { isLoopbackHost } from './lib/target/load-target';
 export type { LoadTarget, WeightedTarget } from './lib/target/load-target';
+export * from './lib/schedule/rate-phases';
+export * from './lib/schedule/trace-schedule';
+export { varyingPoisson } from './lib/schedule/varying-poisson';
