@@ -215,6 +215,45 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect(watch.stdout).toContain('light');
   });
 
+  it('sends end users from the toolset: one user (cloud request), a seeded Poisson run (cloud simulate)', async () => {
+    const answers = await cliJson<{ status: number; node: string }[]>('request', 'light', '-n', '4');
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.node))).toEqual(new Set(['n1', 'n2']));
+
+    const served = async () =>
+      (await unwrap(api.GET('/api/v1/lb'))).pods
+        .find((p) => p.pod === 'light')
+        ?.servers.reduce((sum, s) => sum + s.totalRequests, 0) ?? 0;
+    const before = await served();
+    const run = await cli(
+      'simulate',
+      '--pod',
+      'light',
+      '--rate',
+      '40',
+      '--duration',
+      '2',
+      '--seed',
+      '7',
+      '--json',
+    );
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({
+      code: 0,
+      stderr: expect.stringMatching(/simulating end users: poisson 40\/s for 2 s \(seed 7\)/),
+    });
+    const result = JSON.parse(run.stdout) as { sent: number; ok: number; dropped: number; intended: number };
+    expect(result).toMatchObject({ dropped: 0, ok: result.sent, intended: result.sent });
+    expect(result.sent).toBeGreaterThan(40); // 80 expected (Poisson, sd 9)
+    // The balancer counted every one of them, and nothing else came meanwhile.
+    const deadline = Date.now() + 3000;
+    while ((await served()) - before < result.sent && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await served()) - before).toBe(result.sent);
+    const refused = await cli('simulate', '--pod', 'nosuchpod', '--rate', '5', '--duration', '1');
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown pod "nosuchpod"') });
+    expect(await served()).toBe(before + result.sent);
+  });
+
   it('pauses and resumes pods from both doors; a paused pod answers 503 saying so', async () => {
     expect((await cli('pause', 'light')).code).toBe(0);
     expect(await freshGet(`${running.lbUrl}/light`)).toMatchObject({

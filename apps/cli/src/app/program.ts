@@ -7,6 +7,7 @@ import { registerLbCommands } from './commands/lb.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
 import { registerPodCommands } from './commands/pod.command';
+import { registerSimulateCommands } from './commands/simulate/simulate.command';
 import { registerStatusCommands } from './commands/status.command';
 import { contextFactory } from './context';
 import { describeFailure, EXIT } from './exit-codes';
@@ -35,6 +36,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerElasticityCommands(program, context);
   registerLbCommands(program, context);
   registerJobCommands(program, context);
+  registerSimulateCommands(program, context);
   registerLoginCommand(program, context, fetchImpl);
   registerCompletionCommand(program, context);
   return program;

@@ -1,7 +1,8 @@
 import { unwrap } from '@strato/api-client';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
+import { parseNumber } from './option-parsers';
 import { render } from '../output';
 
 /** Said only when a node runs more than the one batch job at a time that is the default. */
@@ -143,12 +144,6 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
         output.out(json ? JSON.stringify(result, null, 2) : `pod ${result.name} is ${done}`);
       });
   }
-}
-
-function parseNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
-  return n;
 }
 
 interface JobOptions {
