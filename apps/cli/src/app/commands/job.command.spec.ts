@@ -1,21 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Output } from '../output';
 import { runCli } from '../program';
 import { interpreterOf, submitBody } from './job-submit';
 import { progressLine } from './job-wait';
-
-interface Captured extends Output {
-  stdout: string[];
-  stderr: string[];
-}
-
-const capture = (): Captured => {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
-};
+import { captureOutput } from '../../testing/captured-output';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -130,7 +119,7 @@ describe('cloud job', () => {
         () => json(200, [job({ status: 'FAILED', node: 'n1', attempt: 3, exitCode: 2, durationMs: 1500 })]),
       ],
     });
-    const output = capture();
+    const output = captureOutput();
     expect(await runCli(['job', 'ls', '--status', 'FAILED', ...connection], output, fake.fetch)).toBe(0);
     expect(fake.calls[0].path).toBe('/api/v1/jobs?status=FAILED');
     expect(output.stdout[0]).toMatch(
@@ -146,7 +135,7 @@ describe('cloud job', () => {
         () => json(200, job({ status: 'FAILED', node: 'n1', attempt: 1, exitCode: 1 })),
       ],
     });
-    const output = capture();
+    const output = captureOutput();
     const code = await runCli(
       ['job', 'submit', 'light', '--workload', 'sleep', '--wait', ...connection],
       output,
@@ -174,7 +163,7 @@ describe('cloud job', () => {
         () => new Response(frames, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
       ],
     });
-    const output = capture();
+    const output = captureOutput();
     expect(
       await runCli(['job', 'log', 'job-0000abcd', '-f', '--tail', '5', ...connection], output, fake.fetch),
     ).toBe(0);
@@ -193,7 +182,7 @@ describe('cloud job', () => {
         () => json(200, job({ status: 'RUNNING', node: 'n1', attempt: 1, abortRequested: true })),
       ],
     });
-    const output = capture();
+    const output = captureOutput();
     expect(await runCli(['abort', 'job-0000abcd', ...connection], output, fake.fetch)).toBe(0);
     expect(output.stdout).toEqual([
       'abort of job job-0000abcd requested: attempt 1 on node n1 is being killed (cloud job get job-0000abcd shows it ABORTED)',
@@ -221,7 +210,7 @@ describe('cloud job', () => {
             ),
         ],
       });
-      const output = capture();
+      const output = captureOutput();
       expect(
         await runCli(['launch', file, '--pod', 'heavy', ...connection, '--', 'x'], output, fake.fetch),
       ).toBe(0);
@@ -240,7 +229,7 @@ describe('cloud job', () => {
           () => json(201, { name: 'n1', status: 'ONLINE', host: '127.0.0.1', port: 1 }),
         ],
       });
-      const output = capture();
+      const output = captureOutput();
       expect(await runCli(['launch', 'light', '--json', ...connection], output, fake.fetch)).toBe(0);
       expect(fake.calls.map((call) => call.path)).toEqual(['/api/v1/pods/light/launch']);
     });

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   BALANCE_ALGORITHMS,
@@ -71,6 +72,23 @@ export class PodJobChangeDto {
 
 /** Most batch jobs a node may run at once. */
 export const MAX_JOB_SLOTS = 64;
+
+/** An optional `jobSlots` of a pod request: a whole number of batch jobs per node, 1..MAX_JOB_SLOTS. */
+const JobSlotsField = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({
+      type: 'integer',
+      required: false,
+      example: 2,
+      minimum: 1,
+      maximum: MAX_JOB_SLOTS,
+      description,
+    }),
+    MayBeOmitted(),
+    IsInt(),
+    Min(1),
+    Max(MAX_JOB_SLOTS),
+  );
 
 export class PodDto implements PodView {
   @ApiProperty({ example: 'light' })
@@ -186,18 +204,8 @@ export class RegisterPodDto {
   @ValidateNested()
   @Type(() => PodJobChangeDto)
   job?: PodJobChangeDto;
-  @ApiProperty({
-    type: 'integer',
-    required: false,
-    example: 2,
-    minimum: 1,
-    maximum: MAX_JOB_SLOTS,
-    description: 'batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)',
-  })
-  @MayBeOmitted()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_JOB_SLOTS)
+
+  @JobSlotsField('batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)')
   jobSlots?: number;
 }
 
@@ -245,18 +253,8 @@ export class UpdatePodDto {
   @ValidateNested()
   @Type(() => PodJobChangeDto)
   job?: PodJobChangeDto;
-  @ApiProperty({
-    type: 'integer',
-    required: false,
-    example: 2,
-    minimum: 1,
-    maximum: MAX_JOB_SLOTS,
-    description: 'batch jobs each node runs at once, from the next dispatch on',
-  })
-  @MayBeOmitted()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_JOB_SLOTS)
+
+  @JobSlotsField('batch jobs each node runs at once, from the next dispatch on')
   jobSlots?: number;
 }
 

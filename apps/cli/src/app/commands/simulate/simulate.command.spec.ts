@@ -3,19 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Output } from '../../output';
 import { runCli } from '../../program';
-
-interface Captured extends Output {
-  stdout: string[];
-  stderr: string[];
-}
-
-const capture = (): Captured => {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
-};
+import { captureOutput } from '../../../testing/captured-output';
 
 describe('cloud simulate and cloud request, against a stand-in load balancer', () => {
   let balancer: Server;
@@ -36,7 +25,7 @@ describe('cloud simulate and cloud request, against a stand-in load balancer', (
     });
   });
   const cli = async (...args: string[]) => {
-    const output = capture();
+    const output = captureOutput();
     const code = await runCli(['--token', 't', ...args], output, manager as unknown as typeof fetch);
     return { code, stdout: output.stdout.join('\n'), stderr: output.stderr.join('\n') };
   };
@@ -58,21 +47,8 @@ describe('cloud simulate and cloud request, against a stand-in load balancer', (
 
   it('sends a seeded Poisson mix to the pods, prints the summary with its load model, saves the run', async () => {
     const out = join(dir, 'run.json');
-    const run = await cli(
-      'simulate',
-      '--pod',
-      'light=3',
-      '--pod',
-      'heavy=1',
-      '--rate',
-      '100',
-      '--duration',
-      '1',
-      '--seed',
-      '5',
-      '--out',
-      out,
-    );
+    const mix = ['--pod', 'light=3', '--pod', 'heavy=1', '--rate', '100', '--duration', '1', '--seed', '5'];
+    const run = await cli('simulate', ...mix, '--out', out);
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('load model  open loop');
     expect(run.stdout).toMatch(/per pod {5}light [\d.]+\/s ok, heavy [\d.]+\/s ok/);
@@ -83,20 +59,7 @@ describe('cloud simulate and cloud request, against a stand-in load balancer', (
       received.filter((path) => path === '/heavy').length,
     );
     // The same seed sends the same number of requests: the schedule is the seed's.
-    const again = await cli(
-      'simulate',
-      '--pod',
-      'light=3',
-      '--pod',
-      'heavy=1',
-      '--rate',
-      '100',
-      '--duration',
-      '1',
-      '--seed',
-      '5',
-      '--json',
-    );
+    const again = await cli('simulate', ...mix, '--json');
     expect((JSON.parse(again.stdout) as { sent: number }).sent).toBe(saved.result.sent);
   });
 
