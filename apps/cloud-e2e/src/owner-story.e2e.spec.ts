@@ -225,6 +225,7 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
         .find((p) => p.pod === 'light')
         ?.servers.reduce((sum, s) => sum + s.totalRequests, 0) ?? 0;
     const before = await served();
+    const saved = join(configDir, 'run.json');
     const run = await cli(
       'simulate',
       '--pod',
@@ -236,6 +237,8 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
       '--seed',
       '7',
       '--json',
+      '--out',
+      saved,
     );
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({
       code: 0,
@@ -249,6 +252,9 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     while ((await served()) - before < result.sent && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     expect((await served()) - before).toBe(result.sent);
+    const report = await cli('report', saved);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(`requests    intended ${result.intended}  sent ${result.sent}`);
     const refused = await cli('simulate', '--pod', 'nosuchpod', '--rate', '5', '--duration', '1');
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown pod "nosuchpod"') });
     expect(await served()).toBe(before + result.sent);

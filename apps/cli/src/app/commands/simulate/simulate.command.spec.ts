@@ -60,6 +60,8 @@ describe('cloud simulate and cloud request, against a stand-in load balancer', (
     );
     // The same seed sends the same number of requests: the schedule is the seed's.
     const again = await cli('simulate', ...mix, '--json');
+    // The saved run reads back as the same summary (the per-second progress lines are not part of it).
+    expect(await cli('report', out)).toMatchObject({ code: 0, stdout: run.stdout });
     expect((JSON.parse(again.stdout) as { sent: number }).sent).toBe(saved.result.sent);
   });
 
@@ -89,6 +91,17 @@ describe('cloud simulate and cloud request, against a stand-in load balancer', (
     const run = await cli('simulate', ...args);
     expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
     expect(received).toEqual([]);
+  });
+
+  it.each([
+    ['/nonexistent/run.json', 'cannot read the run /nonexistent/run.json: ENOENT'],
+    ['not-json', 'cannot read the run'],
+    ['other-json', 'is not a run saved by cloud simulate --out'],
+  ])('cloud report refuses %s with exit code 2', async (name, message) => {
+    const file = name.startsWith('/') ? name : join(dir, name);
+    if (name === 'not-json') writeFileSync(file, 'hello');
+    if (name === 'other-json') writeFileSync(file, '{"kind":"pods"}');
+    expect(await cli('report', file)).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
   });
 
   it('refuses an unreadable trace line by line', async () => {
