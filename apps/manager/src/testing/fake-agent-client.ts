@@ -21,6 +21,8 @@ export class FakeAgentClient implements AgentClient {
   failNext: string | undefined;
   /** What every node's CPU sample says, in % of one core (listNodes with stats). */
   cpuPercent: number | null = null;
+  /** What every node's cumulative CPU time says, in seconds. */
+  cpuSeconds = 0;
   /** What this host says about the caps of the nodes it creates from now on. */
   limits: NodeLimits = { enforced: true, reason: null };
 
@@ -77,6 +79,7 @@ export class FakeAgentClient implements AgentClient {
       stats: {
         at: Date.now(),
         cpuPercent: this.cpuPercent,
+        cpuSeconds: this.cpuSeconds,
         cpuQuotaCpus: null,
         memoryBytes: 1,
         memoryLimitBytes: null,

@@ -92,6 +92,23 @@ export interface paths {
         patch: operations["updatePod"];
         trace?: never;
     };
+    "/api/v1/pods/{pod}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CPU and memory each of the pod's nodes uses, as their agents sample it */
+        get: operations["getPodUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pods/{pod}/pause": {
         parameters: {
             query?: never;
@@ -801,6 +818,50 @@ export interface components {
              * @example 2
              */
             jobSlots?: number;
+        };
+        NodeUsageDto: {
+            /** @example n1 */
+            node: string;
+            /**
+             * @example ONLINE
+             * @enum {string}
+             */
+            status: "NEW" | "STARTING" | "STANDBY" | "ONLINE" | "DRAINING" | "PAUSED" | "FAILED" | "UNKNOWN";
+            /**
+             * @description CPU time used since the node started, in seconds; read it twice for the use in between
+             * @example 12.5
+             */
+            cpuSeconds: number | null;
+            /**
+             * @description CPU used over the agent's last sample period, in % of one core (30 = 0.3 CPU)
+             * @example 24
+             */
+            cpuPercent: number | null;
+            /**
+             * @description the node's CPU cap, in CPUs
+             * @example 0.3
+             */
+            cpus: number;
+            /** @example 41943040 */
+            memoryBytes: number | null;
+            /** @example 104857600 */
+            memoryLimitBytes: number | null;
+            /**
+             * @description CPU periods in which the cap held the node back (cumulative)
+             * @example 3
+             */
+            throttledPeriods: number | null;
+            /**
+             * @description when the agent sampled it; null: no sample (not running, or its agent is silent)
+             * @example 2026-12-01T10:00:00.000Z
+             */
+            sampledAt: string | null;
+        };
+        PodUsageDto: {
+            /** @example light */
+            pod: string;
+            /** @description every node of the pod that has an agent */
+            nodes: components["schemas"]["NodeUsageDto"][];
         };
         RegisterNodeDto: {
             /**
@@ -1984,6 +2045,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+        };
+    };
+    getPodUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodUsageDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
         };
     };
     pausePod: {

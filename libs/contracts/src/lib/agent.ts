@@ -91,6 +91,8 @@ export interface NodeStatsView {
   at: number;
   /** CPU used since the previous sample, in % of one core (30 = 0.3 CPU); null on the first sample. */
   cpuPercent: number | null;
+  /** CPU time the node used since it (re)started, in seconds; cumulative, so two readings give the use between them. */
+  cpuSeconds: number;
   cpuQuotaCpus: number | null;
   memoryBytes: number;
   memoryLimitBytes: number | null;

@@ -1,4 +1,4 @@
-import type { AgentRegistry } from '../agents/registry/agent-registry';
+import type { NodeSamples } from '../agents/registry/node-samples';
 import type { JobBacklog } from '../jobs/job-backlog';
 import type { LoadBalancer, PodStatus, ServerStatus } from '../lb/load-balancer';
 import type { NodeRecord } from '../store/nodes.repository';
@@ -13,7 +13,7 @@ describe('PodMetrics: queueDepth', () => {
   const pod = { name: 'heavy', cpus: 0.8 } as PodRecord;
   const metricsWith = (status: Partial<PodStatus>) =>
     new PodMetrics(
-      {} as AgentRegistry,
+      {} as NodeSamples,
       {
         podStatus: async () => [{ name: 'heavy', queue: 0, servers: [], ...status } as PodStatus],
       } as unknown as LoadBalancer,
@@ -36,7 +36,7 @@ describe('PodMetrics: queueDepth', () => {
 
   it('reads nothing for a pod the balancer does not have', async () => {
     const metrics = new PodMetrics(
-      {} as AgentRegistry,
+      {} as NodeSamples,
       { podStatus: async () => [] } as unknown as LoadBalancer,
       {} as JobBacklog,
     );
@@ -47,7 +47,7 @@ describe('PodMetrics: queueDepth', () => {
 describe('PodMetrics: jobBacklog', () => {
   it('counts running and startable jobs per slot of the ready nodes, naming those held back', async () => {
     const backlog = { of: () => ({ running: 1, startable: 3, heldBack: 2 }), slotsPerNode: () => 2 };
-    const metrics = new PodMetrics({} as AgentRegistry, {} as LoadBalancer, backlog as unknown as JobBacklog);
+    const metrics = new PodMetrics({} as NodeSamples, {} as LoadBalancer, backlog as unknown as JobBacklog);
     const pod = { name: 'heavy', cpus: 0.8 } as PodRecord;
     const reading = await metrics.read(pod, [node('h1'), node('h2')], 'jobBacklog', Date.now());
     expect(reading).toMatchObject({ metric: 'jobBacklog', value: 1 });

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AgentNodeView, jobWorkers } from '@strato/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { jobWorkers } from '@strato/contracts';
 import type { ScalingMetric } from '@strato/elasticity';
-import { AgentRegistry } from '../agents/registry/agent-registry';
+import { NodeSamples } from '../agents/registry/node-samples';
 import { JobBacklog } from '../jobs/job-backlog';
 import { LOAD_BALANCER, type LoadBalancer, type ServerStatus } from '../lb/load-balancer';
 import type { NodeRecord } from '../store/nodes.repository';
@@ -25,11 +25,10 @@ const LATENCY_WINDOW_MS = 10_000;
  */
 @Injectable()
 export class PodMetrics {
-  private readonly logger = new Logger(PodMetrics.name);
   private readonly lastTotals = new Map<string, { at: number; total: number }>();
 
   constructor(
-    private readonly agents: AgentRegistry,
+    private readonly samples: NodeSamples,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
     private readonly backlog: JobBacklog,
   ) {}
@@ -52,17 +51,8 @@ export class PodMetrics {
   }
 
   private async cpu(pod: PodRecord, ready: NodeRecord[]): Promise<PodMetricReading> {
-    const byAgent = new Map<string, AgentNodeView[]>();
-    for (const agentId of new Set(ready.map((n) => n.agent).filter((a): a is string => a !== null))) {
-      const agent = this.agents.get(agentId);
-      const nodes = await agent?.client.listNodes(true).catch((error: Error) => {
-        this.logger.warn(`agent ${agentId}: ${error.message}`);
-        return undefined;
-      });
-      if (nodes) byAgent.set(agentId, nodes);
-    }
-    const percents = ready
-      .map((node) => this.sampleOf(node, byAgent.get(node.agent ?? ''))?.stats?.cpuPercent)
+    const percents = [...(await this.samples.of(ready)).values()]
+      .map((stats) => stats.cpuPercent)
       .filter((p): p is number => typeof p === 'number');
     if (percents.length === 0) return { metric: 'cpu', value: null, detail: 'no CPU sample yet' };
     // Utilisation of the pod's cap: a 0.3-CPU node using 0.3 CPU is at 100 %.
@@ -72,16 +62,6 @@ export class PodMetrics {
       value,
       detail: `${percents.length} node(s) at ${value.toFixed(1)} % of ${pod.cpus} CPU`,
     };
-  }
-
-  /** The node's own sample: one from another incarnation (a run before a restart) is not this node's load. */
-  private sampleOf(node: NodeRecord, views: AgentNodeView[] | undefined): AgentNodeView | undefined {
-    const view = views?.find((v) => v.nodeId === node.name);
-    if (!view || view.incarnation === null || view.incarnation === node.incarnation) return view;
-    this.logger.log(
-      `ignored a CPU sample of ${node.name} incarnation ${view.incarnation} (the store has ${node.incarnation})`,
-    );
-    return undefined;
   }
 
   private requestsPerNode(

@@ -115,9 +115,25 @@ describe('pods, events and status API', () => {
     expect(again.body.code).toBe('POD_EXISTS');
   });
 
-  it('refuses to remove a pod that has nodes unless forced, then drains and removes them', async () => {
+  it("reads the use of a pod's nodes from their agents: cumulative CPU seconds, the cap, memory", async () => {
     await http().post('/api/v1/nodes').set(auth).send({ name: 'g1', pod: 'gpu' }).expect(201);
+    const before = await http().get('/api/v1/pods/gpu/usage').set(auth).expect(200);
+    // Registered, never launched: no agent holds it, so there is nothing to read.
+    expect(before.body).toEqual({ pod: 'gpu', nodes: [] });
     await http().post('/api/v1/pods/gpu/launch').set(auth).expect(201);
+    test.agent.cpuSeconds = 12.5;
+    test.agent.cpuPercent = 40;
+    const usage = await http().get('/api/v1/pods/gpu/usage').set(auth).expect(200);
+    expect(usage.body).toMatchObject({
+      pod: 'gpu',
+      nodes: [{ node: 'g1', status: 'ONLINE', cpuSeconds: 12.5, cpuPercent: 40, cpus: 0.75 }],
+    });
+    expect(Date.parse(usage.body.nodes[0].sampledAt)).toBeGreaterThan(0);
+    await http().get('/api/v1/pods/nope/usage').set(auth).expect(404);
+    await http().get('/api/v1/pods/gpu/usage').expect(401);
+  });
+
+  it('refuses to remove a pod that has nodes unless forced, then drains and removes them', async () => {
     const refused = await http().delete('/api/v1/pods/gpu').set(auth).expect(409);
     expect(refused.body.message).toContain(
       'pod gpu still has 1 node(s) (g1); remove them first or use --force',

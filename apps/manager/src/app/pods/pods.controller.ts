@@ -3,6 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { PodLifecycle } from './pod-lifecycle';
 import { PodPauser } from './pod-pauser';
+import { PodUsage } from './pod-usage';
+import { PodUsageDto } from './pod-usage.dto';
 import { PodDto, RegisterPodDto, RemovePodQueryDto, UpdatePodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 
@@ -13,6 +15,7 @@ export class PodsController {
     private readonly pods: PodsService,
     private readonly pauser: PodPauser,
     private readonly lifecycle: PodLifecycle,
+    private readonly usage: PodUsage,
   ) {}
 
   @Post('pods')
@@ -63,6 +66,17 @@ export class PodsController {
   @ApiErrorResponses(401, 404)
   get(@Param('pod') pod: string): PodDto {
     return this.pods.get(pod);
+  }
+
+  @Get('pods/:pod/usage')
+  @ApiOperation({
+    summary: "The CPU and memory each of the pod's nodes uses, as their agents sample it",
+    operationId: 'getPodUsage',
+  })
+  @ApiOkResponse({ type: PodUsageDto })
+  @ApiErrorResponses(401, 404)
+  usageOf(@Param('pod') pod: string): Promise<PodUsageDto> {
+    return this.usage.of(pod);
   }
 
   @Post('pods/:pod/pause')

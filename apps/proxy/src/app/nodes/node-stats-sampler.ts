@@ -21,6 +21,7 @@ export class NodeStatsSampler {
     return {
       at: current.at,
       cpuPercent: fresh ? cpuPercent(before, current) : null,
+      cpuSeconds: current.cpuUsageNanos / 1e9,
       cpuQuotaCpus: current.cpuQuotaCpus,
       memoryBytes: current.memoryBytes,
       memoryLimitBytes: current.memoryLimitBytes,

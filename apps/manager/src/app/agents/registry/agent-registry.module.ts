@@ -3,6 +3,7 @@ import { AGENT_CLIENT_FACTORY, type AgentClientFactory } from './agent-client';
 import { AgentRegistry } from './agent-registry';
 import { AgentsRepository } from './agents.repository';
 import { HttpAgentClient } from './http-agent-client';
+import { NodeSamples } from './node-samples';
 
 const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgentClient(url, token);
 
@@ -12,7 +13,8 @@ const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgent
     { provide: AGENT_CLIENT_FACTORY, useValue: httpAgentClientFactory },
     AgentsRepository,
     AgentRegistry,
+    NodeSamples,
   ],
-  exports: [AgentRegistry],
+  exports: [AgentRegistry, NodeSamples],
 })
 export class AgentRegistryModule {}
