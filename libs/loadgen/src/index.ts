@@ -17,3 +17,4 @@ export type { LoadTarget, WeightedTarget } from './lib/target/load-target';
 export * from './lib/schedule/rate-phases';
 export * from './lib/schedule/trace-schedule';
 export { varyingPoisson } from './lib/schedule/varying-poisson';
+export * from './lib/capacity/measure-capacity';

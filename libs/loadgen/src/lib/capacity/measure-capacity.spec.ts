@@ -1,0 +1,45 @@
+import { InvalidLoadOptionsError } from '../errors/invalid-load-options.error';
+import { NonLoopbackTargetError } from '../errors/non-loopback-target.error';
+import { type LocalHttpServer, startLocalHttpServer } from '../testing/local-http-server';
+import { measureCapacity } from './measure-capacity';
+
+describe('measureCapacity: a closed loop finds what a target serves', () => {
+  let server: LocalHttpServer;
+  beforeAll(async () => {
+    // Each answer takes 20 ms, so 4 users can get at most 200 answers a second.
+    server = await startLocalHttpServer(() => 20);
+  });
+  afterAll(() => server.close());
+
+  it('keeps exactly `concurrency` requests outstanding and measures the throughput they get', async () => {
+    const result = await measureCapacity({
+      url: `${server.url}/cap`,
+      concurrency: 4,
+      durationMs: 1500,
+      warmUpMs: 300,
+    });
+    expect(server.stats.maxConcurrent).toBe(4);
+    expect(result.okPerSecond).toBeLessThanOrEqual(205);
+    expect(result.okPerSecond).toBeGreaterThan(100);
+    expect(result.latency.p50Ms).toBeGreaterThanOrEqual(20);
+    expect(result.failed).toBe(0);
+    // Every request sent (warm-up too) reached the server: the count an LB would show.
+    expect(server.byPath.get('/cap')).toBe(result.sent);
+    expect(result.warmUpSent).toBeGreaterThan(0);
+    expect(result.completed).toBeLessThanOrEqual(result.sent - result.warmUpSent);
+  });
+
+  it('refuses a non-loopback target and a concurrency below 1, sending nothing', async () => {
+    const before = server.stats.received;
+    await expect(
+      measureCapacity({ url: 'http://198.51.100.7/', concurrency: 1, durationMs: 10 }),
+    ).rejects.toThrow(NonLoopbackTargetError);
+    await expect(measureCapacity({ url: server.url, concurrency: 0, durationMs: 10 })).rejects.toThrow(
+      InvalidLoadOptionsError,
+    );
+    await expect(measureCapacity({ url: server.url, concurrency: 1, durationMs: 0 })).rejects.toThrow(
+      InvalidLoadOptionsError,
+    );
+    expect(server.stats.received).toBe(before);
+  });
+});
