@@ -11,5 +11,6 @@ export type {
   LoadBalancerStatus,
   Node,
   Pod,
+  PodUsage,
   SubmitJob,
 } from './lib/models';

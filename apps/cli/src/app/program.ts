@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerElasticityCommands } from './commands/elasticity.command';
+import { registerExperimentCommands } from './commands/experiment/experiment.command';
 import { registerInitCommand } from './commands/init.command';
 import { registerJobCommands } from './commands/job.command';
 import { registerLbCommands } from './commands/lb.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerNodeCommands } from './commands/node.command';
 import { registerPodCommands } from './commands/pod.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerSimulateCommands } from './commands/simulate/simulate.command';
 import { registerStatusCommands } from './commands/status.command';
 import { contextFactory } from './context';
@@ -37,6 +39,8 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerLbCommands(program, context);
   registerJobCommands(program, context);
   registerSimulateCommands(program, context);
+  registerReportCommand(program, context);
+  registerExperimentCommands(program, context);
   registerLoginCommand(program, context, fetchImpl);
   registerCompletionCommand(program, context);
   return program;

@@ -18,11 +18,15 @@ export function partsNeeded(variant: Variant): InfrastructurePart[] {
 
 /**
  * One describe per variant, `$runtime` and `$lb` in the title naming it. A variant whose Docker or HAProxy
- * is missing fails under CI=true and is otherwise listed as not run at the end of the jest run.
+ * (or a part in `alsoNeeded`) is missing fails under CI=true and is otherwise listed as not run at the end of the jest run.
  */
-export function describeEachCloud(title: string, body: (variant: Variant) => void): void {
+export function describeEachCloud(
+  title: string,
+  body: (variant: Variant) => void,
+  alsoNeeded: readonly InfrastructurePart[] = [],
+): void {
   for (const variant of CLOUD_VARIANTS) {
     const named = title.replace('$runtime', variant.runtime).replace('$lb', variant.lb);
-    describeNeeding(partsNeeded(variant))(named, () => body(variant));
+    describeNeeding([...partsNeeded(variant), ...alsoNeeded])(named, () => body(variant));
   }
 }

@@ -7,6 +7,7 @@ export type CloudEvent = components['schemas']['EventDto'];
 export type CloudStatus = components['schemas']['CloudStatusDto'];
 export type Elasticity = components['schemas']['ElasticityDto'];
 export type LoadBalancerStatus = components['schemas']['LoadBalancerDto'];
+export type PodUsage = components['schemas']['PodUsageDto'];
 export type Job = components['schemas']['JobDto'];
 export type JobLogs = components['schemas']['JobLogsDto'];
 export type SubmitJob = components['schemas']['SubmitJobDto'];

@@ -1,5 +1,5 @@
 /** What a test variant can need beyond Node and npm. */
-export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy';
+export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy' | 'chromium';
 
 export interface PartDescription {
   /** The part, as a sentence's subject: "a Docker engine". */
@@ -32,5 +32,11 @@ export const PARTS: Record<InfrastructurePart, PartDescription> = {
     reason: 'no haproxy binary',
     detail: 'none in HAPROXY_BIN, on PATH, in /usr/sbin or /usr/local/sbin',
     enable: 'tools/dev-env.sh (apt-get install -y haproxy)',
+  },
+  chromium: {
+    name: 'the Chromium browser',
+    reason: 'no chromium',
+    detail: 'none in CHROMIUM_BIN, on PATH or at /usr/bin/chromium',
+    enable: 'tools/dev-env.sh (apt-get install -y chromium)',
   },
 };

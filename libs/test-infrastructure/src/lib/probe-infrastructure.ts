@@ -48,6 +48,19 @@ export function probeDocker(
   }
 }
 
+/** `CHROMIUM_BIN`, else `chromium` on PATH, else /usr/bin/chromium (for playwright-core's executablePath); null when absent. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [
+    ...(env['CHROMIUM_BIN'] ? [env['CHROMIUM_BIN']] : []),
+    ...(env['PATH'] ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'chromium')),
+    '/usr/bin/chromium',
+  ];
+  return candidates.find(isExecutable) ?? null;
+}
+
 let docker: { engine: boolean; image: boolean } | undefined;
 
 /** What this machine has of the parts a variant needs; Docker is probed once per test file, and only when needed. */
@@ -57,6 +70,7 @@ export function presentParts(needs: readonly InfrastructurePart[]): PresentParts
     docker: docker?.engine ?? false,
     nodeImage: docker?.image ?? false,
     haproxy: needs.includes('haproxy') && findHaproxy() !== null,
+    chromium: needs.includes('chromium') && findChromium() !== null,
   };
 }
 

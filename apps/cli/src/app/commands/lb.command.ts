@@ -3,6 +3,8 @@ import { Argument, type Command, InvalidArgumentError, Option } from 'commander'
 import type { ContextFactory } from '../context';
 import { type Column, render } from '../output';
 
+export const BALANCE_ALGORITHMS = ['roundrobin', 'leastconn', 'first', 'random', 'source', 'uri'] as const;
+
 type ServerRow = LoadBalancerStatus['pods'][number]['servers'][number] & { pod: string; algorithm: string };
 
 const COLUMNS: Column<ServerRow>[] = [
@@ -56,9 +58,7 @@ export function registerLbCommands(program: Command, context: ContextFactory): v
   lb.command('algorithm')
     .description("change a pod's balance algorithm")
     .argument('<pod>')
-    .addArgument(
-      new Argument('<algorithm>').choices(['roundrobin', 'leastconn', 'first', 'random', 'source', 'uri']),
-    )
+    .addArgument(new Argument('<algorithm>').choices(BALANCE_ALGORITHMS))
     .action(async (pod: string, algorithm: 'roundrobin', _o, command: Command) => {
       const { client, output, json } = context(command);
       const result = await unwrap(

@@ -6,7 +6,7 @@ import {
   runLoad,
   type WeightedTarget,
 } from '@strato/loadgen';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { ContextFactory } from '../../context';
 import { CommandFailedError, EXIT } from '../../exit-codes';
@@ -65,20 +65,6 @@ async function simulate(options: SimulateOptions, command: Command, context: Con
   if (options.out) output.err(`run saved to ${options.out}`);
 }
 
-/** The run a `--out` file holds; a usage error saying what is wrong with any other file. */
-export function readSavedRun(file: string): LoadResult {
-  let saved: { kind?: string; result?: LoadResult };
-  try {
-    saved = JSON.parse(readFileSync(file, 'utf8')) as typeof saved;
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? 'not JSON';
-    throw usage(`cannot read the run ${file}: ${why}; save one with cloud simulate --out ${file}`);
-  }
-  if (saved?.kind !== 'simulation' || typeof saved.result?.intended !== 'number')
-    throw usage(`${file} is not a run saved by cloud simulate --out`);
-  return saved.result;
-}
-
 export function registerSimulateCommands(program: Command, context: ContextFactory): void {
   program
     .command('simulate')
@@ -120,16 +106,6 @@ export function registerSimulateCommands(program: Command, context: ContextFacto
       '\nExamples:\n  cloud simulate --rate 50 --duration 30\n  cloud simulate --pod light=70 --pod medium=25 --pod heavy=5 --phase constant:20:10 --phase ramp:20:200:30 --seed 7\n  cloud simulate --trace day.csv --trace-kind rates --out run.json',
     )
     .action((options: SimulateOptions, command: Command) => simulate(options, command, context));
-
-  program
-    .command('report')
-    .description('a saved run (cloud simulate --out FILE) as the summary it printed, or as JSON')
-    .argument('<file>', 'the run.json')
-    .action((file: string, _options, command: Command) => {
-      const { output, json } = context(command);
-      const result = readSavedRun(file);
-      output.out(json ? JSON.stringify(result, null, 2) : simulationReport(result));
-    });
 
   program
     .command('request')
