@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Job, type StratoClient, unwrap } from '@strato/api-client';
@@ -258,6 +258,68 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     const refused = await cli('simulate', '--pod', 'nosuchpod', '--rate', '5', '--duration', '1');
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown pod "nosuchpod"') });
     expect(await served()).toBe(before + result.sent);
+  });
+
+  it('runs the experiments from the toolset and reads what each node used', async () => {
+    const usage = await unwrap(api.GET('/api/v1/pods/{pod}/usage', { params: { path: { pod: 'light' } } }));
+    expect(usage.nodes.map((n) => n.node).sort()).toEqual(['n1', 'n2']);
+    // The simulated users above made the nodes work: the agents' cumulative CPU says so.
+    expect(usage.nodes.every((n) => (n.cpuSeconds ?? 0) > 0 && n.cpus === 0.3)).toBe(true);
+
+    const dir = join(configDir, 'experiments');
+    const lb = await cli(
+      'experiment',
+      'lb',
+      '--algorithms',
+      'roundrobin',
+      '--loads',
+      '0.3',
+      '--duration',
+      '1',
+      '--capacity-duration',
+      '1',
+      '--no-progress',
+      '--out-dir',
+      join(dir, 'lb'),
+    );
+    expect({ code: lb.code, stdout: lb.stdout }).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Throughput and latency per algorithm and load (light)'),
+    });
+    const elastic = await cli(
+      'experiment',
+      'elasticity',
+      '--policies',
+      'queue',
+      '--scenarios',
+      'spike',
+      '--min-nodes',
+      '2',
+      '--max-nodes',
+      '3',
+      '--lead',
+      '1',
+      '--spike',
+      '2',
+      '--tail',
+      '2',
+      '--capacity-duration',
+      '1',
+      '--no-progress',
+      '--out-dir',
+      join(dir, 'elasticity'),
+    );
+    expect({ code: elastic.code, stderr: elastic.stderr }).toMatchObject({ code: 0 });
+    const html = join(dir, 'again.html');
+    const report = await cli('report', join(dir, 'elasticity', 'report.json'), '--html', html);
+    expect(report).toMatchObject({ code: 0, stdout: expect.stringContaining('Policies on the spike') });
+    expect(readFileSync(html, 'utf8')).toBe(readFileSync(join(dir, 'elasticity', 'report.html'), 'utf8'));
+    // Both gave the pod back as they found it.
+    expect((await nodes('light')).map((n) => [n.name, n.status])).toEqual([
+      ['n1', 'ONLINE'],
+      ['n2', 'ONLINE'],
+    ]);
+    expect((await pod('light')).algorithm).toBe('roundrobin');
   });
 
   it('pauses and resumes pods from both doors; a paused pod answers 503 saying so', async () => {
