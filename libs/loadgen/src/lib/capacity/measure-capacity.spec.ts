@@ -16,7 +16,7 @@ describe('measureCapacity: a closed loop finds what a target serves', () => {
       url: `${server.url}/cap`,
       concurrency: 4,
       durationMs: 1500,
-      warmUpMs: 300,
+      maxWarmUpMs: 5000,
     });
     expect(server.stats.maxConcurrent).toBe(4);
     expect(result.okPerSecond).toBeLessThanOrEqual(205);
@@ -25,8 +25,30 @@ describe('measureCapacity: a closed loop finds what a target serves', () => {
     expect(result.failed).toBe(0);
     // Every request sent (warm-up too) reached the server: the count an LB would show.
     expect(server.byPath.get('/cap')).toBe(result.sent);
-    expect(result.warmUpSent).toBeGreaterThan(0);
-    expect(result.completed).toBeLessThanOrEqual(result.sent - result.warmUpSent);
+    // A server that answers at a steady pace settles at once: three whole seconds, then the window.
+    expect(result).toMatchObject({ warmUpSettled: true, warmUpMs: expect.any(Number) });
+    expect(result.warmUpMs).toBeGreaterThanOrEqual(3000);
+    expect(result.warmUpMs).toBeLessThan(5000);
+    expect(result.completed).toBeLessThan(result.sent);
+  });
+
+  it('warms up no longer than asked when the rate does not settle', async () => {
+    // Answers speed up second by second: a server still warming up.
+    const started = Date.now();
+    const warming = await startLocalHttpServer(() => Math.max(1, 40 - (Date.now() - started) / 100));
+    try {
+      const result = await measureCapacity({
+        url: warming.url,
+        concurrency: 2,
+        durationMs: 500,
+        maxWarmUpMs: 2000,
+      });
+      expect(result.warmUpSettled).toBe(false);
+      expect(result.warmUpMs).toBeGreaterThanOrEqual(2000);
+      expect(result.warmUpMs).toBeLessThan(3100);
+    } finally {
+      await warming.close();
+    }
   });
 
   it('refuses a non-loopback target and a concurrency below 1, sending nothing', async () => {

@@ -1,7 +1,14 @@
 import type { ReportChart, ReportDocument, ReportSection } from '../../report/report-document';
 import type { ElasticityExperimentReport, ElasticityRun } from './elasticity-experiment-report';
 import { demandAt } from './elasticity-measures';
-import { errorsByClass, LATENCY_COLUMNS, latencyCells, latencyPoints, percent } from './report-parts';
+import {
+  capacityHow,
+  errorsByClass,
+  LATENCY_COLUMNS,
+  latencyCells,
+  latencyPoints,
+  percent,
+} from './report-parts';
 
 const seconds = (s: number | null) => (s === null ? 'never' : s.toFixed(1));
 
@@ -140,7 +147,7 @@ export function elasticityExperimentDocument(report: ElasticityExperimentReport)
     subtitle: `${report.startedAt} to ${report.finishedAt}, ${report.balancer.kind} load balancer; ${st.minNodes}–${st.maxNodes} nodes of ${report.pod.cpus} CPU (job ${report.pod.job.kind} ×${report.pod.job.scale}); latency SLO ${st.sloMs} ms; seed ${st.seed}`,
     notes: [
       `Load model: ${report.loadModel}; base ${st.base} and peak ${st.peak} nodes' worth of load.`,
-      `One node serves ${report.capacity.perNodePerSecond.toFixed(1)} requests/s (measured in a closed loop on ${report.capacity.nodes} node(s) for ${report.capacity.durationMs / 1000} s).`,
+      `One node serves ${report.capacity.perNodePerSecond.toFixed(1)} requests/s (measured on ${report.capacity.nodes} node(s) ${capacityHow(report.capacity)}).`,
       `Demand: ${report.demandModel}. Under- and over-provisioning compare it with the nodes serving (ONLINE); node-seconds count every node that runs (starting, warm, serving, draining).`,
       `Latency is measured from ${report.latencyFrom}; a second is over the SLO when the p99 of the answers in it is.`,
     ],

@@ -9,7 +9,7 @@ import { elasticityExperimentDocument } from './elasticity-experiment-document';
 import { type ElasticitySettings, runElasticityExperiment } from './elasticity-experiment';
 import type { ScenarioName } from './elasticity-experiment-report';
 import { parsePolicy, POLICY_PRESETS } from './elasticity-policies';
-import { between, list, MAX_RUN_S, MAX_TOTAL_S, usage } from './experiment-options';
+import { between, list, MAX_RUN_S, MAX_TOTAL_S, MAX_WARM_UP_S, usage } from './experiment-options';
 import { saveReport, stamp } from './save-report';
 
 interface ElasticityOptions {
@@ -52,7 +52,8 @@ function elasticitySettings(options: ElasticityOptions): ElasticitySettings {
   };
   const capacityS = between('--capacity-duration', options.capacityDuration, 1, MAX_RUN_S);
   const perRun = (s: ScenarioName) => times.leadS + (s === 'step' ? times.stepS : times.spikeS) + times.tailS;
-  const totalS = capacityS + scenarios.reduce((sum, s) => sum + perRun(s) * policies.length, 0);
+  const totalS =
+    capacityS + MAX_WARM_UP_S + scenarios.reduce((sum, s) => sum + perRun(s) * policies.length, 0);
   if (totalS > MAX_TOTAL_S)
     throw usage(
       `the experiment would send load for ${totalS} s; at most ${MAX_TOTAL_S} s, split it into runs`,

@@ -1,6 +1,7 @@
 import type { ReportDocument, ReportSection } from '../../report/report-document';
 import type { LbExperimentReport, LbPodResult, LbRun } from './lb-experiment-report';
 import {
+  capacityHow,
   errorsByClass,
   LATENCY_COLUMNS,
   latencyCells,
@@ -55,7 +56,7 @@ function podSection(pod: LbPodResult): ReportSection {
   return {
     heading: `Pod ${pod.pod}: ${nodes.length} node(s) of ${pod.cpus} CPU, job ${pod.job.kind} ×${pod.job.scale}`,
     paragraphs: [
-      `Capacity measured first: ${capacity.okPerSecond.toFixed(1)} requests/s answered 2xx, by ${capacity.concurrency} users in a closed loop for ${capacity.durationMs / 1000} s (after ${capacity.warmUpMs / 1000} s of warm-up) with ${capacity.algorithm}; service time p50 ${ms(capacity.latency.p50Ms)} ms, p99 ${ms(capacity.latency.p99Ms)} ms. The load balancer counted ${capacity.balancerCounted} requests for it; the generator sent ${capacity.sent}.`,
+      `Capacity measured first: ${capacity.okPerSecond.toFixed(1)} requests/s answered 2xx, with ${capacity.algorithm}, ${capacityHow(capacity)}. The load balancer counted ${capacity.balancerCounted} requests for it; the generator sent ${capacity.sent}.`,
     ],
     tables: [
       {

@@ -6,7 +6,7 @@ import type { ContextFactory } from '../../context';
 import { renderText } from '../../report/render-text';
 import { BALANCE_ALGORITHMS } from '../lb.command';
 import { collect, parseNumber } from '../option-parsers';
-import { between, list, MAX_RUN_S, MAX_TOTAL_S, usage } from './experiment-options';
+import { between, list, MAX_RUN_S, MAX_TOTAL_S, MAX_WARM_UP_S, usage } from './experiment-options';
 import { saveReport, stamp } from './save-report';
 import { lbExperimentDocument } from './lb-experiment-document';
 import { type LbExperimentSettings, runLbExperiment } from './lb-experiment';
@@ -41,7 +41,7 @@ function lbSettings(options: LbOptions): LbExperimentSettings {
   const pods = options.pod.length ? [...new Set(options.pod)] : ['light'];
   const durationS = between('--duration', options.duration, 1, MAX_RUN_S);
   const capacityS = between('--capacity-duration', options.capacityDuration, 1, MAX_RUN_S);
-  const totalS = pods.length * (capacityS + algorithms.length * loads.length * durationS);
+  const totalS = pods.length * (capacityS + MAX_WARM_UP_S + algorithms.length * loads.length * durationS);
   if (totalS > MAX_TOTAL_S)
     throw usage(
       `the experiment would send load for ${totalS} s; at most ${MAX_TOTAL_S} s, split it into runs`,

@@ -55,14 +55,14 @@ async function experimentOnPod(
       .reduce((sum, s) => sum + Math.max(1, s.maxConnections), 0);
     const concurrency = Math.max(1, slots * USERS_PER_SLOT);
     output.err(
-      `${podName}: measuring capacity on ${held.nodes.length} node(s) with ${held.pod.algorithm}: ${concurrency} users in a closed loop for ${settings.capacityS} s…`,
+      `${podName}: measuring capacity on ${held.nodes.length} node(s) with ${held.pod.algorithm}: ${concurrency} users in a closed loop, warmed up until the rate settles, then ${settings.capacityS} s…`,
     );
     const before = await readPod(client, podName);
     const capacity = await measureCapacity({ url, concurrency, durationMs: settings.capacityS * 1000 });
     const after = await readPodOnceCounted(client, podName, before, held.nodes, capacity.sent);
     const capacityNodes = sharesBetween(before, after, held.nodes);
     output.err(
-      `${podName}: capacity ${capacity.okPerSecond.toFixed(1)} req/s (service time p50 ${capacity.latency.p50Ms.toFixed(1)} ms)`,
+      `${podName}: capacity ${capacity.okPerSecond.toFixed(1)} req/s after ${(capacity.warmUpMs / 1000).toFixed(0)} s of warm-up${capacity.warmUpSettled ? '' : ' (NOT settled)'}`,
     );
     const runs: LbRun[] = [];
     for (const algorithm of settings.algorithms) {

@@ -1,4 +1,4 @@
-import type { LatencySummary, LoadResult, OutcomeCounts } from '@strato/loadgen';
+import type { CapacityResult, LatencySummary, LoadResult, OutcomeCounts } from '@strato/loadgen';
 import type { Point, ReportChart, Series } from '../../report/report-document';
 
 /** ms with a precision that suits its size. */
@@ -61,3 +61,7 @@ export const latencyCells = (l: LatencySummary): string[] =>
   [l.p50Ms, l.p90Ms, l.p99Ms, l.p999Ms, l.maxMs].map(ms);
 
 export const LATENCY_COLUMNS = ['p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms'];
+
+/** How a capacity was measured, in one sentence's middle. */
+export const capacityHow = (c: CapacityResult): string =>
+  `by ${c.concurrency} users in a closed loop for ${c.durationMs / 1000} s, after ${(c.warmUpMs / 1000).toFixed(0)} s of warm-up (${c.warmUpSettled ? 'until the rate settled' : 'the rate had not settled: the capacity may be low'}); response time p50 ${ms(c.latency.p50Ms)} ms, p99 ${ms(c.latency.p99Ms)} ms`;
