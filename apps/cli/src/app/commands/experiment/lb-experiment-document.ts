@@ -1,4 +1,4 @@
-import type { ReportDocument, ReportSection } from '../../report/report-document';
+import type { Point, ReportDocument, ReportSection } from '../../report/report-document';
 import type { LbExperimentReport, LbPodResult, LbRun } from './lb-experiment-report';
 import {
   capacityHow,
@@ -91,9 +91,11 @@ function podSection(pod: LbPodResult): ReportSection {
         series: (['ok/s', 'p99 ms'] as const).map((name) => ({
           name,
           axis: name === 'ok/s' ? 'left' : 'right',
-          points: pod.runs.flatMap(
-            (run) => timelineSeries(run.result, offset(run)).find((s) => s.name === name)?.points ?? [],
-          ),
+          // A gap between runs: the pause between them is not a measurement.
+          points: pod.runs.flatMap((run): Point[] => [
+            [offset(run), null],
+            ...(timelineSeries(run.result, offset(run)).find((s) => s.name === name)?.points ?? []),
+          ]),
         })),
         markers: pod.runs.map((run) => ({ x: offset(run), label: runLabel(run) })),
       },
