@@ -10,7 +10,7 @@ import type {
   ScenarioName,
 } from './elasticity-experiment-report';
 import { measureElasticity, type NodeSample } from './elasticity-measures';
-import type { NamedPolicy, PolicyFields } from './elasticity-policies';
+import { type NamedPolicy, type PolicyFields, POLICY_KEYS } from './elasticity-policies';
 import { LATENCY_FROM } from './lb-experiment';
 import { launchUpTo, onlineNodes, removeAllBut, untilUpInBalancer } from './pod-nodes';
 
@@ -40,23 +40,6 @@ export interface ElasticitySettings {
 
 const SAMPLE_EVERY_MS = 500;
 const COSTING = ['STARTING', 'STANDBY', 'ONLINE', 'DRAINING'];
-/** The fields the elasticity API takes back, to give the pod its own policy again. */
-const POLICY_KEYS = [
-  'kind',
-  'metric',
-  'lower',
-  'upper',
-  'target',
-  'tolerance',
-  'minNodes',
-  'maxNodes',
-  'warmNodes',
-  'step',
-  'scaleOutCooldownMs',
-  'scaleInCooldownMs',
-  'scaleInStabilizationMs',
-  'windowMs',
-] as const;
 
 export const ELASTICITY_LOAD_MODEL =
   'open loop: Poisson arrivals (seeded) at a base rate, a peak from the rise to the fall, then the base again';

@@ -19,7 +19,7 @@ export const POLICY_PRESETS: Record<string, Omit<NamedPolicy, 'name'>> = {
   rps: { fields: { kind: 'target-tracking', metric: 'requestsPerNode' }, targetOfCapacity: 0.7 },
 };
 
-const NUMBER_FIELDS = [
+export const NUMBER_FIELDS = [
   'lower',
   'upper',
   'target',
@@ -31,6 +31,9 @@ const NUMBER_FIELDS = [
   'scaleInStabilizationMs',
   'windowMs',
 ] as const;
+/** Every field of a policy the elasticity API takes, to set one whole. */
+export const POLICY_KEYS = ['kind', 'metric', 'minNodes', 'maxNodes', ...NUMBER_FIELDS] as const;
+
 const METRICS = ['cpu', 'requestsPerNode', 'latencyP90', 'queueDepth', 'jobBacklog'] as const;
 
 const usage = (message: string) => new CommandFailedError(message, EXIT.usage);

@@ -6,7 +6,6 @@ import {
   LATENCY_COLUMNS,
   latencyCells,
   latencyPoints,
-  ms,
   percent,
   timelineSeries,
 } from './report-parts';
