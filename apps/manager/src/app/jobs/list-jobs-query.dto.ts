@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BATCH_JOB_STATUSES, type BatchJobStatus } from '@strato/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
 
@@ -50,7 +50,8 @@ export class ListJobsQueryDto {
     description: 'jobs to skip, newest first (the next page: offset + limit)',
   })
   @MayBeOmitted()
-  @Type(() => Number)
+  // `offset=` is no number: Number('') would read it as 0 and accept it.
+  @Transform(({ value }) => (value === '' ? Number.NaN : Number(value)))
   @IsInt()
   @Min(0)
   @Max(MAX_JOBS_OFFSET)
