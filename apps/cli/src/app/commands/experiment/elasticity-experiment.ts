@@ -12,7 +12,7 @@ import type {
 import { measureElasticity, type NodeSample } from './elasticity-measures';
 import { type NamedPolicy, type PolicyFields, POLICY_KEYS } from './elasticity-policies';
 import { LATENCY_FROM } from './lb-experiment';
-import { launchUpTo, onlineNodes, removeAllBut, untilUpInBalancer } from './pod-nodes';
+import { capacityUsers, launchUpTo, onlineNodes, removeAllBut, untilUpInBalancer } from './pod-nodes';
 
 export interface ScenarioTimes {
   leadS: number;
@@ -140,16 +140,13 @@ export async function runElasticityExperiment(
   try {
     await resetPod();
     const url = `${lb.url}/${podName}`;
-    const slots = (lb.pods.find((p) => p.pod === podName)?.servers ?? []).reduce(
-      (sum, s) => sum + Math.max(1, s.maxConnections),
-      0,
-    );
+    const concurrency = await capacityUsers(client, podName, await onlineNodes(client, podName));
     say(
       `${podName}: measuring what ${minNodes} node(s) serve, in a closed loop for ${settings.capacityS} s…`,
     );
     const measured = await measureCapacity({
       url,
-      concurrency: Math.max(2, 2 * slots),
+      concurrency,
       durationMs: settings.capacityS * 1000,
     });
     const perNode = measured.okPerSecond / minNodes;

@@ -3,6 +3,7 @@ import { measureCapacity, poisson, runLoad } from '@strato/loadgen';
 import type { Output } from '../../output';
 import { loadWarnings, progressLine } from '../simulate/simulate-report';
 import type { LbExperimentReport, LbPodResult, LbRun } from './lb-experiment-report';
+import { capacityUsers } from './pod-nodes';
 import { holdPod } from './pod-under-test';
 import { readPod, readPodOnceCounted, sharesBetween } from './pod-readings';
 
@@ -25,8 +26,6 @@ export const LATENCY_FROM =
 
 /** Lets the queue of a run past saturation drain before the next one is counted. */
 const SETTLE_MS = 1000;
-/** The capacity is measured with twice as many users as the pod has job threads: none idles. */
-const USERS_PER_SLOT = 2;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,11 +48,7 @@ async function experimentOnPod(
   const held = await holdPod(client, output, podName, settings.nodes);
   try {
     const url = `${lbUrl}/${podName}`;
-    const lb = await unwrap(client.GET('/api/v1/lb'));
-    const slots = (lb.pods.find((p) => p.pod === podName)?.servers ?? [])
-      .filter((s) => held.nodes.includes(s.node))
-      .reduce((sum, s) => sum + Math.max(1, s.maxConnections), 0);
-    const concurrency = Math.max(1, slots * USERS_PER_SLOT);
+    const concurrency = await capacityUsers(client, podName, held.nodes);
     output.err(
       `${podName}: measuring capacity on ${held.nodes.length} node(s) with ${held.pod.algorithm}: ${concurrency} users in a closed loop, warmed up until the rate settles, then ${settings.capacityS} s…`,
     );

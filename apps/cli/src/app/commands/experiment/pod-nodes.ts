@@ -73,3 +73,15 @@ export async function removeAllBut(
     await pause(500);
   }
 }
+
+/** A capacity is measured with twice as many users as the nodes take requests at once: none idles. */
+const USERS_PER_SLOT = 2;
+
+/** Closed-loop users for measuring what `nodes` serve, from their connection limits in the balancer now. */
+export async function capacityUsers(client: StratoClient, pod: string, nodes: string[]): Promise<number> {
+  const lb = await unwrap(client.GET('/api/v1/lb'));
+  const slots = (lb.pods.find((p) => p.pod === pod)?.servers ?? [])
+    .filter((s) => nodes.includes(s.node))
+    .reduce((sum, s) => sum + Math.max(1, s.maxConnections), 0);
+  return Math.max(USERS_PER_SLOT, slots * USERS_PER_SLOT);
+}
