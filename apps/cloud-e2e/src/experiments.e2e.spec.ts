@@ -205,9 +205,15 @@ describeEachCloud(
         capacity: { perNodePerSecond: number };
         runs: {
           policy: string;
-          result: { sent: number };
+          result: { sent: number; intended: number; overSlo: number; timeline: { overSlo: number }[] };
           samples: { atS: number; serving: number; running: number }[];
-          measures: { scaleOutReactionS: number | null; peakNodes: number; nodeSeconds: number };
+          measures: {
+            scaleOutReactionS: number | null;
+            peakNodes: number;
+            nodeSeconds: number;
+            requestsOverSlo: number;
+            requestsOverSloShare: number;
+          };
         }[];
       };
       expect(report.kind).toBe('experiment-elasticity');
@@ -221,6 +227,12 @@ describeEachCloud(
       expect(step.samples.some((x) => x.serving > 2 && x.atS > 3)).toBe(true);
       // At least the two nodes ran the whole 28 s.
       expect(step.measures.nodeSeconds).toBeGreaterThan(2 * 28 * 0.9);
+      // Requests over the SLO: the generator's own count, second by second, and its share.
+      const overSlo = step.result.timeline.reduce((sum, b) => sum + b.overSlo, 0);
+      expect(step.measures.requestsOverSlo).toBe(overSlo);
+      expect(step.measures.requestsOverSlo).toBe(step.result.overSlo);
+      expect(step.measures.requestsOverSloShare).toBeCloseTo(overSlo / step.result.intended, 6);
+      expect(run.stdout).toContain('requests over SLO');
       // Given back: its own policy, on or off as it was, and only its own nodes.
       const after = await elasticity();
       expect({ enabled: after.enabled, policy: after.policy }).toEqual({

@@ -1,9 +1,8 @@
-import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { InvalidLoadOptionsError } from '../errors/invalid-load-options.error';
 import { type OutcomeCounts, OutcomeTally, type RequestOutcome } from '../measure/outcome-tally';
 import type { LatencySummary } from '../measure/latency-histogram';
-import { sendRequest } from '../run/send-request';
+import { HttpSender } from '../run/http-sender';
 import { resolveTargets } from '../target/load-target';
 
 export interface CapacityOptions {
@@ -61,10 +60,9 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
   if (!(options.durationMs > 0))
     throw new InvalidLoadOptionsError(`durationMs must be > 0, got ${options.durationMs}`);
   const maxWarmUpMs = options.maxWarmUpMs ?? 15_000;
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const origin = performance.now();
   const now = () => performance.now() - origin;
-  const settings = { agent, timeoutMs: options.timeoutMs ?? 10_000, now };
+  const sender = new HttpSender({ connections: concurrency, timeoutMs: options.timeoutMs ?? 10_000, now });
   const measured = new OutcomeTally();
   let sent = 0;
   let window: { startMs: number; endMs: number } | undefined;
@@ -76,9 +74,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
     while (!window || now() < window.endMs) {
       const sentAtMs = now();
       sent++;
-      const outcome = await new Promise<RequestOutcome>((resolve) =>
-        sendRequest(target.url, settings, resolve),
-      );
+      const outcome = await new Promise<RequestOutcome>((resolve) => sender.send(target.url, resolve));
       if (outcome.kind === 'cancelled') continue;
       if (!window) {
         const second = Math.floor(outcome.endedAtMs / 1000);
@@ -102,7 +98,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
   try {
     await Promise.all([warmUp(), ...Array.from({ length: concurrency }, user)]);
   } finally {
-    agent.destroy();
+    await sender.destroy();
   }
   const counts = measured.snapshot();
   const { startMs } = window as { startMs: number };

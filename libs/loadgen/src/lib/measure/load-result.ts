@@ -20,6 +20,12 @@ export interface LoadResult extends OutcomeCounts {
   sendWindowMs: number;
   /** Start to the last request settled. */
   wallTimeMs: number;
+  /** Connections open when the first arrival was due (opened before the start, no request sent on them). */
+  preconnected?: number;
+  /** Time spent opening them, before `startedAt`; in no request's latency and in no rate. */
+  preconnectMs?: number;
+  /** Time the generator spent warming up its own code before `startedAt` (0: no fast start, or already warm). */
+  warmUpMs?: number;
   /** Scheduled arrivals (sent + dropped) per second of the send window. */
   intendedRatePerSecond: number;
   /** Requests actually sent per second of the send window. */

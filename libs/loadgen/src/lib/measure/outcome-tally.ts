@@ -23,6 +23,15 @@ export interface OutcomeCounts {
   cancelled: number;
   statusCounts: Record<string, number>;
   errorCounts: Record<string, number>;
+  /** With a latency SLO: requests that got no 2xx answer within it (slow, failed or dropped). */
+  overSlo?: number;
+}
+
+/** Whether a settled request missed the SLO: anything but a 2xx answer within `sloMs` of its intended time. */
+export function missedSlo(outcome: RequestOutcome, intendedAtMs: number, sloMs: number): boolean {
+  if (outcome.kind === 'cancelled') return false;
+  if (outcome.kind === 'error' || outcome.status < 200 || outcome.status >= 300) return true;
+  return outcome.endedAtMs - intendedAtMs > sloMs;
 }
 
 /** Counts and intended-time latency for a set of requests (the whole run, or one target). */
@@ -41,9 +50,14 @@ export class OutcomeTally {
   };
   readonly latency = new LatencyHistogram();
 
+  constructor(private readonly sloMs?: number) {
+    if (sloMs !== undefined) this.counts.overSlo = 0;
+  }
+
   countDropped(): void {
     this.counts.intended++;
     this.counts.dropped++;
+    if (this.counts.overSlo !== undefined) this.counts.overSlo++;
   }
 
   countSent(): void {
@@ -54,6 +68,7 @@ export class OutcomeTally {
   /** Latency runs from the intended send time, so a stalled server or client is charged in full. */
   record(outcome: RequestOutcome, intendedAtMs: number): void {
     const c = this.counts;
+    if (this.sloMs !== undefined && missedSlo(outcome, intendedAtMs, this.sloMs)) c.overSlo = (c.overSlo ?? 0) + 1;
     if (outcome.kind === 'cancelled') {
       c.cancelled++;
     } else if (outcome.kind === 'error') {

@@ -1,7 +1,7 @@
 import { ResolvedTarget } from '../target/load-target';
 import { LatencyHistogram } from './latency-histogram';
 import { LoadProgress, LoadResult, StopReason } from './load-result';
-import { OutcomeTally, RequestOutcome } from './outcome-tally';
+import { missedSlo, OutcomeTally, RequestOutcome } from './outcome-tally';
 import { Timeline } from './timeline';
 
 export interface RunSpan {
@@ -10,19 +10,27 @@ export interface RunSpan {
   stoppedBy: StopReason;
   sendWindowMs: number;
   wallTimeMs: number;
+  preconnected: number;
+  preconnectMs: number;
 }
 
 /** Everything measured during one run; times are ms from the run's start. */
 export class RunRecorder {
-  private readonly total = new OutcomeTally();
+  private readonly total: OutcomeTally;
   private readonly byTarget = new Map<ResolvedTarget, OutcomeTally>();
   private readonly serviceTime = new LatencyHistogram();
   private readonly sendLag = new LatencyHistogram();
-  private readonly timeline = new Timeline();
+  private readonly timeline: Timeline;
   private maxInFlightSeen = 0;
 
-  constructor(private readonly targets: readonly ResolvedTarget[]) {
-    for (const target of targets) this.byTarget.set(target, new OutcomeTally());
+  /** `sloMs`: also count the requests that miss this latency SLO, in all and per second. */
+  constructor(
+    private readonly targets: readonly ResolvedTarget[],
+    private readonly sloMs?: number,
+  ) {
+    this.total = new OutcomeTally(sloMs);
+    this.timeline = new Timeline(sloMs !== undefined);
+    for (const target of targets) this.byTarget.set(target, new OutcomeTally(sloMs));
   }
 
   dropped(target: ResolvedTarget, intendedAtMs: number): void {
@@ -42,10 +50,11 @@ export class RunRecorder {
   settled(target: ResolvedTarget, intendedAtMs: number, outcome: RequestOutcome): void {
     this.total.record(outcome, intendedAtMs);
     this.tally(target).record(outcome, intendedAtMs);
-    if (outcome.kind === 'error') this.timeline.countOutcome(outcome.endedAtMs, false);
+    const missed = this.sloMs !== undefined && missedSlo(outcome, intendedAtMs, this.sloMs);
+    if (outcome.kind === 'error') this.timeline.countOutcome(outcome.endedAtMs, false, undefined, missed);
     if (outcome.kind !== 'response') return;
     const ok = outcome.status >= 200 && outcome.status < 300;
-    this.timeline.countOutcome(outcome.endedAtMs, ok, outcome.endedAtMs - intendedAtMs);
+    this.timeline.countOutcome(outcome.endedAtMs, ok, outcome.endedAtMs - intendedAtMs, missed);
     this.serviceTime.record(outcome.endedAtMs - outcome.sentAtMs);
   }
 
@@ -78,6 +87,8 @@ export class RunRecorder {
       stoppedBy: span.stoppedBy,
       sendWindowMs: span.sendWindowMs,
       wallTimeMs: span.wallTimeMs,
+      preconnected: span.preconnected,
+      preconnectMs: span.preconnectMs,
       intendedRatePerSecond: perSecond(counts.intended, span.sendWindowMs),
       achievedRatePerSecond: perSecond(counts.sent, span.sendWindowMs),
       throughputPerSecond: perSecond(counts.completed, span.wallTimeMs),

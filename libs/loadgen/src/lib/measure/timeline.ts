@@ -13,6 +13,8 @@ export interface TimelineBucket {
   /** Intended-time latency of the responses completed in this second; null when there were none. */
   p50Ms: number | null;
   p99Ms: number | null;
+  /** With a latency SLO: requests that missed it, dropped ones at their intended time, the rest at completion. */
+  overSlo?: number;
 }
 
 /** Per-second buckets; percentiles use one reusable histogram because completions arrive in time order. */
@@ -21,18 +23,24 @@ export class Timeline {
   private readonly open = new LatencyHistogram(2);
   private openSecond = -1;
 
+  /** `withSlo`: buckets count the requests that missed a latency SLO. */
+  constructor(private readonly withSlo = false) {}
+
   countSent(atMs: number): void {
     this.bucket(atMs).sent++;
   }
 
   countDropped(atMs: number): void {
-    this.bucket(atMs).dropped++;
+    const bucket = this.bucket(atMs);
+    bucket.dropped++;
+    if (bucket.overSlo !== undefined) bucket.overSlo++;
   }
 
-  countOutcome(atMs: number, ok: boolean, latencyMs?: number): void {
+  countOutcome(atMs: number, ok: boolean, latencyMs?: number, missedSlo = false): void {
     const bucket = this.bucket(atMs);
     if (ok) bucket.ok++;
     else bucket.failed++;
+    if (missedSlo && bucket.overSlo !== undefined) bucket.overSlo++;
     if (latencyMs === undefined) return;
     if (bucket.second !== this.openSecond) {
       this.closeBefore(bucket.second);
@@ -64,7 +72,9 @@ export class Timeline {
 
   private bucket(atMs: number): TimelineBucket {
     const second = Math.max(0, Math.floor(atMs / 1000));
-    for (let s = this.buckets.length; s <= second; s++) this.buckets.push(emptyBucket(s));
+    for (let s = this.buckets.length; s <= second; s++) {
+      this.buckets.push(this.withSlo ? { ...emptyBucket(s), overSlo: 0 } : emptyBucket(s));
+    }
     return this.buckets[second];
   }
 }

@@ -63,4 +63,12 @@ describe('formatSummary', () => {
     expect(text).toMatch(/heavy\s+30%.*150 ms\s+450 ms/);
     expect(formatSummary({ ...result, targets: result.targets.slice(0, 1) })).not.toContain('share');
   });
+
+  it('says what was done before the clock started, and nothing when nothing was', () => {
+    const warmed = formatSummary({ ...result, warmUpMs: 2150, preconnected: 125, preconnectMs: 8.25 });
+
+    expect(warmed).toContain('before      generator warmed up 2.15 s on its own server, 125 connections opened in 8.25 ms');
+    expect(formatSummary({ ...result, preconnected: 3, preconnectMs: 1 })).toMatch(/before +3 connections/);
+    expect(text).not.toContain('before ');
+  });
 });

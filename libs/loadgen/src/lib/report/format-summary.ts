@@ -16,6 +16,7 @@ export function formatSummary(result: LoadResult): string {
     latencyRow('send lag', r.sendLag),
     `statuses    ${counts(r.statusCounts)}`,
     `errors      ${counts(r.errorCounts)}`,
+    ...beforeTheClock(r),
   ];
   if (r.targets.length > 1) {
     lines.push(row('target', ['share', 'sent', 'ok', 'failed', 'dropped', 'p50', 'p99']));
@@ -37,6 +38,14 @@ function row(label: string, cells: string[]): string {
 
 function ms(value: number): string {
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(value >= 10 ? 1 : 2)} ms`;
+}
+
+/** What was done before the run's clock started, so that no request paid for it. */
+function beforeTheClock(r: LoadResult): string[] {
+  const parts = [];
+  if (r.warmUpMs) parts.push(`generator warmed up ${seconds(r.warmUpMs)} on its own server`);
+  if (r.preconnected) parts.push(`${r.preconnected} connections opened in ${ms(r.preconnectMs ?? 0)}`);
+  return parts.length > 0 ? [`before      ${parts.join(', ')}`] : [];
 }
 
 function seconds(valueMs: number): string {

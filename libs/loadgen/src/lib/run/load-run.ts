@@ -1,13 +1,13 @@
-import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { LoadResult, StopReason } from '../measure/load-result';
+import { LoadProgress, LoadResult, StopReason } from '../measure/load-result';
 import { RunRecorder } from '../measure/run-recorder';
 import { mulberry32 } from '../schedule/prng';
 import { ResolvedTarget, targetPicker } from '../target/load-target';
 import { LoadPlan } from './run-load-options';
-import { CancelRequest, sendRequest, SendSettings } from './send-request';
+import { CancelRequest, HttpSender } from './http-sender';
 
 const MAX_BATCH = 256;
+const PRECONNECT_LIMIT_MS = 1000;
 
 /**
  * One open-loop run: every arrival is sent when due, whether or not earlier requests have answered.
@@ -15,11 +15,10 @@ const MAX_BATCH = 256;
  * counts from the intended time, so generator lateness is charged, never hidden.
  */
 export class LoadRun {
-  private readonly startedAt = new Date();
-  private readonly origin = performance.now();
+  private startedAt = new Date();
+  private origin = performance.now();
   private readonly recorder: RunRecorder;
-  private readonly agent: Agent;
-  private readonly send: SendSettings;
+  private readonly sender: HttpSender;
   private readonly pick: () => ResolvedTarget;
   private readonly offsets: Iterator<number>;
   private readonly inFlight = new Set<CancelRequest>();
@@ -30,34 +29,53 @@ export class LoadRun {
   /** Set once sending has stopped; the run then finishes as the last request settles. */
   private stoppedBy: StopReason | undefined;
   private sendWindowMs = 0;
+  private preconnected = 0;
+  private preconnectMs = 0;
   private timer: NodeJS.Timeout | undefined;
   private catchingUp: NodeJS.Immediate | undefined;
   private progressTimer: NodeJS.Timeout | undefined;
+  private finished = false;
   private resolve: (result: LoadResult) => void = () => undefined;
 
   constructor(private readonly plan: LoadPlan) {
-    this.recorder = new RunRecorder(plan.targets);
-    this.agent = new Agent({ keepAlive: true, maxSockets: plan.maxSockets, maxFreeSockets: plan.maxSockets });
-    this.send = { agent: this.agent, timeoutMs: plan.timeoutMs, now: () => this.elapsed() };
+    this.recorder = new RunRecorder(plan.targets, plan.sloMs);
+    this.sender = new HttpSender({
+      connections: plan.maxSockets,
+      timeoutMs: plan.timeoutMs,
+      now: () => this.elapsed(),
+    });
     this.pick = targetPicker(plan.targets, mulberry32(plan.seed));
     this.offsets = plan.schedule.offsets();
   }
 
-  run(): Promise<LoadResult> {
+  async run(): Promise<LoadResult> {
+    await this.preconnect();
     return new Promise((resolve) => {
       this.resolve = resolve;
       const { signal, onProgress, progressIntervalMs } = this.plan;
       if (signal?.aborted) return this.stop('aborted');
       signal?.addEventListener('abort', this.abort, { once: true });
-      if (onProgress) {
-        this.progressTimer = setInterval(
-          () => onProgress(this.recorder.progress(this.elapsed(), this.inFlight.size)),
-          progressIntervalMs,
-        );
-      }
+      if (onProgress) this.reportProgressAt(progressIntervalMs, onProgress);
       this.advance();
       this.tick();
     });
+  }
+
+  /** Connections are opened before the clock starts: the schedule is about requests, not handshakes. */
+  private async preconnect(): Promise<void> {
+    const { preconnect, timeoutMs, signal, targets } = this.plan;
+    if (preconnect > 0 && !signal?.aborted) {
+      const begun = performance.now();
+      const origins = new Map(targets.map((target) => [target.url.origin, target.url]));
+      const limitMs = Math.min(timeoutMs, PRECONNECT_LIMIT_MS);
+      const opened = await Promise.all(
+        [...origins.values()].map((url) => this.sender.preconnect(url, preconnect, limitMs)),
+      );
+      this.preconnected = opened.reduce((sum, count) => sum + count, 0);
+      this.preconnectMs = performance.now() - begun;
+    }
+    this.startedAt = new Date();
+    this.origin = performance.now();
   }
 
   private readonly tick = (): void => {
@@ -73,6 +91,22 @@ export class LoadRun {
     if (this.next === undefined) return this.stopAtWindowEnd(now);
     this.timer = setTimeout(this.tick, Math.max(1, Math.ceil(this.next - now)));
   };
+
+  /**
+   * Reports at each multiple of the interval on the run's clock. Node's timers count from the event
+   * loop's cached time, which can trail performance.now(), so a timer that fires early is re-armed.
+   */
+  private reportProgressAt(dueMs: number, onProgress: (progress: LoadProgress) => void): void {
+    const now = this.elapsed();
+    if (now < dueMs) {
+      this.progressTimer = setTimeout(() => this.reportProgressAt(dueMs, onProgress), Math.ceil(dueMs - now));
+      return;
+    }
+    onProgress(this.recorder.progress(now, this.inFlight.size));
+    if (this.finished) return;
+    const interval = this.plan.progressIntervalMs;
+    this.reportProgressAt((Math.floor(now / interval) + 1) * interval, onProgress);
+  }
 
   /** A 2 s run lasts 2 s even when its last request answers sooner, so rates share one time base. */
   private stopAtWindowEnd(now: number): void {
@@ -99,7 +133,7 @@ export class LoadRun {
     const target = this.pick();
     this.scheduled++;
     if (this.inFlight.size >= this.plan.maxInFlight) return this.recorder.dropped(target, intendedAtMs);
-    const cancel = sendRequest(target.url, this.send, (outcome) => {
+    const cancel = this.sender.send(target.url, (outcome) => {
       this.inFlight.delete(cancel);
       this.recorder.settled(target, intendedAtMs, outcome);
       if (this.stoppedBy && this.inFlight.size === 0) this.finish();
@@ -134,19 +168,21 @@ export class LoadRun {
   }
 
   private finish(): void {
-    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.finished = true;
+    if (this.progressTimer) clearTimeout(this.progressTimer);
     this.progressTimer = undefined;
     this.plan.signal?.removeEventListener('abort', this.abort);
-    this.agent.destroy();
-    this.resolve(
-      this.recorder.result({
-        schedule: this.plan.schedule.label,
-        startedAt: this.startedAt,
-        stoppedBy: this.stoppedBy ?? 'schedule-end',
-        sendWindowMs: this.sendWindowMs,
-        wallTimeMs: this.elapsed(),
-      }),
-    );
+    const result = this.recorder.result({
+      schedule: this.plan.schedule.label,
+      startedAt: this.startedAt,
+      stoppedBy: this.stoppedBy ?? 'schedule-end',
+      sendWindowMs: this.sendWindowMs,
+      wallTimeMs: this.elapsed(),
+      preconnected: this.preconnected,
+      preconnectMs: this.preconnectMs,
+    });
+    // Resolved once its connections are closed, so nothing of this run is left to cost the next one.
+    void this.sender.destroy().finally(() => this.resolve(result));
   }
 
   private elapsed(): number {

@@ -1,5 +1,5 @@
 import { LoadProgress } from '../measure/load-result';
-import { ArrivalSchedule } from '../schedule/arrival-schedule';
+import { ArrivalSchedule, takeOffsets } from '../schedule/arrival-schedule';
 import { LoadTarget, ResolvedTarget, resolveTargets } from '../target/load-target';
 import { InvalidLoadOptionsError } from '../errors/invalid-load-options.error';
 
@@ -16,6 +16,18 @@ export interface RunLoadOptions {
   timeoutMs?: number;
   /** Keep-alive sockets per host; high by default so requests do not queue client-side. Default 256. */
   maxSockets?: number;
+  /**
+   * Connections opened per origin before the first arrival, so the start is not a burst of handshakes
+   * made by code that is not yet optimized. Default: the arrivals due in the first 25 ms (1..maxSockets); 0 for none.
+   */
+  preconnect?: number;
+  /**
+   * Whether a fast start (1,000+ arrivals in the first second) is preceded by the generator warming
+   * up its own code on a private in-process server (2 s, once per process and rate). Default true.
+   */
+  warmUp?: boolean;
+  /** A latency SLO (ms from the intended send time): the result then counts the requests that missed it. */
+  sloMs?: number;
   /** Seeds the weighted choice of target, so a mix is reproducible. Default 1. */
   seed?: number;
   signal?: AbortSignal;
@@ -34,6 +46,9 @@ export interface LoadPlan {
   maxInFlight: number;
   timeoutMs: number;
   maxSockets: number;
+  preconnect: number;
+  warmUp: boolean;
+  sloMs?: number;
   seed: number;
   signal?: AbortSignal;
   onProgress?: (progress: LoadProgress) => void;
@@ -49,6 +64,7 @@ export function planLoad(options: RunLoadOptions): LoadPlan {
   }
   if (durationMs !== undefined) positive('durationMs', durationMs);
   if (maxRequests !== undefined) positiveInteger('maxRequests', maxRequests);
+  const maxSockets = positiveInteger('maxSockets', options.maxSockets ?? 256);
   const plan: LoadPlan = {
     targets: resolveTargets(options.target, options.allowNonLoopback ?? false),
     schedule,
@@ -56,13 +72,33 @@ export function planLoad(options: RunLoadOptions): LoadPlan {
     maxRequests,
     maxInFlight: positiveInteger('maxInFlight', options.maxInFlight ?? 1024),
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? 10_000),
-    maxSockets: positiveInteger('maxSockets', options.maxSockets ?? 256),
+    maxSockets,
+    preconnect:
+      options.preconnect === undefined
+        ? defaultPreconnect(schedule, Math.min(maxSockets, maxRequests ?? maxSockets))
+        : Math.min(maxSockets, nonNegativeInteger('preconnect', options.preconnect)),
+    warmUp: options.warmUp ?? true,
+    sloMs: options.sloMs === undefined ? undefined : positive('sloMs', options.sloMs),
     seed: options.seed ?? 1,
     signal: options.signal,
     onProgress: options.onProgress,
     progressIntervalMs: positive('progressIntervalMs', options.progressIntervalMs ?? 1000),
   };
   return plan;
+}
+
+const PRECONNECT_HORIZON_MS = 25;
+
+/** Enough connections to ride out a 25 ms stall at the starting rate without opening any mid-run. */
+function defaultPreconnect(schedule: ArrivalSchedule, most: number): number {
+  const early = takeOffsets(schedule, { durationMs: PRECONNECT_HORIZON_MS, maxCount: most }).length;
+  return Math.max(1, early);
+}
+
+function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0)
+    throw new InvalidLoadOptionsError(`${name} must be an integer >= 0, got ${value}`);
+  return value;
 }
 
 function positive(name: string, value: number): number {

@@ -35,7 +35,9 @@ describe('runLoad against a local server', () => {
     expect(result.throughputPerSecond).toBeCloseTo((result.completed * 1000) / result.wallTimeMs, 6);
     expect(result.throughputPerSecond).toBeGreaterThan(190);
     expect(server.stats.received).toBe(result.sent);
-    expect(result.timeline.map((b) => b.sent)).toEqual([200, 200]);
+    // Sends count at their intended second; the last answer may land just after 2 s, in a third bucket.
+    expect(result.timeline.slice(0, 2).map((b) => b.sent)).toEqual([200, 200]);
+    expect(sum(result.timeline.slice(2).map((b) => b.sent))).toBe(0);
     expect(progress.length).toBeGreaterThanOrEqual(1);
     expect(progress[0].lastSecond).toMatchObject({ second: 0, sent: 200 });
   });
@@ -109,6 +111,31 @@ describe('runLoad against a local server', () => {
     expect(result.wallTimeMs).toBeLessThan(900);
   });
 
+  it('counts the requests that missed a latency SLO: slow answers, failures and drops, in all, per pod and per second', async () => {
+    // A quarter of the requests are slow (300 ms); 8 in flight at most, so some are dropped.
+    server = await startLocalHttpServer((req) => (req.url === '/slow' ? 300 : 0));
+    const result = await runLoad({
+      target: [
+        { name: 'fast', url: `${server.url}/fast`, weight: 3 },
+        { name: 'slow', url: `${server.url}/slow`, weight: 1 },
+      ],
+      schedule: constant(100),
+      durationMs: 1000,
+      maxInFlight: 8,
+      sloMs: 100,
+    });
+    const plain = await runLoad({ target: server.url, schedule: constant(50), maxRequests: 5 });
+
+    const [fast, slow] = result.targets;
+    expect(fast.overSlo).toBe(fast.failed + fast.dropped);
+    expect(slow.overSlo).toBe(slow.sent - slow.cancelled + slow.dropped);
+    expect(slow.overSlo).toBeGreaterThan(10);
+    expect(result.overSlo).toBe((fast.overSlo ?? 0) + (slow.overSlo ?? 0));
+    expect(sum(result.timeline.map((b) => b.overSlo ?? 0))).toBe(result.overSlo);
+    expect(plain.overSlo).toBeUndefined();
+    expect(plain.timeline[0].overSlo).toBeUndefined();
+  });
+
   it('drops, without sending, arrivals due while maxInFlight requests are outstanding', async () => {
     server = await startLocalHttpServer(() => 300);
     const result = await runLoad({
@@ -157,6 +184,22 @@ describe('runLoad against a local server', () => {
     expect(result.timeline[1].p99Ms).not.toBeNull();
   });
 
+  it('opens connections for the first 25 ms of arrivals before its clock starts, and says so', async () => {
+    server = await startLocalHttpServer();
+    const result = await runLoad({ target: server.url, schedule: constant(1000), maxRequests: 50 });
+    const none = await runLoad({
+      target: server.url,
+      schedule: constant(1000),
+      maxRequests: 5,
+      preconnect: 0,
+    });
+
+    expect(result.preconnected).toBe(25);
+    expect(result.preconnectMs).toBeGreaterThan(0);
+    expect(result).toMatchObject({ sent: 50, ok: 50 });
+    expect(none).toMatchObject({ preconnected: 0, preconnectMs: 0, ok: 5 });
+  });
+
   it('stops early on abort and cancels what is in flight', async () => {
     server = await startLocalHttpServer(() => 200);
     const controller = new AbortController();
@@ -193,12 +236,16 @@ describe('runLoad refusals', () => {
     );
   });
 
-  it.each([{ maxInFlight: 0 }, { timeoutMs: -1 }, { maxSockets: 1.5 }, { durationMs: 0 }])(
-    'refuses %p',
-    async (bad) => {
-      await expect(
-        runLoad({ target: 'http://127.0.0.1:1/', schedule: constant(10), maxRequests: 1, ...bad }),
-      ).rejects.toThrow(InvalidLoadOptionsError);
-    },
-  );
+  it.each([
+    { maxInFlight: 0 },
+    { timeoutMs: -1 },
+    { maxSockets: 1.5 },
+    { durationMs: 0 },
+    { preconnect: -1 },
+    { sloMs: 0 },
+  ])('refuses %p', async (bad) => {
+    await expect(
+      runLoad({ target: 'http://127.0.0.1:1/', schedule: constant(10), maxRequests: 1, ...bad }),
+    ).rejects.toThrow(InvalidLoadOptionsError);
+  });
 });

@@ -1,4 +1,5 @@
 import { LoadResult } from '../measure/load-result';
+import { warmUpGenerator } from './generator-warm-up';
 import { LoadRun } from './load-run';
 import { planLoad, RunLoadOptions } from './run-load-options';
 
@@ -7,5 +8,7 @@ import { planLoad, RunLoadOptions } from './run-load-options';
  * run, a bad target or a non-loopback host (without `allowNonLoopback`) rejects with a typed error.
  */
 export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
-  return new LoadRun(planLoad(options)).run();
+  const plan = planLoad(options);
+  const warmUpMs = await warmUpGenerator(plan);
+  return { ...(await new LoadRun(plan).run()), warmUpMs };
 }

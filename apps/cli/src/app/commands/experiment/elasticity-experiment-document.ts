@@ -1,6 +1,6 @@
 import type { ReportChart, ReportDocument, ReportSection } from '../../report/report-document';
 import type { ElasticityExperimentReport, ElasticityRun } from './elasticity-experiment-report';
-import { demandAt } from './elasticity-measures';
+import { demandAt, type ElasticityMeasures } from './elasticity-measures';
 import {
   capacityHow,
   errorsByClass,
@@ -78,6 +78,7 @@ function scenarioSection(report: ElasticityExperimentReport, name: string): Repo
           'node-seconds',
           'peak nodes',
           's over SLO',
+          'requests over SLO',
           'direction changes',
           'under-provisioned (nodes, time)',
           'over-provisioned (nodes, time)',
@@ -91,6 +92,7 @@ function scenarioSection(report: ElasticityExperimentReport, name: string): Repo
             m.nodeSeconds.toFixed(0),
             m.peakNodes,
             m.secondsOverSlo,
+            requestsOverSlo(m),
             m.directionChanges,
             `${m.underProvisioning.nodes.toFixed(2)}, ${percent(m.underProvisioning.timeShare)}`,
             `${m.overProvisioning.nodes.toFixed(2)}, ${percent(m.overProvisioning.timeShare)}`,
@@ -133,6 +135,17 @@ function scenarioSection(report: ElasticityExperimentReport, name: string): Repo
         ],
       },
       {
+        kind: 'bars',
+        title: `${name}: requests that missed the SLO`,
+        unit: 'requests',
+        groups: [
+          {
+            label: `requests with no 2xx answer within ${report.settings.sloMs} ms (slow, failed or dropped)`,
+            bars: runs.map((r) => ({ name: r.policy, value: r.measures.requestsOverSlo ?? 0 })),
+          },
+        ],
+      },
+      {
         kind: 'percentiles',
         title: `${name}: latency by percentile per policy`,
         series: runs.map((r) => ({ name: r.policy, points: latencyPoints(r.result.latency) })),
@@ -161,4 +174,10 @@ export function elasticityExperimentDocument(report: ElasticityExperimentReport)
     warnings: report.runs.flatMap((r) => r.warnings.map((w) => `${r.policy} ${r.scenario.name}: ${w}`)),
     sections: scenarios.map((name) => scenarioSection(report, name)),
   };
+}
+
+/** Reports saved before the count was kept have none. */
+function requestsOverSlo(m: ElasticityMeasures): string {
+  if (m.requestsOverSlo === undefined) return 'n/a';
+  return `${m.requestsOverSlo} (${percent(m.requestsOverSloShare ?? 0)})`;
 }

@@ -172,6 +172,7 @@ export async function runElasticityExperiment(
           target: [{ name: podName, url, weight: 1 }],
           schedule: varyingPoisson(profileOf(scenario), settings.seed),
           seed: settings.seed,
+          sloMs: settings.sloMs,
           onProgress: settings.progress ? (p) => say(progressLine(p)) : undefined,
         });
         const samples = await poller.stop();
@@ -187,8 +188,12 @@ export async function runElasticityExperiment(
             minNodes,
             maxNodes,
           },
-          result.timeline.map((b) => b.p99Ms),
-          settings.sloMs,
+          {
+            sloMs: settings.sloMs,
+            p99BySecond: result.timeline.map((b) => b.p99Ms),
+            overSlo: result.overSlo ?? 0,
+            intended: result.intended,
+          },
         );
         runs.push({
           policy: policy.name,

@@ -10,6 +10,12 @@ const shape: RunShape = {
   minNodes: 1,
   maxNodes: 4,
 };
+const slo = (p99BySecond: (number | null)[], overSlo = 0, intended = 600) => ({
+  sloMs: 100,
+  p99BySecond,
+  overSlo,
+  intended,
+});
 const sample = (atS: number, serving: number, running = serving): NodeSample => ({ atS, serving, running });
 
 describe('measureElasticity', () => {
@@ -20,7 +26,7 @@ describe('measureElasticity', () => {
   });
 
   it('a perfect policy: no under- or over-provisioning, reaction 0, cost = demand', () => {
-    const m = measureElasticity([sample(0, 1), sample(10, 3), sample(20, 1)], shape, [10, 10], 100);
+    const m = measureElasticity([sample(0, 1), sample(10, 3), sample(20, 1)], shape, slo([10, 10]));
     expect(m).toMatchObject({
       scaleOutReactionS: 0,
       scaleInReactionS: 0,
@@ -42,7 +48,7 @@ describe('measureElasticity', () => {
       sample(25, 2),
       sample(27, 3),
     ];
-    const m = measureElasticity(samples, shape, [5, 500, 600, null, 20], 100);
+    const m = measureElasticity(samples, shape, slo([5, 500, 600, null, 20], 150));
     expect(m.scaleOutReactionS).toBe(6);
     expect(m.scaleInReactionS).toBe(5);
     expect(m.nodeSeconds).toBeCloseTo(14 * 1 + 2 * 3 + 2 * 3 + 7 * 4 + 2 * 2 + 3 * 3);
@@ -56,11 +62,12 @@ describe('measureElasticity', () => {
     expect(m.overProvisioning.nodes).toBeCloseTo((2 + 15 + 2 + 6) / 30);
     expect(m.overProvisioning.timeShare).toBeCloseTo(12 / 30);
     expect(m.secondsOverSlo).toBe(2);
+    expect(m).toMatchObject({ requestsOverSlo: 150, requestsOverSloShare: 0.25 });
   });
 
   it('never scaled: no reaction time', () => {
-    const m = measureElasticity([sample(0, 1)], shape, [], 100);
-    expect(m).toMatchObject({ scaleOutReactionS: null, scaleInReactionS: null });
+    const m = measureElasticity([sample(0, 1)], shape, slo([], 0, 0));
+    expect(m).toMatchObject({ scaleOutReactionS: null, scaleInReactionS: null, requestsOverSloShare: 0 });
     expect(m.nodeSeconds).toBeCloseTo(30);
   });
 });

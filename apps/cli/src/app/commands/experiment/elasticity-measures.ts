@@ -20,12 +20,28 @@ export interface ElasticityMeasures {
   peakNodes: number;
   /** Seconds in which the p99 latency of the answers was over the SLO. */
   secondsOverSlo: number;
+  /**
+   * Requests that got no 2xx answer within the SLO (slow, failed or dropped), and their share of all.
+   * Absent from reports saved before they were counted.
+   */
+  requestsOverSlo?: number;
+  requestsOverSloShare?: number;
   /** Times the running node count turned from growing to shrinking or back. */
   directionChanges: number;
   /** Nodes missing (demand above serving), averaged over the run, and the share of the time any were. */
   underProvisioning: { nodes: number; timeShare: number };
   /** Serving nodes beyond the demand, averaged over the run, and the share of the time there were any. */
   overProvisioning: { nodes: number; timeShare: number };
+}
+
+/** What the load generator measured against the SLO. */
+export interface SloReadings {
+  sloMs: number;
+  /** p99 latency of the answers in each second; null: none. */
+  p99BySecond: (number | null)[];
+  /** Requests that missed the SLO, of `intended`. */
+  overSlo: number;
+  intended: number;
 }
 
 export interface RunShape {
@@ -72,8 +88,7 @@ function directionChanges(samples: NodeSample[]): number {
 export function measureElasticity(
   samples: NodeSample[],
   shape: RunShape,
-  p99BySecond: (number | null)[],
-  sloMs: number,
+  slo: SloReadings,
 ): ElasticityMeasures {
   const sorted = [...samples].sort((a, b) => a.atS - b.atS);
   const before = sorted.filter((s) => s.atS < shape.riseS).at(-1)?.serving ?? shape.minNodes;
@@ -111,7 +126,9 @@ export function measureElasticity(
       peakServing > shape.minNodes ? firstAfter(sorted, shape.fallS, (s) => s.serving < peakServing) : null,
     nodeSeconds,
     peakNodes: Math.max(0, ...sorted.map((s) => s.running)),
-    secondsOverSlo: p99BySecond.filter((p) => p !== null && p > sloMs).length,
+    secondsOverSlo: slo.p99BySecond.filter((p) => p !== null && p > slo.sloMs).length,
+    requestsOverSlo: slo.overSlo,
+    requestsOverSloShare: slo.intended === 0 ? 0 : slo.overSlo / slo.intended,
     directionChanges: directionChanges(sorted),
     underProvisioning: { nodes: per(under), timeShare: per(underTime) },
     overProvisioning: { nodes: per(over), timeShare: per(overTime) },
