@@ -122,7 +122,9 @@ async function main(): Promise<void> {
   await timed(`${seconds} s, first run`, () => measure(1000, seconds * 1000, url));
   await timed(`${seconds} s, after 1000`, () => measure(5000, seconds * 1000, url));
   await timed(`${seconds} s, new process`, () => measureInFreshProcess(5000, seconds, url));
-  await timed(`${seconds} s, new process, no warm-up`, () => measureInFreshProcess(5000, seconds, url, false));
+  await timed(`${seconds} s, new process, no warm-up`, () =>
+    measureInFreshProcess(5000, seconds, url, false),
+  );
   let limit = 0;
   for (const rate of [2000, 3000, 4000, 5000, 7500, 9000, 10_000, 12_500, 15_000, 20_000]) {
     const row = await timed('5 s', () => measure(rate, 5000, url));

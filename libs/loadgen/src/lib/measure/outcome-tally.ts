@@ -68,7 +68,8 @@ export class OutcomeTally {
   /** Latency runs from the intended send time, so a stalled server or client is charged in full. */
   record(outcome: RequestOutcome, intendedAtMs: number): void {
     const c = this.counts;
-    if (this.sloMs !== undefined && missedSlo(outcome, intendedAtMs, this.sloMs)) c.overSlo = (c.overSlo ?? 0) + 1;
+    if (this.sloMs !== undefined && missedSlo(outcome, intendedAtMs, this.sloMs))
+      c.overSlo = (c.overSlo ?? 0) + 1;
     if (outcome.kind === 'cancelled') {
       c.cancelled++;
     } else if (outcome.kind === 'error') {

@@ -67,7 +67,9 @@ describe('formatSummary', () => {
   it('says what was done before the clock started, and nothing when nothing was', () => {
     const warmed = formatSummary({ ...result, warmUpMs: 2150, preconnected: 125, preconnectMs: 8.25 });
 
-    expect(warmed).toContain('before      generator warmed up 2.15 s on its own server, 125 connections opened in 8.25 ms');
+    expect(warmed).toContain(
+      'before      generator warmed up 2.15 s on its own server, 125 connections opened in 8.25 ms',
+    );
     expect(formatSummary({ ...result, preconnected: 3, preconnectMs: 1 })).toMatch(/before +3 connections/);
     expect(text).not.toContain('before ');
   });

@@ -34,7 +34,12 @@ describe('the generator warming up before a fast start', () => {
     server = await startLocalHttpServer();
     const again = await runLoad({ target: server.url, schedule: constant(2000), maxRequests: 1000 });
     const lower = await runLoad({ target: server.url, schedule: constant(1500), durationMs: 500 });
-    const told = await runLoad({ target: server.url, schedule: constant(4000), maxRequests: 1000, warmUp: false });
+    const told = await runLoad({
+      target: server.url,
+      schedule: constant(4000),
+      maxRequests: 1000,
+      warmUp: false,
+    });
 
     expect([again.warmUpMs, lower.warmUpMs, told.warmUpMs]).toEqual([0, 0, 0]);
     expect(server.stats.received).toBe(again.sent + lower.sent + told.sent);
