@@ -211,6 +211,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       '/api/v1/pods/{pod}/pause',
       '/api/v1/pods/{pod}/resume',
       '/api/v1/pods/{pod}/usage',
+      '/api/v1/stream',
     ]);
   });
 

@@ -282,6 +282,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live stream: every event as the manager keeps it, as server-sent events, resumable
+         * @description A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame per burst (`{"lastEventId":123,"events":[EventDto…]}`, bursts within 100 ms coalesced; its SSE id is the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; `retry: 2000` tells EventSource to reconnect after 2 s.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lb": {
         parameters: {
             query?: never;
@@ -2866,6 +2886,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventDto"][];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description resume after this event id (the `lastEventId` of the last frame seen); the `Last-Event-ID` header, which EventSource sends when it reconnects, takes precedence */
+                since?: number;
+                /** @description only this pod's events */
+                pod?: string;
+            };
+            header?: {
+                /** @description resume after this event id */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the frames, as they come */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: hello
+                     *     data: {"lastEventId":120,"at":"2026-12-02T10:00:00.000Z"}
+                     *
+                     *     id: 121
+                     *     event: events
+                     *     data: {"lastEventId":121,"events":[{"id":121,"type":"NodeOnline","pod":"light","node":"n1"}]}
+                     */
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid input: the message names each field and the reason */

@@ -106,4 +106,23 @@ export class EventsRepository implements OnModuleInit {
         limit: filter.limit,
       }) as CloudEvent[];
   }
+
+  /** Oldest first: the events after `id` (a resume point), of one pod if given, at most `limit`. */
+  after(id: number, pod: string | undefined, limit: number): CloudEvent[] {
+    return this.db
+      .prepare(
+        `SELECT id, at, type, pod, node, message FROM events
+         WHERE id > @id AND (@pod IS NULL OR pod = @pod) ORDER BY id ASC LIMIT @limit`,
+      )
+      .all({ id, pod: pod ?? null, limit }) as CloudEvent[];
+  }
+
+  /** The ids of the oldest and the newest event kept; both 0 when the log is empty. */
+  idRange(): { first: number; last: number } {
+    const row = this.db.prepare('SELECT MIN(id) AS first, MAX(id) AS last FROM events').get() as {
+      first: number | null;
+      last: number | null;
+    };
+    return { first: row.first ?? 0, last: row.last ?? 0 };
+  }
 }

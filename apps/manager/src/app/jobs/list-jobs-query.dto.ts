@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BATCH_JOB_STATUSES, type BatchJobStatus } from '@strato/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
+import { QueryNumber } from '../validation/query-number';
 
 export const MAX_JOBS_PAGE = 1000;
 /** SQLite's OFFSET takes integers only: a larger number would bind as a REAL and fail. */
@@ -51,7 +52,7 @@ export class ListJobsQueryDto {
   })
   @MayBeOmitted()
   // `offset=` is no number: Number('') would read it as 0 and accept it.
-  @Transform(({ value }) => (value === '' ? Number.NaN : Number(value)))
+  @QueryNumber()
   @IsInt()
   @Min(0)
   @Max(MAX_JOBS_OFFSET)

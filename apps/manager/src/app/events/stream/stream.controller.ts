@@ -1,0 +1,55 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { resolvePodAlias } from '@strato/contracts';
+import type { Response } from 'express';
+import { ApiErrorResponses } from '../../openapi/api-error-responses';
+import { startServerSentEvents } from '../../sse/server-sent-events';
+import { CloudStream } from './cloud-stream';
+import { resumePoint } from './resume-point';
+import { RECONNECT_AFTER_MS, toServerSentEvent } from './stream-frame';
+import { StreamQueryDto } from './stream-query.dto';
+
+@ApiTags('events')
+@Controller('v1/stream')
+export class StreamController {
+  constructor(private readonly stream: CloudStream) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The live stream: every event as the manager keeps it, as server-sent events, resumable',
+    description:
+      'A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame ' +
+      'per burst (`{"lastEventId":123,"events":[EventDto…]}`, bursts within 100 ms coalesced; its SSE id is ' +
+      'the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent ' +
+      'first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more ' +
+      'than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; ' +
+      '`retry: 2000` tells EventSource to reconnect after 2 s.',
+    operationId: 'streamEvents',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this event id' })
+  @ApiResponse({
+    status: 200,
+    description: 'the frames, as they come',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'event: hello\ndata: {"lastEventId":120,"at":"2026-12-02T10:00:00.000Z"}\n\n' +
+          'id: 121\nevent: events\ndata: {"lastEventId":121,"events":[{"id":121,"type":"NodeOnline","pod":"light","node":"n1"}]}\n\n',
+      },
+    },
+  })
+  @ApiErrorResponses(400, 401)
+  open(
+    @Query() query: StreamQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() response: Response,
+  ): void {
+    const since = resumePoint(lastEventId, query.since);
+    const pod = query.pod === undefined ? undefined : resolvePodAlias(query.pod);
+    const sse = startServerSentEvents(response);
+    sse.write(`retry: ${RECONNECT_AFTER_MS}\n\n`);
+    const frames = this.stream.open({ since, pod }).subscribe((frame) => sse.write(toServerSentEvent(frame)));
+    sse.gone.addEventListener('abort', () => frames.unsubscribe(), { once: true });
+  }
+}
