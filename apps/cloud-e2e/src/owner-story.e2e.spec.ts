@@ -499,6 +499,43 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect(older.every((e) => e.id < page[1].id)).toBe(true);
   });
 
+  it('follows the event log live: cloud events -f prints a change as it happens, the stream route resumes', async () => {
+    ran.add('events');
+    const following = cloudSession(['events', '-f', '--pod', 'light', '--limit', '1'], running.cliEnv, {
+      interruptWhen: /WeightChanged\s+light\s+n2/,
+    });
+    // The session reads the log, then opens the stream; a change after that is one it must print.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await unwrap(
+      api.PUT('/api/v1/nodes/{name}/weight', { params: { path: { name: 'n2' } }, body: { weight: 2 } }),
+    );
+    const followed = await following;
+    expect(followed).toMatchObject({ interrupted: true, code: 0 });
+    expect(followed.stderr).toContain('following the event log');
+    await unwrap(
+      api.PUT('/api/v1/nodes/{name}/weight', { params: { path: { name: 'n2' } }, body: { weight: 1 } }),
+    );
+
+    // Through the route: resuming two events back replays them first, oldest first.
+    const [newest] = await unwrap(api.GET('/api/v1/events', { params: { query: { limit: 1 } } }));
+    const stream = await api.GET('/api/v1/stream', {
+      params: { query: { since: newest.id - 2 } },
+      parseAs: 'stream',
+    });
+    expect(stream.response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (stream.data as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (!text.includes(`id: ${newest.id}\n`)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toMatch(/^retry: 2000\n\nevent: hello\ndata: \{"lastEventId":\d+/);
+    expect(text).toContain(`"id":${newest.id - 1}`);
+    expect(text.indexOf(`"id":${newest.id - 1}`)).toBeLessThan(text.indexOf(`"id":${newest.id},`));
+  });
+
   it('answers the agent routes with the agent token only', async () => {
     const [agent] = await unwrap(api.GET('/api/v1/agents'));
     const asAgent = { headers: { 'x-strato-agent-token': running.agentToken } };

@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { NodesModule } from './nodes/nodes.module';
 import { PodsModule } from './pods/pods.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
+import { SseModule } from './sse/sse.module';
 import { StoreModule } from './store/store.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         ManagerConfigModule.register(config),
         ScheduleModule.forRoot(),
         StoreModule,
+        SseModule,
         AuthModule,
         HealthModule,
         CloudModule,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EVENT_COLUMNS, POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { render } from '../output';
+import { eventLine, followEvents } from './follow-events';
 
 export function registerStatusCommands(program: Command, context: ContextFactory): void {
   program
@@ -28,14 +29,30 @@ export function registerStatusCommands(program: Command, context: ContextFactory
 
   program
     .command('events')
-    .description('the event log, newest first: every lifecycle change with its reason')
+    .description('the event log, newest first: every lifecycle change with its reason; -f follows it live')
     .option('--pod <pod>', 'only this pod')
     .option('--node <node>', 'only this node')
     .option('--limit <n>', 'how many', '20')
-    .action(async (options: { pod?: string; node?: string; limit: string }, command: Command) => {
-      const { client, output, json } = context(command);
-      const query = { pod: options.pod, node: options.node, limit: Number(options.limit) };
-      const events = await unwrap(client.GET('/api/v1/events', { params: { query } }));
-      output.out(render(events, EVENT_COLUMNS, json));
-    });
+    .option(
+      '-f, --follow',
+      'then print each new event as it happens (oldest first, like tail -f), until Ctrl-C',
+    )
+    .action(
+      async (options: { pod?: string; node?: string; limit: string; follow?: boolean }, command: Command) => {
+        const ctx = context(command);
+        const query = { pod: options.pod, node: options.node, limit: Number(options.limit) };
+        // Read before the page: a newer event than both is one to follow, not one already printed.
+        const newest = options.follow
+          ? await unwrap(ctx.client.GET('/api/v1/events', { params: { query: { limit: 1 } } }))
+          : [];
+        const events = await unwrap(ctx.client.GET('/api/v1/events', { params: { query } }));
+        if (!options.follow) return ctx.output.out(render(events, EVENT_COLUMNS, ctx.json));
+        const oldestFirst = [...events].reverse();
+        for (const event of oldestFirst) ctx.output.out(ctx.json ? JSON.stringify(event) : eventLine(event));
+        ctx.output.err('following the event log (Ctrl-C to stop)…');
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        await followEvents(ctx, options, Math.max(newest[0]?.id ?? 0, events[0]?.id ?? 0), stop.signal);
+      },
+    );
 }

@@ -18,6 +18,7 @@ import { ListJobsQueryDto } from './list-jobs-query.dto';
 import { JobLogsDto, JobLogsQueryDto } from './logs/job-logs.dto';
 import { JobLogsService } from './logs/job-logs.service';
 import { streamFollowedLogs } from './logs/sse-log-stream';
+import { OpenStreams } from '../sse/open-streams';
 import { SubmitJobDto } from './submit-job.dto';
 
 @ApiTags('jobs')
@@ -27,6 +28,7 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly logs: JobLogsService,
+    private readonly streams: OpenStreams,
   ) {}
 
   @Post()
@@ -116,7 +118,7 @@ export class JobsController {
       return;
     }
     this.logs.checkFollow(id, query);
-    await streamFollowedLogs(response, (signal) => this.logs.follow(id, query, signal));
+    await streamFollowedLogs(this.streams.start(response), (signal) => this.logs.follow(id, query, signal));
   }
 
   @Post(':id/abort')

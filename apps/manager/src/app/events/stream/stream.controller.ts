@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { resolvePodAlias } from '@strato/contracts';
 import type { Response } from 'express';
 import { ApiErrorResponses } from '../../openapi/api-error-responses';
-import { startServerSentEvents } from '../../sse/server-sent-events';
+import { OpenStreams } from '../../sse/open-streams';
 import { CloudStream } from './cloud-stream';
 import { resumePoint } from './resume-point';
 import { RECONNECT_AFTER_MS, toServerSentEvent } from './stream-frame';
@@ -12,7 +12,10 @@ import { StreamQueryDto } from './stream-query.dto';
 @ApiTags('events')
 @Controller('v1/stream')
 export class StreamController {
-  constructor(private readonly stream: CloudStream) {}
+  constructor(
+    private readonly stream: CloudStream,
+    private readonly streams: OpenStreams,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -47,7 +50,7 @@ export class StreamController {
   ): void {
     const since = resumePoint(lastEventId, query.since);
     const pod = query.pod === undefined ? undefined : resolvePodAlias(query.pod);
-    const sse = startServerSentEvents(response);
+    const sse = this.streams.start(response);
     sse.write(`retry: ${RECONNECT_AFTER_MS}\n\n`);
     const frames = this.stream.open({ since, pod }).subscribe((frame) => sse.write(toServerSentEvent(frame)));
     sse.gone.addEventListener('abort', () => frames.unsubscribe(), { once: true });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
 import { EventBus } from '../event-bus';
 import { EventFeed } from '../event-feed';
+import { OpenStreams } from '../../sse/open-streams';
 import { EventsRepository } from '../events.repository';
 import { MAX_REPLAY } from './cloud-stream';
 
@@ -21,9 +22,13 @@ async function readFrames(
   headers: Record<string, string>,
   enough: (frames: Frame[]) => boolean,
   whileOpen: () => Promise<void> = async () => undefined,
-): Promise<{ frames: Frame[]; text: string; status: number; contentType: string | null }> {
+): Promise<{ frames: Frame[]; text: string; status: number; contentType: string | null; endedBy: string }> {
   const hangUp = new AbortController();
-  const timer = setTimeout(() => hangUp.abort(), 3000);
+  let endedBy = 'server';
+  const timer = setTimeout(() => {
+    endedBy = 'timeout';
+    hangUp.abort();
+  }, 3000);
   const response = await fetch(url, { headers, signal: hangUp.signal });
   const frames: Frame[] = [];
   let text = '';
@@ -35,6 +40,7 @@ async function readFrames(
         text += decoder.decode(chunk as Uint8Array, { stream: true });
         frames.splice(0, frames.length, ...parseFrames(text));
         if (enough(frames)) {
+          endedBy = 'client';
           hangUp.abort();
           break;
         }
@@ -49,7 +55,13 @@ async function readFrames(
     clearTimeout(timer);
     hangUp.abort();
   }
-  return { frames, text, status: response.status, contentType: response.headers.get('content-type') };
+  return {
+    frames,
+    text,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    endedBy,
+  };
 }
 
 function parseFrames(text: string): Frame[] {
@@ -195,6 +207,17 @@ describe('GET /api/v1/stream: the live stream', () => {
     const deadline = Date.now() + 2000;
     while (watching() > before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(watching()).toBe(before);
+  });
+
+  it('ends open streams when the manager shuts down, so it does not wait for them', async () => {
+    const reading = readFrames(base, auth, () => false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(test.app.get(OpenStreams).count).toBe(1);
+    await test.app.close();
+    const read = await reading;
+
+    expect(read).toMatchObject({ endedBy: 'server', frames: [{ event: 'hello' }] });
+    expect(test.app.get(OpenStreams).count).toBe(0);
   });
 
   it.each([

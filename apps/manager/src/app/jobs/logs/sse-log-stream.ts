@@ -1,5 +1,4 @@
-import type { Response } from 'express';
-import { startServerSentEvents } from '../../sse/server-sent-events';
+import type { ServerSentEvents } from '../../sse/server-sent-events';
 import type { FollowEvent } from './job-logs.service';
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -12,10 +11,9 @@ function toFrame(event: FollowEvent): string {
 
 /** Writes followed log events as server-sent events until they end or the client goes away. */
 export async function streamFollowedLogs(
-  response: Response,
+  stream: ServerSentEvents,
   events: (signal: AbortSignal) => AsyncIterable<FollowEvent>,
 ): Promise<void> {
-  const stream = startServerSentEvents(response);
   try {
     for await (const event of events(stream.gone)) {
       if (stream.gone.aborted) break;
