@@ -31,8 +31,8 @@ export interface RunningCloud {
   logs(): string;
   /** With validateResponses: the proxy in front of the manager, which knows what broke the document. */
   validator?: ValidatingProxy;
-  /** Stops the manager (SIGKILL: as a crash) and starts a new one on the same data dir and ports. */
-  restartManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Stops the manager (SIGKILL: as a crash), leaves it down `downForMs`, and starts a new one on the same data dir and ports. */
+  restartManager(signal?: 'SIGTERM' | 'SIGKILL', downForMs?: number): Promise<void>;
   /** Stops the agent (its nodes keep running unless stopNodesOnExit; SIGKILL: always) and starts a new one. */
   restartAgent(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
@@ -168,8 +168,9 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     cliEnv: { STRATO_URL: apiUrl, STRATO_TOKEN: token },
     logs: () => output,
     validator,
-    async restartManager(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+    async restartManager(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM', downForMs = 0) {
       await (signal === 'SIGKILL' ? killChild(manager) : stopChild(manager));
+      await new Promise((resolve) => setTimeout(resolve, downForMs));
       manager = await startManager();
     },
     async restartAgent(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {

@@ -3,20 +3,25 @@ import { FakeManager, houseError } from '../testing/fake-manager';
 import { aNode, aPod, MemoryStorage } from '../testing/fixtures';
 import { FETCH } from './api/strato-api';
 import { App } from './app';
+import { DISCONNECTED_AFTER_MS, STREAM_OPENER } from './cloud/live-connection';
 import { BROWSER_STORAGE } from './cloud/owner-token.store';
+import { FakeStreamOpener } from '../testing/fake-stream';
 
 // The real StratoApi and generated client, over a fake manager behind `fetch`.
 describe('App', () => {
   let manager: FakeManager;
   let storage: MemoryStorage;
+  let streams: FakeStreamOpener;
 
   beforeEach(() => {
     manager = new FakeManager();
     storage = new MemoryStorage();
+    streams = new FakeStreamOpener();
     TestBed.configureTestingModule({
       providers: [
         { provide: FETCH, useValue: manager.fetch },
         { provide: BROWSER_STORAGE, useValue: storage },
+        { provide: STREAM_OPENER, useValue: streams.open },
       ],
     });
   });
@@ -39,6 +44,7 @@ describe('App', () => {
     const { element } = await render();
 
     expect(text(element.querySelector('.notice--warn'))).toContain('Enter the owner token');
+    expect(text(element.querySelector('.notice--warn'))).not.toContain('refused');
     expect(manager.requests).toEqual([]);
   });
 
@@ -66,6 +72,7 @@ describe('App', () => {
     const { element } = await render();
 
     expect(bearers()).toContain('Bearer stale');
+    expect(text(element.querySelector('.notice--warn'))).toContain('The manager refused this owner token.');
     expect(text(element.querySelector('.notice--warn'))).toContain('Enter the owner token');
     expect(element.querySelector('.notice--error')).toBeNull();
     expect(element.querySelector('strato-pod-card')).toBeNull();
@@ -77,8 +84,70 @@ describe('App', () => {
     const { element } = await render();
 
     expect(text(element.querySelector('.notice--error'))).toBe(
-      'Cannot read the cloud: the manager answered 503: the store is locked. Retrying every 2 s.',
+      'Cannot read the cloud: the manager answered 503: the store is locked. Retrying every 5 s.',
     );
     expect(element.querySelector('.notice--warn')).toBeNull();
+  });
+
+  it('shows whether it is live, and reads the cloud again when the stream announces a change', async () => {
+    storage.setItem('strato.ownerToken', 's3cret');
+    manager.pods = [aPod({ name: 'light' })];
+    const { element, settle } = await render();
+    expect(text(element.querySelector('.live-state'))).toBe('Connecting…');
+    expect(streams.last.options.token).toBe('s3cret');
+
+    streams.last.state({ state: 'live' });
+    streams.last.frame({ kind: 'hello', lastEventId: 4, at: 'now' });
+    await settle();
+    expect(text(element.querySelector('.live-state'))).toBe('Live');
+    expect(element.querySelector('.dot')?.getAttribute('data-live')).toBe('live');
+
+    manager.pods = [aPod({ name: 'light' }), aPod({ name: 'medium' })];
+    const reads = manager.requests.length;
+    streams.last.frame({
+      kind: 'events',
+      lastEventId: 5,
+      events: [
+        { id: 5, at: 'now', type: 'PodCreated', pod: 'medium', node: null, message: 'pod medium created' },
+      ],
+    });
+    await settle();
+    expect(manager.requests.length).toBe(reads + 2);
+    expect(element.querySelectorAll('strato-pod-card')).toHaveLength(2);
+  });
+
+  it('says disconnected when the stream stays down, and recovers without a reload', async () => {
+    storage.setItem('strato.ownerToken', 's3cret');
+    manager.pods = [aPod({ name: 'light' })];
+    const { element, settle } = await render();
+    streams.last.state({ state: 'live' });
+    jest.useFakeTimers();
+    try {
+      streams.last.state({ state: 'reconnecting', message: 'connection lost' });
+      await Promise.resolve();
+      jest.advanceTimersByTime(DISCONNECTED_AFTER_MS);
+    } finally {
+      jest.useRealTimers();
+    }
+    await settle();
+    expect(text(element.querySelector('.live-state'))).toBe('Disconnected — retrying');
+    expect(text(element.querySelector('.notice--error'))).toContain('Disconnected from the manager');
+
+    streams.last.state({ state: 'live' });
+    await settle();
+    expect(text(element.querySelector('.live-state'))).toBe('Live');
+    expect(element.querySelector('.notice--error')).toBeNull();
+    expect(element.querySelectorAll('strato-pod-card')).toHaveLength(1);
+  });
+
+  it('asks for the token again when the stream refuses it', async () => {
+    storage.setItem('strato.ownerToken', 's3cret');
+    manager.pods = [aPod({ name: 'light' })];
+    const { element, settle } = await render();
+    streams.last.state({ state: 'closed', status: 401, message: 'Non-200 status code (401)' });
+    await settle();
+
+    expect(text(element.querySelector('.notice--warn'))).toContain('Enter the owner token');
+    expect(text(element.querySelector('.live-state'))).toBe('Not signed in');
   });
 });

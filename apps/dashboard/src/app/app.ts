@@ -1,11 +1,21 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { CloudStore } from './cloud/cloud.store';
+import { LiveConnection, type LiveState } from './cloud/live-connection';
 import { pollWhileVisible } from './cloud/poll-while-visible';
 import { TokenForm } from './cloud/token-form';
 import { PodList } from './pods/pod-list';
 
-const REFRESH_MS = 2000;
+/** Changes come on the live stream; this poll only keeps the numbers (req/s, CPU) fresh. */
+const REFRESH_MS = 5000;
+
+const LIVE_LABELS: Record<LiveState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  disconnected: 'Disconnected — retrying',
+  refused: 'Not signed in',
+};
 
 @Component({
   selector: 'strato-root',
@@ -19,9 +29,10 @@ const REFRESH_MS = 2000;
         <span class="tagline">elastic mini-cloud</span>
       </div>
       <p class="freshness" aria-live="polite">
+        <span class="dot" [attr.data-live]="live.state()"></span>
+        <span class="live-state">{{ liveLabel() }}</span>
         @if (store.loadedAt(); as loadedAt) {
-          <span class="dot" [class.stale]="store.unreachable()"></span>
-          Updated {{ loadedAt | date: 'mediumTime' }}
+          <span class="updated">· updated {{ loadedAt | date: 'mediumTime' }}</span>
         }
       </p>
       <strato-token-form [token]="store.token()" (saved)="saveToken($event)" />
@@ -30,12 +41,20 @@ const REFRESH_MS = 2000;
     <main>
       @if (store.needsToken()) {
         <p class="notice notice--warn" role="alert">
+          @if (store.token()) {
+            The manager refused this owner token.
+          }
           Enter the owner token — <code>npm start</code> printed where it is.
         </p>
       } @else {
-        @if (store.unreachable(); as message) {
+        @if (live.state() === 'disconnected') {
           <p class="notice notice--error" role="alert">
-            Cannot read the cloud: {{ message }}. Retrying every 2&nbsp;s.
+            Disconnected from the manager: what you see may be out of date. Reconnecting by itself; changes
+            made meanwhile will show, none is lost.
+          </p>
+        } @else if (store.unreachable(); as message) {
+          <p class="notice notice--error" role="alert">
+            Cannot read the cloud: {{ message }}. Retrying every 5&nbsp;s.
           </p>
         }
         @if (store.loadedAt()) {
@@ -50,9 +69,20 @@ const REFRESH_MS = 2000;
 })
 export class App {
   protected readonly store = inject(CloudStore);
+  protected readonly live = inject(LiveConnection);
+  protected readonly liveLabel = computed(() => LIVE_LABELS[this.live.state()]);
 
   constructor() {
     pollWhileVisible(() => void this.store.refresh(), REFRESH_MS);
+    effect((onCleanup) => {
+      const token = this.store.token();
+      if (!token) return;
+      this.live.connect(token, {
+        changed: () => void this.store.changed(),
+        refused: () => this.store.tokenRefused(),
+      });
+      onCleanup(() => this.live.disconnect());
+    });
   }
 
   protected saveToken(token: string): void {

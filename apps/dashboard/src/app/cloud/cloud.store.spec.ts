@@ -59,6 +59,30 @@ describe('CloudStore', () => {
     expect(store.loading()).toBe(false);
   });
 
+  it('reads once more after the read that is out when changes are announced meanwhile, however many', async () => {
+    const store = createStore('s3cret');
+    api.pods = [aPod({ name: 'light' })];
+
+    const first = store.refresh();
+    api.pods = [aPod({ name: 'light' }), aPod({ name: 'medium' })];
+    await Promise.all([store.changed(), store.changed(), store.changed()]);
+    await first;
+
+    expect(api.tokensSeen).toHaveLength(4);
+    expect(store.pods().map((p) => p.pod.name)).toEqual(['light', 'medium']);
+    expect(store.loading()).toBe(false);
+  });
+
+  it('forgets the cloud and asks for the token when the stream refuses it', async () => {
+    api.pods = [aPod()];
+    const store = createStore('s3cret');
+    await store.refresh();
+    store.tokenRefused();
+
+    expect(store.needsToken()).toBe(true);
+    expect(store.pods()).toEqual([]);
+  });
+
   it('asks for the owner token without calling the API when none is stored', async () => {
     const store = createStore(null);
 

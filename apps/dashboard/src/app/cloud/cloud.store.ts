@@ -26,6 +26,8 @@ export class CloudStore {
   private readonly ownerToken = inject(OwnerTokenStore);
   private readonly state = signal<CloudState>(initialState);
   private latestRequest = 0;
+  /** A change was announced while a read was out: read once more when it is done. */
+  private readAgain = false;
 
   readonly token = this.ownerToken.value;
   readonly pods = computed(() => joinPodsWithNodes(this.state().pods, this.state().nodes));
@@ -45,12 +47,38 @@ export class CloudStore {
     await this.load();
   }
 
+  /**
+   * The manager announced a change: read now, or right after the read that is out (which may have
+   * started before the change). Bursts collapse into at most one more read.
+   */
+  async changed(): Promise<void> {
+    if (this.state().loading) {
+      this.readAgain = true;
+      return;
+    }
+    await this.load();
+  }
+
+  /** The manager refused the token (on the live stream): ask for it again. */
+  tokenRefused(): void {
+    this.latestRequest++;
+    this.state.set({ ...initialState, error: { kind: 'unauthorized' } });
+  }
+
   async saveToken(token: string): Promise<void> {
     this.ownerToken.set(token);
     await this.load();
   }
 
   private async load(): Promise<void> {
+    await this.loadOnce();
+    while (this.readAgain) {
+      this.readAgain = false;
+      await this.loadOnce();
+    }
+  }
+
+  private async loadOnce(): Promise<void> {
     const token = this.token();
     if (!token) {
       this.state.set({ ...initialState, error: { kind: 'unauthorized' } });

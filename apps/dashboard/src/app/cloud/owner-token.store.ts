@@ -2,12 +2,13 @@ import { Injectable, InjectionToken, inject, signal } from '@angular/core';
 
 export const BROWSER_STORAGE = new InjectionToken<Storage>('BROWSER_STORAGE', {
   providedIn: 'root',
-  factory: () => localStorage,
+  // For the browser session only: closing the browser forgets the token.
+  factory: () => sessionStorage,
 });
 
 const STORAGE_KEY = 'strato.ownerToken';
 
-/** The owner token, kept in the browser's storage so a reload does not ask again. */
+/** The owner token, kept for the browser session so a reload does not ask again. */
 @Injectable({ providedIn: 'root' })
 export class OwnerTokenStore {
   private readonly storage = inject(BROWSER_STORAGE);

@@ -19,6 +19,10 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
     </form>
   `,
   styles: `
+    :host {
+      display: block;
+      max-width: 100%;
+    }
     form {
       display: flex;
       align-items: center;
@@ -30,6 +34,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
       color: var(--muted);
     }
     input {
+      flex: 0 1 14rem;
       width: 14rem;
       min-width: 0;
       padding: 0.35rem 0.55rem;
