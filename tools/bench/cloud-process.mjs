@@ -59,6 +59,9 @@ export async function startBenchCloud({ runtime, lb }) {
   };
   return {
     api,
+    manager,
+    token,
+    pid: child.pid,
     name: cloudName,
     lbUrl: `http://127.0.0.1:${lbPort}`,
     async stop() {

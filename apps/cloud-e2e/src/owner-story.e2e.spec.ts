@@ -501,19 +501,27 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
 
   it('follows the event log live: cloud events -f prints a change as it happens, the stream route resumes', async () => {
     ran.add('events');
-    const following = cloudSession(['events', '-f', '--pod', 'light', '--limit', '1'], running.cliEnv, {
-      interruptWhen: /WeightChanged\s+light\s+n2/,
+    const target = (await nodes()).find((n) => n.status === 'ONLINE');
+    if (!target) throw new Error('the story has no ONLINE node left to change');
+    const following = cloudSession(['events', '-f', '--pod', target.pod, '--limit', '1'], running.cliEnv, {
+      interruptWhen: new RegExp(`WeightChanged\\s+${target.pod}\\s+${target.name}`),
     });
     // The session reads the log, then opens the stream; a change after that is one it must print.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await unwrap(
-      api.PUT('/api/v1/nodes/{name}/weight', { params: { path: { name: 'n2' } }, body: { weight: 2 } }),
+      api.PUT('/api/v1/nodes/{name}/weight', {
+        params: { path: { name: target.name } },
+        body: { weight: target.weight === 2 ? 3 : 2 },
+      }),
     );
     const followed = await following;
     expect(followed).toMatchObject({ interrupted: true, code: 0 });
     expect(followed.stderr).toContain('following the event log');
     await unwrap(
-      api.PUT('/api/v1/nodes/{name}/weight', { params: { path: { name: 'n2' } }, body: { weight: 1 } }),
+      api.PUT('/api/v1/nodes/{name}/weight', {
+        params: { path: { name: target.name } },
+        body: { weight: target.weight },
+      }),
     );
 
     // Through the route: resuming two events back replays them first, oldest first.

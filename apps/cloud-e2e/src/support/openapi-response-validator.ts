@@ -95,6 +95,8 @@ export class OpenApiResponseValidator {
     }
     const type = response.contentType?.split(';')[0].trim().toLowerCase() ?? '';
     if (!media.includes(type)) return `Content-Type ${type || 'none'}, the document says ${media.join(', ')}`;
+    // Server-sent events are frames, not one JSON document: their type is what the document can say.
+    if (type === 'text/event-stream') return undefined;
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -38,6 +38,23 @@ export async function startValidatingProxy(managerUrl: string): Promise<Validati
         agent: false,
       },
       (answer) => {
+        if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
+          // A stream never ends by itself: its status and type are checked, its frames passed on as they come.
+          const status = answer.statusCode ?? 0;
+          const problem = validator.problemWith({
+            method,
+            url,
+            status,
+            contentType: answer.headers['content-type'],
+            body: Buffer.alloc(0),
+          });
+          if (problem) problems.push(`${method} ${url} → ${status}: ${problem}`);
+          outgoing.writeHead(status, endToEnd(answer.headers));
+          outgoing.flushHeaders();
+          answer.pipe(outgoing);
+          outgoing.on('close', () => answer.destroy());
+          return;
+        }
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {

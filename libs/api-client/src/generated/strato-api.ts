@@ -291,7 +291,7 @@ export interface paths {
         };
         /**
          * The live stream: every event as the manager keeps it, as server-sent events, resumable
-         * @description A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame per burst (`{"lastEventId":123,"events":[EventDto…]}`, bursts within 100 ms coalesced; its SSE id is the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; `retry: 2000` tells EventSource to reconnect after 2 s.
+         * @description A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame per burst (`{"lastEventId":123,"events":[EventDto…]}`, at most one frame per client per 100 ms: an event after a quiet spell at once, a burst in one frame; its SSE id is the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; `retry: 2000` tells EventSource to reconnect after 2 s.
          */
         get: operations["streamEvents"];
         put?: never;

@@ -4,7 +4,10 @@ import { EventFeed } from '../event-feed';
 import { type CloudEvent, EventsRepository } from '../events.repository';
 import type { StreamFrame } from './stream-frame';
 
-/** Events kept within this long of the first one of a burst go out in one frame. */
+/**
+ * At most one frame per client this often: an event after a quiet spell goes out at once (after the
+ * code that published it, so a synchronous burst is one frame), the rest of a burst with the next frame.
+ */
 export const COALESCE_MS = 100;
 /** And at most this many in one frame. */
 export const MAX_EVENTS_PER_FRAME = 500;
@@ -34,9 +37,11 @@ export class CloudStream {
     return new Observable<StreamFrame>((subscriber) => {
       const pending: CloudEvent[] = [];
       let flushTimer: NodeJS.Timeout | undefined;
+      let flushedAt = Number.NEGATIVE_INFINITY;
       const flush = (): void => {
         clearTimeout(flushTimer);
         flushTimer = undefined;
+        flushedAt = Date.now();
         while (pending.length > 0) {
           const events = pending.splice(0, MAX_EVENTS_PER_FRAME);
           subscriber.next({ kind: 'events', lastEventId: events[events.length - 1].id, events });
@@ -48,7 +53,7 @@ export class CloudStream {
         if (options.pod !== undefined && event.pod !== options.pod) return;
         pending.push(event);
         if (pending.length >= MAX_EVENTS_PER_FRAME) flush();
-        else flushTimer ??= setTimeout(flush, COALESCE_MS);
+        else flushTimer ??= setTimeout(flush, Math.max(0, flushedAt + COALESCE_MS - Date.now()));
       });
       const range = this.events.idRange();
       subscriber.next({ kind: 'hello', lastEventId: range.last, at: new Date().toISOString() });
