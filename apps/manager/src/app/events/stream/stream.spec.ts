@@ -36,8 +36,11 @@ async function readFrames(
     if (response.status === 200 && response.body) {
       const acting = whileOpen();
       const decoder = new TextDecoder();
-      for await (const chunk of response.body) {
-        text += decoder.decode(chunk as Uint8Array, { stream: true });
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
         frames.splice(0, frames.length, ...parseFrames(text));
         if (enough(frames)) {
           endedBy = 'client';
