@@ -8,3 +8,4 @@ export * from './lib/data-path';
 export * from './lib/batch-job';
 export * from './lib/batch-workloads';
 export * from './lib/agent-jobs';
+export * from './lib/event-stream';

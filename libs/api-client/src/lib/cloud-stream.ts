@@ -1,11 +1,9 @@
+import { EVENT_STREAM_FRAME_KINDS, type EventStreamFrame } from '@strato/contracts';
 import { EventSource, type ErrorEvent } from 'eventsource';
 import type { CloudEvent } from './models';
 
-/** The frames of `GET /api/v1/stream` (see its OpenAPI description). */
-export type StreamFrame =
-  | { kind: 'hello'; lastEventId: number; at: string }
-  | { kind: 'events'; lastEventId: number; events: CloudEvent[] }
-  | { kind: 'reset'; lastEventId: number; reason: string };
+/** The frames of `GET /api/v1/stream` (see its OpenAPI description), over the generated event type. */
+export type StreamFrame = EventStreamFrame<CloudEvent>;
 
 /**
  * `live`: connected; `reconnecting`: the connection dropped and is being retried (every 2 s, resuming
@@ -33,8 +31,6 @@ export interface CloudStreamHandle {
   close(): void;
 }
 
-const FRAME_KINDS = ['hello', 'events', 'reset'] as const;
-
 /**
  * Follows the manager's live stream with a standard EventSource (the `eventsource` package, so the
  * owner token can go in a header: the browser's own EventSource cannot send one). It reconnects by
@@ -60,7 +56,7 @@ export function openCloudStream(options: CloudStreamOptions): CloudStreamHandle 
     if (source.readyState === EventSource.CLOSED) tell({ state: 'closed', status: event.code, message });
     else tell({ state: 'reconnecting', message });
   });
-  for (const kind of FRAME_KINDS) {
+  for (const kind of EVENT_STREAM_FRAME_KINDS) {
     source.addEventListener(kind, (event: MessageEvent<string>) =>
       options.onFrame({ kind, ...JSON.parse(event.data) } as StreamFrame),
     );

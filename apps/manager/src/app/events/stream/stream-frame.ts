@@ -1,14 +1,8 @@
+import type { EventStreamFrame } from '@strato/contracts';
 import type { CloudEvent } from '../events.repository';
 
-/**
- * What the live stream sends. `events` frames carry the resume point (`lastEventId`, the SSE id):
- * a client that reconnects with it misses nothing. `reset` says the events since the client's
- * resume point are not all kept any more: read the state afresh, then follow from `lastEventId`.
- */
-export type StreamFrame =
-  | { kind: 'hello'; lastEventId: number; at: string }
-  | { kind: 'events'; lastEventId: number; events: CloudEvent[] }
-  | { kind: 'reset'; lastEventId: number; reason: string };
+/** What the live stream sends: the contract's frames over the event log's own entries. */
+export type StreamFrame = EventStreamFrame<CloudEvent>;
 
 /** How long a client waits before it reconnects, sent with the first frame. */
 export const RECONNECT_AFTER_MS = 2000;
