@@ -1,8 +1,10 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { FakeManager, houseError } from '../testing/fake-manager';
 import { aNode, aPod, MemoryStorage } from '../testing/fixtures';
 import { FETCH } from './api/strato-api';
 import { App } from './app';
+import { routes } from './app.routes';
 import { DISCONNECTED_AFTER_MS, STREAM_OPENER } from './cloud/live-connection';
 import { BROWSER_STORAGE } from './cloud/owner-token.store';
 import { FakeStreamOpener } from '../testing/fake-stream';
@@ -22,12 +24,14 @@ describe('App', () => {
         { provide: FETCH, useValue: manager.fetch },
         { provide: BROWSER_STORAGE, useValue: storage },
         { provide: STREAM_OPENER, useValue: streams.open },
+        provideRouter(routes, withComponentInputBinding()),
       ],
     });
   });
 
   async function render(): Promise<{ element: HTMLElement; settle: () => Promise<void> }> {
     const fixture = TestBed.createComponent(App);
+    await TestBed.inject(Router).navigateByUrl('/');
     const settle = async (): Promise<void> => {
       await new Promise((resolve) => setTimeout(resolve));
       await fixture.whenStable();

@@ -4,7 +4,7 @@ import { CloudStore } from './cloud/cloud.store';
 import { LiveConnection, type LiveState } from './cloud/live-connection';
 import { pollWhileVisible } from './cloud/poll-while-visible';
 import { TokenForm } from './cloud/token-form';
-import { PodList } from './pods/pod-list';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 /** Changes come on the live stream; this poll only keeps the numbers (req/s, CPU) fresh. */
 const REFRESH_MS = 5000;
@@ -20,7 +20,7 @@ const LIVE_LABELS: Record<LiveState, string> = {
 @Component({
   selector: 'strato-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, PodList, TokenForm],
+  imports: [DatePipe, RouterLink, RouterLinkActive, RouterOutlet, TokenForm],
   template: `
     <header class="topbar">
       <div class="brand">
@@ -28,6 +28,10 @@ const LIVE_LABELS: Record<LiveState, string> = {
         <h1>Strato</h1>
         <span class="tagline">elastic mini-cloud</span>
       </div>
+      <nav class="nav" aria-label="Pages">
+        <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Overview</a>
+        <a routerLink="/events" routerLinkActive="active">Events</a>
+      </nav>
       <p class="freshness" aria-live="polite">
         <span class="dot" [attr.data-live]="live.state()"></span>
         <span class="live-state">{{ liveLabel() }}</span>
@@ -57,11 +61,7 @@ const LIVE_LABELS: Record<LiveState, string> = {
             Cannot read the cloud: {{ message }}. Retrying every 5&nbsp;s.
           </p>
         }
-        @if (store.loadedAt()) {
-          <strato-pod-list [pods]="store.pods()" />
-        } @else if (!store.unreachable()) {
-          <p class="loading">Loading pods…</p>
-        }
+        <router-outlet />
       }
     </main>
   `,

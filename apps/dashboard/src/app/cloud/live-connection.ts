@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, InjectionToken, inject, signal } from '@angular/core';
 import { type CloudStreamHandle, openCloudStream, type StreamFrame } from '@strato/api-client';
+import { Subject } from 'rxjs';
 import { FETCH } from '../api/strato-api';
 
 /** `disconnected`: the stream has been down a while (it keeps retrying); `refused`: the token was not accepted. */
@@ -33,6 +34,7 @@ export class LiveConnection {
   private readonly fetch = inject(FETCH);
   private readonly baseUrl = inject(DOCUMENT).location.origin;
   private readonly current = signal<LiveState>('connecting');
+  private readonly received = new Subject<StreamFrame>();
   private stream: CloudStreamHandle | undefined;
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,6 +43,8 @@ export class LiveConnection {
   private greeted = false;
 
   readonly state = this.current.asReadonly();
+  /** Every frame the stream brings, for the pages that show events or live numbers. */
+  readonly frames$ = this.received.asObservable();
 
   connect(token: string, handlers: LiveHandlers): void {
     this.disconnect();
@@ -68,6 +72,7 @@ export class LiveConnection {
         // A hello after a drop: whatever changed meanwhile comes as events, but numbers moved too.
         if (frame.kind !== 'hello' || this.greeted) handlers.changed(frame);
         if (frame.kind === 'hello') this.greeted = true;
+        this.received.next(frame);
       },
       onState: (state) => {
         if (state.state === 'live') {

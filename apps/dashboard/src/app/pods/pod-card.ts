@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { Node, Pod } from '@strato/api-client';
+import { RouterLink } from '@angular/router';
 import { NODE_STATUSES } from '@strato/contracts';
 import { StatusBadge } from './status-badge';
 
@@ -7,10 +8,12 @@ import { StatusBadge } from './status-badge';
 @Component({
   selector: 'strato-pod-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [StatusBadge],
+  imports: [RouterLink, StatusBadge],
   template: `
     <header class="head">
-      <h2 class="name">{{ pod().name }}</h2>
+      <h2 class="name">
+        <a [routerLink]="['/pods', pod().name]">{{ pod().name }}</a>
+      </h2>
       <strato-status-badge [status]="pod().state" />
       <span class="path"
         >load balancer <code>{{ pod().path }}</code></span

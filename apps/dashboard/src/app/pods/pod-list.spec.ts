@@ -1,9 +1,12 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { aNode, aPod } from '../../testing/fixtures';
 import { PodList } from './pod-list';
 import type { PodWithNodes } from './pod-with-nodes';
 
 describe('PodList', () => {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([])] }));
+
   async function render(pods: PodWithNodes[]): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(PodList);
     fixture.componentRef.setInput('pods', pods);
@@ -12,6 +15,12 @@ describe('PodList', () => {
   }
 
   const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  it('links each pod to its page', async () => {
+    const element = await render([{ pod: aPod({ name: 'medium' }), nodes: [] }]);
+
+    expect(element.querySelector('.name a')?.getAttribute('href')).toBe('/pods/medium');
+  });
 
   it('shows each pod with its size, path and node counts by status', async () => {
     const element = await render([
