@@ -116,7 +116,14 @@ describe('App', () => {
       ],
     });
     await settle();
-    expect(manager.requests.length).toBe(reads + 2);
+    const paths = manager.requests.slice(reads).map((request) => new URL(request.url).pathname);
+    expect(paths.sort()).toEqual([
+      '/api/health',
+      '/api/v1/cloud/status',
+      '/api/v1/elasticity',
+      '/api/v1/nodes',
+      '/api/v1/pods',
+    ]);
     expect(element.querySelectorAll('strato-pod-card')).toHaveLength(2);
   });
 

@@ -1,12 +1,16 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { CloudSummaryStore } from './cloud/cloud-summary.store';
 import { CloudStore } from './cloud/cloud.store';
 import { LiveConnection, type LiveState } from './cloud/live-connection';
 import { pollWhileVisible } from './cloud/poll-while-visible';
 import { TokenForm } from './cloud/token-form';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
-/** Changes come on the live stream; this poll only keeps the numbers (req/s, CPU) fresh. */
+/**
+ * Changes come on the live stream, and the pods' numbers with its metrics frames; this poll keeps
+ * what changes without an event fresh (elasticity's last decision, agents, the balancer's health).
+ */
 const REFRESH_MS = 5000;
 
 const LIVE_LABELS: Record<LiveState, string> = {
@@ -69,16 +73,23 @@ const LIVE_LABELS: Record<LiveState, string> = {
 })
 export class App {
   protected readonly store = inject(CloudStore);
+  private readonly summary = inject(CloudSummaryStore);
   protected readonly live = inject(LiveConnection);
   protected readonly liveLabel = computed(() => LIVE_LABELS[this.live.state()]);
 
   constructor() {
-    pollWhileVisible(() => void this.store.refresh(), REFRESH_MS);
+    pollWhileVisible(() => {
+      void this.store.refresh();
+      void this.summary.refresh();
+    }, REFRESH_MS);
     effect((onCleanup) => {
       const token = this.store.token();
       if (!token) return;
       this.live.connect(token, {
-        changed: () => void this.store.changed(),
+        changed: () => {
+          void this.store.changed();
+          void this.summary.changed();
+        },
         refused: () => this.store.tokenRefused(),
       });
       onCleanup(() => this.live.disconnect());

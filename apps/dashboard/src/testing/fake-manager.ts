@@ -1,4 +1,4 @@
-import type { Node, Pod } from '@strato/api-client';
+import type { CloudStatus, Elasticity, Node, Pod } from '@strato/api-client';
 import type { Fetch } from '../app/api/strato-api';
 
 /**
@@ -9,6 +9,11 @@ export class FakeManager {
   token = 's3cret';
   pods: Pod[] = [];
   nodes: Node[] = [];
+  elasticity: Elasticity[] = [];
+  agents: CloudStatus['agents'] = [];
+  loadBalancer: CloudStatus['loadBalancer'] = { kind: 'embedded', url: 'http://127.0.0.1:8000' };
+  /** Whether the health check reaches the load balancer (a 503 when not, like the manager). */
+  balancerUp = true;
   failure: Response | null = null;
   readonly requests: Request[] = [];
   private readonly routes = new Map<string, (request: Request) => Response | Promise<Response>>();
@@ -35,7 +40,30 @@ export class FakeManager {
     if (route) return route(request);
     if (request.method === 'GET' && pathname === '/api/v1/pods') return Response.json(this.pods);
     if (request.method === 'GET' && pathname === '/api/v1/nodes') return Response.json(this.nodes);
+    if (request.method === 'GET' && pathname === '/api/v1/elasticity') return Response.json(this.elasticity);
+    if (request.method === 'GET' && pathname === '/api/v1/cloud/status') return Response.json(this.status());
+    if (request.method === 'GET' && pathname === '/api/health') return this.health();
     return houseError(404, 'Not Found', `Cannot ${request.method} ${pathname}`);
+  }
+
+  private status(): CloudStatus {
+    return {
+      pods: this.pods,
+      agents: this.agents,
+      loadBalancer: this.loadBalancer,
+      reconciler: { intervalMs: 2000, lastPassAt: null, lastPassMs: null },
+    };
+  }
+
+  private health(): Response {
+    const loadBalancer = this.balancerUp
+      ? { status: 'up', ...this.loadBalancer }
+      : { status: 'down', kind: this.loadBalancer.kind, message: 'connect ECONNREFUSED' };
+    const details = { store: { status: 'up' }, loadBalancer };
+    return Response.json(
+      { status: this.balancerUp ? 'ok' : 'error', details },
+      { status: this.balancerUp ? 200 : 503 },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Node, Pod } from '@strato/api-client';
-import type { NodeStatus } from '@strato/contracts';
+import type { NodeStatus, PodMetricsSample } from '@strato/contracts';
 
 const noNodes: Record<NodeStatus, number> = {
   NEW: 0,
@@ -78,4 +78,21 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void {
     this.items.set(key, value);
   }
+}
+
+/** One pod's metrics sample: idle, one node ready, unless told otherwise. */
+export function aSample(overrides: Partial<PodMetricsSample> & Pick<PodMetricsSample, 'pod'>): PodMetricsSample {
+  return {
+    at: '2026-01-01T00:00:00.000Z',
+    requestRate: 0,
+    latencyP50Ms: null,
+    latencyP99Ms: null,
+    queue: 0,
+    sessions: 0,
+    http5xxRate: 0,
+    nodes: { ready: 1, total: 1 },
+    desiredNodes: null,
+    cpuPercent: null,
+    ...overrides,
+  };
 }

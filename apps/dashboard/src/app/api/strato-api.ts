@@ -1,5 +1,17 @@
 import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
-import { createStratoClient, type Node, type Pod, type StratoClient, unwrap } from '@strato/api-client';
+import {
+  type CloudStatus,
+  createStratoClient,
+  type Elasticity,
+  type Node,
+  type Pod,
+  type StratoClient,
+  StratoApiError,
+  unwrap,
+  type components,
+} from '@strato/api-client';
+
+export type HealthDetails = components['schemas']['HealthDetailsDto'];
 
 export type Fetch = typeof fetch;
 
@@ -27,6 +39,23 @@ export class StratoApi {
 
   listNodes(token: string): Promise<Node[]> {
     return unwrap(this.clientFor(token).GET('/api/v1/nodes'));
+  }
+
+  listElasticity(token: string): Promise<Elasticity[]> {
+    return unwrap(this.clientFor(token).GET('/api/v1/elasticity'));
+  }
+
+  /** Pods, agents (asked by the manager now) and the load balancer. */
+  cloudStatus(token: string): Promise<CloudStatus> {
+    return unwrap(this.clientFor(token).GET('/api/v1/cloud/status'));
+  }
+
+  /** Each dependency's state (store, agents, load balancer); answered with a 503 when one is down. */
+  async health(token: string): Promise<HealthDetails> {
+    const { data, error, response } = await this.clientFor(token).GET('/api/health');
+    const body = (data ?? error) as HealthDetails | undefined;
+    if (body?.details) return body;
+    throw new StratoApiError(response.status, `${response.status} ${response.statusText}`, error);
   }
 
   private clientFor(token: string): StratoClient {

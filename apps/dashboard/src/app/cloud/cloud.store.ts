@@ -3,6 +3,7 @@ import type { Node, Pod } from '@strato/api-client';
 import { describeFailure, isUnauthorized } from '../api/api-errors';
 import { StratoApi } from '../api/strato-api';
 import { joinPodsWithNodes } from '../pods/pod-with-nodes';
+import { CoalescedRead } from './coalesced-read';
 import { OwnerTokenStore } from './owner-token.store';
 
 export type CloudError =
@@ -26,8 +27,7 @@ export class CloudStore {
   private readonly ownerToken = inject(OwnerTokenStore);
   private readonly state = signal<CloudState>(initialState);
   private latestRequest = 0;
-  /** A change was announced while a read was out: read once more when it is done. */
-  private readAgain = false;
+  private readonly reads = new CoalescedRead(() => this.loadOnce());
 
   readonly token = this.ownerToken.value;
   readonly pods = computed(() => joinPodsWithNodes(this.state().pods, this.state().nodes));
@@ -43,20 +43,16 @@ export class CloudStore {
 
   /** One poll: skipped while a read is still out, so a slow manager does not pile up requests. */
   async refresh(): Promise<void> {
-    if (this.state().loading) return;
-    await this.load();
+    if (this.reads.busy) return;
+    await this.reads.request();
   }
 
   /**
    * The manager announced a change: read now, or right after the read that is out (which may have
    * started before the change). Bursts collapse into at most one more read.
    */
-  async changed(): Promise<void> {
-    if (this.state().loading) {
-      this.readAgain = true;
-      return;
-    }
-    await this.load();
+  changed(): Promise<void> {
+    return this.reads.request();
   }
 
   /** The manager refused the token (on the live stream): ask for it again. */
@@ -67,15 +63,7 @@ export class CloudStore {
 
   async saveToken(token: string): Promise<void> {
     this.ownerToken.set(token);
-    await this.load();
-  }
-
-  private async load(): Promise<void> {
-    await this.loadOnce();
-    while (this.readAgain) {
-      this.readAgain = false;
-      await this.loadOnce();
-    }
+    await this.reads.request();
   }
 
   private async loadOnce(): Promise<void> {

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import type { StreamFrame } from '@strato/api-client';
 import { FakeStreamOpener } from '../../testing/fake-stream';
+import { aSample } from '../../testing/fixtures';
 import { FETCH } from '../api/strato-api';
 import { DISCONNECTED_AFTER_MS, LiveConnection, REOPEN_AFTER_MS, STREAM_OPENER } from './live-connection';
 
@@ -43,6 +44,7 @@ describe('LiveConnection', () => {
       baseUrl: 'http://localhost',
       token: 's3cret',
       since: undefined,
+      metrics: true,
     });
 
     opener.last.state({ state: 'live' });
@@ -51,6 +53,21 @@ describe('LiveConnection', () => {
 
     expect(live.state()).toBe('live');
     expect(changed).toEqual([events(8)]);
+  });
+
+  it('passes metrics frames to the pages without calling them changes or moving the resume point', () => {
+    const frames: StreamFrame[] = [];
+    live.frames$.subscribe((frame) => frames.push(frame));
+    live.connect('s3cret', handlers);
+    opener.last.frame(hello(7));
+    const metrics: StreamFrame = { kind: 'metrics', at: 'now', pods: [aSample({ pod: 'light' })] };
+    opener.last.frame(metrics);
+
+    expect(frames).toEqual([hello(7), metrics]);
+    expect(changed).toEqual([]);
+    opener.last.state({ state: 'closed', status: 503, message: 'down' });
+    jest.advanceTimersByTime(REOPEN_AFTER_MS);
+    expect(opener.last.options.since).toBe(7);
   });
 
   it('says reconnecting when the stream drops, disconnected when it stays down, live when it is back', () => {

@@ -17,7 +17,7 @@ export const DISCONNECTED_AFTER_MS = 4000;
 export const REOPEN_AFTER_MS = 5000;
 
 export interface LiveHandlers {
-  /** The cloud changed (events, a reset, or a reconnect): read it again. */
+  /** The cloud changed (events, a reset, or a reconnect): read it again. Not called for metrics. */
   changed: (frame: StreamFrame) => void;
   /** The manager refused the token. */
   refused: () => void;
@@ -66,12 +66,17 @@ export class LiveConnection {
       token,
       since: this.lastEventId,
       fetch: this.fetch,
+      metrics: true,
       onFrame: (frame) => {
-        if (frame.kind !== 'hello') this.lastEventId = frame.lastEventId;
-        else if (this.lastEventId === undefined) this.lastEventId = frame.lastEventId;
-        // A hello after a drop: whatever changed meanwhile comes as events, but numbers moved too.
-        if (frame.kind !== 'hello' || this.greeted) handlers.changed(frame);
-        if (frame.kind === 'hello') this.greeted = true;
+        if (frame.kind === 'events' || frame.kind === 'reset') {
+          this.lastEventId = frame.lastEventId;
+          handlers.changed(frame);
+        } else if (frame.kind === 'hello') {
+          this.lastEventId ??= frame.lastEventId;
+          // A hello after a drop: whatever changed meanwhile comes as events, but numbers moved too.
+          if (this.greeted) handlers.changed(frame);
+          this.greeted = true;
+        }
         this.received.next(frame);
       },
       onState: (state) => {

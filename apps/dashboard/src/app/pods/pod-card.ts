@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Node, Pod } from '@strato/api-client';
 import { RouterLink } from '@angular/router';
-import { NODE_STATUSES } from '@strato/contracts';
+import type { Elasticity, Node, Pod } from '@strato/api-client';
+import { NODE_STATUSES, type PodMetricsSample } from '@strato/contracts';
+import { summarizeElasticity } from './elasticity-summary';
+import { podFigures } from './pod-figures';
 import { StatusBadge } from './status-badge';
 
 /** One pod: its size class, load-balancer path, node counts and the table of its nodes. */
@@ -19,6 +21,44 @@ import { StatusBadge } from './status-badge';
         >load balancer <code>{{ pod().path }}</code></span
       >
     </header>
+
+    <dl class="figures" aria-label="Live figures">
+      <div>
+        <dt>Requests</dt>
+        <dd class="req-rate">{{ figures().requestRate }} <small>req/s</small></dd>
+      </div>
+      <div>
+        <dt>Latency p50 / p99</dt>
+        <dd class="latency">{{ figures().latency }}</dd>
+      </div>
+      <div>
+        <dt>Queue</dt>
+        <dd class="queue">{{ figures().queue }}</dd>
+      </div>
+      <div>
+        <dt>CPU</dt>
+        <dd class="cpu">
+          {{ figures().cpu }}
+          @if (figures().cpuFill !== null) {
+            <span class="bar" aria-hidden="true"><span [style.width.%]="figures().cpuFill"></span></span>
+          }
+        </dd>
+      </div>
+      <div>
+        <dt>Nodes</dt>
+        <dd class="ready">{{ figures().nodes }}</dd>
+      </div>
+    </dl>
+
+    @if (scaling(); as scaling) {
+      <p class="elasticity" [class.on]="scaling.enabled">
+        <span class="elasticity-state">Elasticity {{ scaling.enabled ? 'on' : 'off' }}</span>
+        <span class="elasticity-policy">{{ scaling.policy }}</span>
+        @if (scaling.enabled && scaling.decision) {
+          <span class="elasticity-decision">{{ scaling.decision }}</span>
+        }
+      </p>
+    }
 
     <dl class="facts">
       <div>
@@ -92,6 +132,12 @@ import { StatusBadge } from './status-badge';
 export class PodCard {
   readonly pod = input.required<Pod>();
   readonly nodes = input.required<readonly Node[]>();
+  /** The pod's newest metrics sample, if the stream brought one. */
+  readonly sample = input<PodMetricsSample | undefined>(undefined);
+  readonly elasticity = input<Elasticity | undefined>(undefined);
+
+  protected readonly figures = computed(() => podFigures(this.sample()));
+  protected readonly scaling = computed(() => summarizeElasticity(this.elasticity()));
 
   protected readonly counts = computed(() =>
     NODE_STATUSES.map((status) => ({ status, count: this.pod().nodeCounts[status] ?? 0 })).filter(

@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { Elasticity } from '@strato/api-client';
+import type { PodMetricsSample } from '@strato/contracts';
 import { PodCard } from './pod-card';
 import type { PodWithNodes } from './pod-with-nodes';
 
@@ -8,7 +10,12 @@ import type { PodWithNodes } from './pod-with-nodes';
   imports: [PodCard],
   template: `
     @for (entry of pods(); track entry.pod.name) {
-      <strato-pod-card [pod]="entry.pod" [nodes]="entry.nodes" />
+      <strato-pod-card
+        [pod]="entry.pod"
+        [nodes]="entry.nodes"
+        [sample]="samples().get(entry.pod.name)"
+        [elasticity]="elasticity().get(entry.pod.name)"
+      />
     } @empty {
       <p class="empty">No pods yet — run <code>cloud init</code></p>
     }
@@ -32,4 +39,6 @@ import type { PodWithNodes } from './pod-with-nodes';
 })
 export class PodList {
   readonly pods = input.required<readonly PodWithNodes[]>();
+  readonly samples = input<ReadonlyMap<string, PodMetricsSample>>(new Map());
+  readonly elasticity = input<ReadonlyMap<string, Elasticity>>(new Map());
 }
