@@ -5,6 +5,7 @@ import { CloudStore } from './cloud/cloud.store';
 import { LiveConnection, type LiveState } from './cloud/live-connection';
 import { pollWhileVisible } from './cloud/poll-while-visible';
 import { TokenForm } from './cloud/token-form';
+import { ThemeToggle } from './theme/theme-toggle';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 /**
@@ -24,7 +25,7 @@ const LIVE_LABELS: Record<LiveState, string> = {
 @Component({
   selector: 'strato-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, RouterLinkActive, RouterOutlet, TokenForm],
+  imports: [DatePipe, RouterLink, RouterLinkActive, RouterOutlet, ThemeToggle, TokenForm],
   template: `
     <header class="topbar">
       <div class="brand">
@@ -44,6 +45,7 @@ const LIVE_LABELS: Record<LiveState, string> = {
         }
       </p>
       <strato-token-form [token]="store.token()" (saved)="saveToken($event)" />
+      <strato-theme-toggle />
     </header>
 
     <main>

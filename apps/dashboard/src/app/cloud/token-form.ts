@@ -48,7 +48,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
       font: inherit;
       font-size: 0.875rem;
       font-weight: 600;
-      color: #fff;
+      color: var(--on-accent);
       background: var(--accent);
       border: none;
       border-radius: 6px;

@@ -1,7 +1,19 @@
 import type { Elasticity } from '@strato/api-client';
-import type { ScalingPolicy } from '@strato/elasticity';
 
-const UNITS: Record<ScalingPolicy['metric'], string> = {
+type Metric = NonNullable<Elasticity['status']>['metric'];
+
+/** What the manager's policy holds that the overview says (the API types it as an open object). */
+interface ScalingPolicy {
+  readonly kind: 'threshold' | 'target-tracking';
+  readonly metric: Metric;
+  readonly lower?: number;
+  readonly upper?: number;
+  readonly target?: number;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+}
+
+const UNITS: Record<Metric, string> = {
   cpu: '% CPU',
   requestsPerNode: ' req/s per node',
   latencyP90: ' ms p90',
