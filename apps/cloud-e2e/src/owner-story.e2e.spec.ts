@@ -265,6 +265,13 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect(usage.nodes.map((n) => n.node).sort()).toEqual(['n1', 'n2']);
     // The simulated users above made the nodes work: the agents' cumulative CPU says so.
     expect(usage.nodes.every((n) => (n.cpuSeconds ?? 0) > 0 && n.cpus === 0.3)).toBe(true);
+    // The manager sampled them every second meanwhile: its history has the simulated users' seconds.
+    const metrics = await unwrap(
+      api.GET('/api/v1/pods/{pod}/metrics', { params: { path: { pod: 'light' }, query: { range: '15m' } } }),
+    );
+    expect(metrics).toMatchObject({ pod: 'light', range: '15m', stepSeconds: 1, source: 'raw' });
+    expect(metrics.points.some((p) => p.requestRate > 0 && p.nodes.ready === 2)).toBe(true);
+    expect(metrics.nodes.map((n) => n.node)).toEqual(expect.arrayContaining(['n1', 'n2']));
 
     const dir = join(configDir, 'experiments');
     const lb = await cli(

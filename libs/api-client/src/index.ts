@@ -18,6 +18,7 @@ export type {
   LoadBalancerStatus,
   Node,
   Pod,
+  PodMetrics,
   PodUsage,
   SubmitJob,
 } from './lib/models';

@@ -9,3 +9,4 @@ export * from './lib/batch-job';
 export * from './lib/batch-workloads';
 export * from './lib/agent-jobs';
 export * from './lib/event-stream';
+export * from './lib/metrics';

@@ -10,6 +10,7 @@ import { ElasticityModule } from './elasticity/elasticity.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NodesModule } from './nodes/nodes.module';
 import { PodsModule } from './pods/pods.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
@@ -23,7 +24,7 @@ export class AppModule {
       module: AppModule,
       // Swagger documents controllers in the order their modules are first reached (depth first), so this
       // order keeps the OpenAPI document as it is: health, cloud, pods, nodes, agents, events, balancing,
-      // elasticity, jobs. The other modules are imported by the contexts that use them.
+      // elasticity, jobs, metrics. The other modules are imported by the contexts that use them.
       imports: [
         ManagerConfigModule.register(config),
         ScheduleModule.forRoot(),
@@ -40,6 +41,7 @@ export class AppModule {
         BalancingModule,
         ElasticityModule,
         JobsModule,
+        MetricsModule,
       ],
     };
   }

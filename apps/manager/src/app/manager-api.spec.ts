@@ -208,6 +208,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       '/api/v1/pods/{pod}/elasticity/disable',
       '/api/v1/pods/{pod}/elasticity/enable',
       '/api/v1/pods/{pod}/launch',
+      '/api/v1/pods/{pod}/metrics',
       '/api/v1/pods/{pod}/pause',
       '/api/v1/pods/{pod}/resume',
       '/api/v1/pods/{pod}/usage',

@@ -36,6 +36,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     STRATO_RECONCILE_INTERVAL_MS: '600000',
     // The fake agent never heartbeats: tests of agent expiry set their own timeout.
     STRATO_AGENT_TIMEOUT_MS: '600000',
+    // Sampled by hand (MetricsSampler.tick) where a test is about metrics.
+    STRATO_METRICS_SAMPLE_MS: '0',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })

@@ -291,7 +291,7 @@ export interface paths {
         };
         /**
          * The live stream: every event as the manager keeps it, as server-sent events, resumable
-         * @description A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame per burst (`{"lastEventId":123,"events":[EventDto…]}`, at most one frame per client per 100 ms: an event after a quiet spell at once, a burst in one frame; its SSE id is the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; `retry: 2000` tells EventSource to reconnect after 2 s.
+         * @description A `hello` frame first (`{"lastEventId":120,"at":"…"}`: the newest event kept), then an `events` frame per burst (`{"lastEventId":123,"events":[EventDto…]}`, at most one frame per client per 100 ms: an event after a quiet spell at once, a burst in one frame; its SSE id is the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; `retry: 2000` tells EventSource to reconnect after 2 s. With `metrics=true`, also a `metrics` frame after every sample (every second, STRATO_METRICS_SAMPLE_MS), the first right after the hello: `{"at":"…","pods":[{"at":"…","pod":"light","requestRate":42,"latencyP50Ms":12,"latencyP99Ms":130,"queue":0,"sessions":3,"http5xxRate":0,"nodes":{"ready":2,"total":2},"desiredNodes":null,"cpuPercent":64.2}]}` (only the `pod` given, if one is). Metrics frames have no SSE id: they never move the resume point, and a missed one is not sent again (`GET /api/v1/pods/{pod}/metrics` has the history).
          */
         get: operations["streamEvents"];
         put?: never;
@@ -522,6 +522,26 @@ export interface paths {
         put?: never;
         /** Abort a job: a QUEUED one is ABORTED at once, a RUNNING one is killed, then ABORTED (idempotent) */
         post: operations["abortJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pods/{pod}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pod's throughput, latency, queue, nodes and CPU over a range, and each node's CPU and memory
+         * @description Sampled every second (STRATO_METRICS_SAMPLE_MS) and bucketed on read: 15m in 1 s buckets, 1h in 4 s, 6h in 30 s (60 s once the raw samples are gone), 24h in 2 min, 7d in 15 min. Raw samples are kept STRATO_METRICS_RAW_RETENTION_MINUTES (120), one-minute rollups STRATO_METRICS_RETENTION_DAYS (7); a range the raw samples do not cover is read from the rollups, whose newest minute is at most about two minutes old. In a bucket, rates, queue, sessions, CPU, memory and p50 are means; p99, node counts and desired nodes the highest. The live samples come on `GET /api/v1/stream?metrics=true`.
+         */
+        get: operations["getPodMetrics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1577,6 +1597,110 @@ export interface components {
             /** @example the heavy request job, once (seconds of CPU) */
             description: string;
             params: components["schemas"]["WorkloadParamDto"][];
+        };
+        PodNodeCountsDto: {
+            /**
+             * @description ONLINE nodes
+             * @example 2
+             */
+            ready: number;
+            /**
+             * @description every node of the pod, whatever its status
+             * @example 3
+             */
+            total: number;
+        };
+        PodMetricsPointDto: {
+            /**
+             * @description the start of the bucket
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            at: string;
+            /**
+             * @description requests per second through the load balancer
+             * @example 42.5
+             */
+            requestRate: number;
+            /**
+             * @description median response time over the balancer's last 10 s (mean over the bucket); null: no request timed
+             * @example 12
+             */
+            latencyP50Ms: number | null;
+            /**
+             * @description 99th percentile over the balancer's last 10 s (the highest in the bucket); null: no request timed
+             * @example 130
+             */
+            latencyP99Ms: number | null;
+            /**
+             * @description requests waiting in the balancer for a free node
+             * @example 0.5
+             */
+            queue: number;
+            /**
+             * @description requests the pod's nodes are serving
+             * @example 3
+             */
+            sessions: number;
+            /**
+             * @description 5xx responses per second (not a count)
+             * @example 0
+             */
+            http5xxRate: number;
+            /** @description the most the bucket saw */
+            nodes: components["schemas"]["PodNodeCountsDto"];
+            /**
+             * @description what elasticity decided the pod needs (the most in the bucket); null: elasticity off
+             * @example 3
+             */
+            desiredNodes: number | null;
+            /**
+             * @description mean CPU of the pod's ONLINE nodes, in % of the pod's cap (100 = at the cap); null: no sample
+             * @example 64.2
+             */
+            cpuPercent: number | null;
+        };
+        NodeMetricsPointDto: {
+            /**
+             * @description the start of the bucket
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            at: string;
+            /**
+             * @description CPU in % of one core (30 = 0.3 CPU); null: no reading yet
+             * @example 24
+             */
+            cpuPercent: number | null;
+            /** @example 41943040 */
+            memoryBytes: number;
+        };
+        NodeMetricsSeriesDto: {
+            /** @example n1 */
+            node: string;
+            points: components["schemas"]["NodeMetricsPointDto"][];
+        };
+        PodMetricsDto: {
+            /** @example light */
+            pod: string;
+            /**
+             * @example 15m
+             * @enum {string}
+             */
+            range: "15m" | "1h" | "6h" | "24h" | "7d";
+            /**
+             * @description the width of each bucket; a bucket without a sample is left out
+             * @example 1
+             */
+            stepSeconds: number;
+            /**
+             * @description the buckets are of every sample (`raw`), or of the one-minute rollups (`minute`)
+             * @example raw
+             * @enum {string}
+             */
+            source: "raw" | "minute";
+            /** @description oldest first, at most 900 */
+            points: components["schemas"]["PodMetricsPointDto"][];
+            /** @description every node of the pod sampled in the range (also nodes removed since), by name */
+            nodes: components["schemas"]["NodeMetricsSeriesDto"][];
         };
     };
     responses: {
@@ -2925,8 +3049,10 @@ export interface operations {
             query?: {
                 /** @description resume after this event id (the `lastEventId` of the last frame seen); the `Last-Event-ID` header, which EventSource sends when it reconnects, takes precedence */
                 since?: number;
-                /** @description only this pod's events */
+                /** @description only this pod's events and metrics */
                 pod?: string;
+                /** @description also a `metrics` frame after every sample (every second): each pod's newest numbers */
+                metrics?: boolean;
             };
             header?: {
                 /** @description resume after this event id */
@@ -3875,6 +4001,69 @@ export interface operations {
             };
             /** @description conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPodMetrics: {
+        parameters: {
+            query?: {
+                /** @description how far back: the last 15 minutes, hour, 6 hours, 24 hours or 7 days */
+                range?: "15m" | "1h" | "6h" | "24h" | "7d";
+            };
+            header?: never;
+            path: {
+                pod: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PodMetricsDto"];
+                };
+            };
+            /** @description invalid input: the message names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

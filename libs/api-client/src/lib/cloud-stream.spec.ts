@@ -54,13 +54,16 @@ describe('openCloudStream', () => {
     await new Promise((resolve) => manager?.server.close(resolve));
   });
 
-  const follow = (options: { since?: number; pod?: string; token?: string } = {}): Seen => {
+  const follow = (
+    options: { since?: number; pod?: string; token?: string; metrics?: boolean } = {},
+  ): Seen => {
     const seen: Seen = { frames: [], states: [] };
     stream = openCloudStream({
       baseUrl: manager?.url ?? '',
       token: options.token ?? 'secret-token',
       since: options.since,
       pod: options.pod,
+      metrics: options.metrics,
       onFrame: (frame) => seen.frames.push(frame),
       onState: (state: StreamState) => seen.states.push(state.state),
     });
@@ -82,6 +85,50 @@ describe('openCloudStream', () => {
       { kind: 'events', lastEventId: 5, events: [event(4), event(5)] },
     ]);
     expect(seen.states).toEqual(['connecting', 'live']);
+  });
+
+  it('asks for metrics frames with metrics: true, hands them over typed, and resumes from the last event, not from them', async () => {
+    const sample = {
+      at: 'then',
+      pod: 'light',
+      requestRate: 12.5,
+      latencyP50Ms: 8,
+      latencyP99Ms: null,
+      queue: 0,
+      sessions: 1,
+      http5xxRate: 0,
+      nodes: { ready: 1, total: 1 },
+      desiredNodes: null,
+      cpuPercent: 40,
+    };
+    const metrics = `event: metrics\ndata: ${JSON.stringify({ at: 'then', pods: [sample] })}\n\n`;
+    manager = await fakeManager((_req, res, connection) => {
+      if (connection === 1) {
+        sse(res, frames(4, 5) + metrics);
+        setTimeout(() => res.destroy(), 30);
+      } else {
+        sse(res, metrics);
+      }
+    });
+    const seen = follow({ since: 3, metrics: true });
+    await until(() => seen.frames.length === 3);
+
+    expect(manager.requests.map((r) => r.url)).toEqual([
+      '/api/v1/stream?since=3&metrics=true',
+      '/api/v1/stream?since=3&metrics=true',
+    ]);
+    expect(manager.requests[1].headers['last-event-id']).toBe('5');
+    expect(seen.frames.slice(1)).toEqual([
+      { kind: 'metrics', at: 'then', pods: [sample] },
+      { kind: 'metrics', at: 'then', pods: [sample] },
+    ]);
+  });
+
+  it('does not ask for metrics frames unless told to', async () => {
+    manager = await fakeManager((_req, res) => sse(res, frames(1, 2)));
+    const seen = follow({ metrics: false });
+    await until(() => seen.frames.length === 1);
+    expect(manager.requests[0].url).toBe('/api/v1/stream');
   });
 
   it('reconnects by itself after a drop and resumes from the last frame it got (Last-Event-ID)', async () => {

@@ -22,6 +22,8 @@ export interface CloudStreamOptions {
   /** Resume after this event id; absent: from now on. */
   since?: number;
   pod?: string;
+  /** Also a `metrics` frame (every pod's newest sample, no resume point) after every sample, every second. */
+  metrics?: boolean;
   onFrame: (frame: StreamFrame) => void;
   onState?: (state: StreamState) => void;
   fetch?: typeof fetch;
@@ -40,6 +42,7 @@ export function openCloudStream(options: CloudStreamOptions): CloudStreamHandle 
   const url = new URL('/api/v1/stream', options.baseUrl);
   if (options.since !== undefined) url.searchParams.set('since', String(options.since));
   if (options.pod !== undefined) url.searchParams.set('pod', options.pod);
+  if (options.metrics) url.searchParams.set('metrics', 'true');
   const send = options.fetch ?? fetch;
   const source = new EventSource(url, {
     fetch: (input, init) => {

@@ -8,6 +8,7 @@ export type CloudStatus = components['schemas']['CloudStatusDto'];
 export type Elasticity = components['schemas']['ElasticityDto'];
 export type LoadBalancerStatus = components['schemas']['LoadBalancerDto'];
 export type PodUsage = components['schemas']['PodUsageDto'];
+export type PodMetrics = components['schemas']['PodMetricsDto'];
 export type Job = components['schemas']['JobDto'];
 export type JobLogs = components['schemas']['JobLogsDto'];
 export type SubmitJob = components['schemas']['SubmitJobDto'];

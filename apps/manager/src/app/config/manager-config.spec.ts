@@ -13,6 +13,24 @@ describe('loadManagerConfig', () => {
       lbAccessLog: 'on',
       eventsMaxAgeDays: 7,
       eventsMaxCount: 100_000,
+      metricsSampleMs: 1000,
+      metricsRawRetentionMinutes: 120,
+      metricsRetentionDays: 7,
+    });
+  });
+
+  it('reads the metrics sampling and its retention; 0 switches sampling off', () => {
+    const config = loadManagerConfig({
+      STRATO_AGENT_TOKEN: agentToken,
+      STRATO_LB: 'embedded',
+      STRATO_METRICS_SAMPLE_MS: '0',
+      STRATO_METRICS_RAW_RETENTION_MINUTES: '30',
+      STRATO_METRICS_RETENTION_DAYS: '1.5',
+    });
+    expect(config).toMatchObject({
+      metricsSampleMs: 0,
+      metricsRawRetentionMinutes: 30,
+      metricsRetentionDays: 1.5,
     });
   });
 
@@ -31,6 +49,10 @@ describe('loadManagerConfig', () => {
     ['STRATO_EVENTS_MAX_AGE_DAYS', '0', 'must be a positive number, got "0"'],
     ['STRATO_EVENTS_MAX_COUNT', '-5', 'must be a positive whole number, got "-5"'],
     ['STRATO_EVENTS_MAX_COUNT', '1.5', 'must be a positive whole number, got "1.5"'],
+    ['STRATO_METRICS_SAMPLE_MS', '-1', 'must be a whole number of ms (0 = off), got "-1"'],
+    ['STRATO_METRICS_SAMPLE_MS', 'often', 'must be a whole number of ms (0 = off), got "often"'],
+    ['STRATO_METRICS_RAW_RETENTION_MINUTES', '0', 'must be a positive number, got "0"'],
+    ['STRATO_METRICS_RETENTION_DAYS', 'forever', 'must be a positive number, got "forever"'],
   ])('refuses %s=%s, naming the variable', (name, value, reason) => {
     expect(() =>
       loadManagerConfig({ STRATO_AGENT_TOKEN: agentToken, STRATO_LB: 'embedded', [name]: value }),

@@ -30,6 +30,12 @@ export interface ManagerConfig {
   eventsMaxAgeDays: number;
   /** ...and no more than this many events, the newest. */
   eventsMaxCount: number;
+  /** How often each pod's metrics are sampled (live stream and history); 0 switches sampling off. */
+  metricsSampleMs: number;
+  /** The history keeps every sample this long... */
+  metricsRawRetentionMinutes: number;
+  /** ...and one-minute rollups of them this long. */
+  metricsRetentionDays: number;
   /** How often the batch-job dispatcher starts queued jobs and follows running ones; 0 switches it off. */
   jobDispatchMs: number;
   /** Batch jobs one node runs at once. */
@@ -119,6 +125,9 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     lbAccessLog: (env['STRATO_LB_ACCESS_LOG'] ?? 'on') as ManagerConfig['lbAccessLog'],
     eventsMaxAgeDays: positive(env, 'STRATO_EVENTS_MAX_AGE_DAYS', 7, problems),
     eventsMaxCount: positiveInteger(env, 'STRATO_EVENTS_MAX_COUNT', 100_000, problems),
+    metricsSampleMs: Number(env['STRATO_METRICS_SAMPLE_MS'] || 1000),
+    metricsRawRetentionMinutes: positive(env, 'STRATO_METRICS_RAW_RETENTION_MINUTES', 120, problems),
+    metricsRetentionDays: positive(env, 'STRATO_METRICS_RETENTION_DAYS', 7, problems),
     jobDispatchMs: Number(env['STRATO_JOB_DISPATCH_MS'] ?? 200),
     jobSlotsPerNode: positiveInteger(env, 'STRATO_JOB_SLOTS_PER_NODE', 1, problems),
     jobLogCapBytes: positiveInteger(env, 'STRATO_JOB_LOG_CAP_BYTES', 1024 * 1024, problems),
@@ -132,6 +141,11 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
   if (!Number.isInteger(config.elasticityTickMs) || config.elasticityTickMs < 0) {
     problems.push(
       `STRATO_ELASTICITY_TICK_MS must be a whole number of ms (0 = off), got "${env['STRATO_ELASTICITY_TICK_MS']}"`,
+    );
+  }
+  if (!Number.isInteger(config.metricsSampleMs) || config.metricsSampleMs < 0) {
+    problems.push(
+      `STRATO_METRICS_SAMPLE_MS must be a whole number of ms (0 = off), got "${env['STRATO_METRICS_SAMPLE_MS']}"`,
     );
   }
   if (!Number.isInteger(config.jobDispatchMs) || config.jobDispatchMs < 0) {

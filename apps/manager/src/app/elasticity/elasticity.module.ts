@@ -25,5 +25,6 @@ import { ElasticitySettingsModule } from './settings/elasticity-settings.module'
   ],
   controllers: [ElasticityController],
   providers: [ElasticityService, ElasticityTicker, PodMetrics, PodScaler],
+  exports: [ElasticityTicker],
 })
 export class ElasticityModule {}

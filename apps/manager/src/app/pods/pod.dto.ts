@@ -14,7 +14,7 @@ import {
   POD_NAME_PATTERN,
   type PodView,
 } from '@strato/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -28,6 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
+import { QueryBoolean } from '../validation/query-boolean';
 
 export class PodJobDto implements PodJob {
   @ApiProperty({ enum: JOB_KINDS, example: 'light', description: 'what GET /<pod> runs on its nodes' })
@@ -261,8 +262,7 @@ export class UpdatePodDto {
 export class RemovePodQueryDto {
   @ApiProperty({ required: false, example: false, description: "drain and remove the pod's nodes first" })
   @MayBeOmitted()
-  // Only true/false: `?force=1` or `?force=maybe` must fail validation, not quietly mean false.
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   force?: boolean;
 }

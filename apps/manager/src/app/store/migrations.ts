@@ -120,4 +120,57 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE agents ADD COLUMN interpreters TEXT;`,
   // Batch jobs a node of the pod runs at once; NULL: the manager's STRATO_JOB_SLOTS_PER_NODE.
   `ALTER TABLE pods ADD COLUMN job_slots INTEGER;`,
+  // The metrics history: every sample (raw, kept for minutes) and one row per minute (kept for days), `at`
+  // in epoch ms so a range is an integer comparison and a bucket an integer division. Keyed by pod and
+  // time for the reads (one pod over a range), indexed by time alone for the prunes (every pod at once).
+  `CREATE TABLE pod_metrics_raw (
+     pod TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     request_rate REAL NOT NULL,
+     latency_p50_ms REAL,
+     latency_p99_ms REAL,
+     queue REAL NOT NULL,
+     sessions REAL NOT NULL,
+     http5xx_rate REAL NOT NULL,
+     nodes_ready INTEGER NOT NULL,
+     nodes_total INTEGER NOT NULL,
+     desired_nodes INTEGER,
+     cpu_percent REAL,
+     PRIMARY KEY (pod, at)
+   ) WITHOUT ROWID;
+   CREATE INDEX pod_metrics_raw_by_time ON pod_metrics_raw(at);
+   CREATE TABLE pod_metrics_minute (
+     pod TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     request_rate REAL NOT NULL,
+     latency_p50_ms REAL,
+     latency_p99_ms REAL,
+     queue REAL NOT NULL,
+     sessions REAL NOT NULL,
+     http5xx_rate REAL NOT NULL,
+     nodes_ready INTEGER NOT NULL,
+     nodes_total INTEGER NOT NULL,
+     desired_nodes INTEGER,
+     cpu_percent REAL,
+     PRIMARY KEY (pod, at)
+   ) WITHOUT ROWID;
+   CREATE INDEX pod_metrics_minute_by_time ON pod_metrics_minute(at);
+   CREATE TABLE node_metrics_raw (
+     pod TEXT NOT NULL,
+     node TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     cpu_percent REAL,
+     memory_bytes INTEGER NOT NULL,
+     PRIMARY KEY (pod, at, node)
+   ) WITHOUT ROWID;
+   CREATE INDEX node_metrics_raw_by_time ON node_metrics_raw(at);
+   CREATE TABLE node_metrics_minute (
+     pod TEXT NOT NULL,
+     node TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     cpu_percent REAL,
+     memory_bytes INTEGER NOT NULL,
+     PRIMARY KEY (pod, at, node)
+   ) WITHOUT ROWID;
+   CREATE INDEX node_metrics_minute_by_time ON node_metrics_minute(at);`,
 ];

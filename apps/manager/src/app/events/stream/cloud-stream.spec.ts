@@ -1,4 +1,5 @@
 import type { CloudEvent, EventsRepository } from '../events.repository';
+import { MetricsFeed } from '../../metrics/metrics-feed';
 import { EventFeed } from '../event-feed';
 import { COALESCE_MS, CloudStream } from './cloud-stream';
 import type { StreamFrame } from './stream-frame';
@@ -20,7 +21,9 @@ describe('CloudStream pacing', () => {
     const feed = new EventFeed();
     const log = { idRange: () => ({ first: 0, last: 0 }), after: () => [] } as unknown as EventsRepository;
     const frames: StreamFrame[] = [];
-    const subscription = new CloudStream(log, feed).open({}).subscribe((frame) => frames.push(frame));
+    const subscription = new CloudStream(log, feed, new MetricsFeed())
+      .open({})
+      .subscribe((frame) => frames.push(frame));
     const sent = () =>
       frames
         .filter((f) => f.kind === 'events')

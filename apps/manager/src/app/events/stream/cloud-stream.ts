@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Observable } from 'rxjs';
+import { Observable, type Subscription } from 'rxjs';
+import { MetricsFeed, type MetricsSnapshot } from '../../metrics/metrics-feed';
 import { EventFeed } from '../event-feed';
 import { type CloudEvent, EventsRepository } from '../events.repository';
 import type { StreamFrame } from './stream-frame';
@@ -17,20 +18,23 @@ export const MAX_REPLAY = 1000;
 export interface StreamOptions {
   /** Resume after this event id; absent: from now on. */
   since?: number;
-  /** Only this pod's events. */
+  /** Only this pod's events (and metrics). */
   pod?: string;
+  /** Also a `metrics` frame after every sample, and the newest samples right after the hello. */
+  metrics?: boolean;
 }
 
 /**
  * One client's live stream: a hello with the newest event id, the events it missed since its resume
  * point (or a reset when they are no longer all kept), then every event as it is kept, bursts
- * coalesced into one frame.
+ * coalesced into one frame; and, when asked, every metrics sample as it is taken, not paced.
  */
 @Injectable()
 export class CloudStream {
   constructor(
     private readonly events: EventsRepository,
     private readonly feed: EventFeed,
+    private readonly metrics: MetricsFeed,
   ) {}
 
   open(options: StreamOptions): Observable<StreamFrame> {
@@ -58,11 +62,27 @@ export class CloudStream {
       const range = this.events.idRange();
       subscriber.next({ kind: 'hello', lastEventId: range.last, at: new Date().toISOString() });
       if (options.since !== undefined) this.replay(options.since, options.pod, range, subscriber);
+      const sampled = options.metrics ? this.followMetrics(options.pod, subscriber) : undefined;
       return () => {
         live.unsubscribe();
+        sampled?.unsubscribe();
         clearTimeout(flushTimer);
       };
     });
+  }
+
+  private followMetrics(
+    pod: string | undefined,
+    subscriber: { next: (frame: StreamFrame) => void },
+  ): Subscription {
+    const send = ({ at, pods }: MetricsSnapshot): void => {
+      const wanted = pod === undefined ? pods : pods.filter((sample) => sample.pod === pod);
+      if (wanted.length > 0) subscriber.next({ kind: 'metrics', at, pods: wanted });
+    };
+    const newest = this.metrics.latest();
+    const at = newest.reduce((latest, sample) => (sample.at > latest ? sample.at : latest), '');
+    if (newest.length > 0) send({ at, pods: newest });
+    return this.metrics.sampled$.subscribe(send);
   }
 
   private replay(

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Min } from 'class-validator';
 import { MayBeOmitted } from '../../validation/field-presence';
+import { QueryBoolean } from '../../validation/query-boolean';
 import { QueryNumber } from '../../validation/query-number';
 
 export class StreamQueryDto {
@@ -19,8 +20,18 @@ export class StreamQueryDto {
   @Min(0)
   since?: number;
 
-  @ApiProperty({ required: false, description: "only this pod's events", example: 'light' })
+  @ApiProperty({ required: false, description: "only this pod's events and metrics", example: 'light' })
   @MayBeOmitted()
   @IsString()
   pod?: string;
+
+  @ApiProperty({
+    required: false,
+    example: true,
+    description: "also a `metrics` frame after every sample (every second): each pod's newest numbers",
+  })
+  @MayBeOmitted()
+  @QueryBoolean()
+  @IsBoolean()
+  metrics?: boolean;
 }

@@ -26,7 +26,12 @@ export class StreamController {
       'the resume point). Resume with `since` or the `Last-Event-ID` header: the events missed are sent ' +
       'first, or a `reset` frame (`{"lastEventId":130,"reason":"…"}`) when they are no longer all kept (more ' +
       'than 1000, or pruned): read the state afresh then. A comment line every 15 s keeps it open; ' +
-      '`retry: 2000` tells EventSource to reconnect after 2 s.',
+      '`retry: 2000` tells EventSource to reconnect after 2 s. With `metrics=true`, also a `metrics` frame ' +
+      'after every sample (every second, STRATO_METRICS_SAMPLE_MS), the first right after the hello: ' +
+      '`{"at":"…","pods":[{"at":"…","pod":"light","requestRate":42,"latencyP50Ms":12,"latencyP99Ms":130,' +
+      '"queue":0,"sessions":3,"http5xxRate":0,"nodes":{"ready":2,"total":2},"desiredNodes":null,"cpuPercent":64.2}]}` ' +
+      '(only the `pod` given, if one is). Metrics frames have no SSE id: they never move the resume point, ' +
+      'and a missed one is not sent again (`GET /api/v1/pods/{pod}/metrics` has the history).',
     operationId: 'streamEvents',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this event id' })
@@ -52,7 +57,9 @@ export class StreamController {
     const pod = query.pod === undefined ? undefined : resolvePodAlias(query.pod);
     const sse = this.streams.start(response);
     sse.write(`retry: ${RECONNECT_AFTER_MS}\n\n`);
-    const frames = this.stream.open({ since, pod }).subscribe((frame) => sse.write(toServerSentEvent(frame)));
+    const frames = this.stream
+      .open({ since, pod, metrics: query.metrics ?? false })
+      .subscribe((frame) => sse.write(toServerSentEvent(frame)));
     sse.gone.addEventListener('abort', () => frames.unsubscribe(), { once: true });
   }
 }

@@ -5,6 +5,7 @@ import { EventBus } from '../event-bus';
 import { EventFeed } from '../event-feed';
 import { OpenStreams } from '../../sse/open-streams';
 import { EventsRepository } from '../events.repository';
+import { MetricsSampler } from '../../metrics/metrics-sampler';
 import { MAX_REPLAY } from './cloud-stream';
 
 interface Frame {
@@ -13,6 +14,7 @@ interface Frame {
   data: Record<string, unknown> & {
     lastEventId: number;
     events?: { id: number; type: string; pod: string }[];
+    pods?: { pod: string; at: string; requestRate: number; nodes: { ready: number } }[];
   };
 }
 
@@ -83,6 +85,7 @@ function parseFrames(text: string): Frame[] {
 }
 
 const eventsIn = (frames: Frame[]) => frames.flatMap((f) => f.data.events ?? []);
+const metricsIn = (frames: Frame[]) => frames.filter((f) => f.event === 'metrics');
 
 describe('GET /api/v1/stream: the live stream', () => {
   let test: TestApp;
@@ -194,6 +197,64 @@ describe('GET /api/v1/stream: the live stream', () => {
     expect(eventsIn(read.frames).map((e) => e.pod)).toEqual(['medium']);
   });
 
+  it('with metrics=true, sends a metrics frame after every sample, without an id, beside the events', async () => {
+    const sampler = test.app.get(MetricsSampler);
+    const read = await readFrames(
+      `${base}?metrics=true`,
+      auth,
+      (frames) => eventsIn(frames).length >= 1,
+      async () => {
+        await sampler.tick();
+        await sampler.tick();
+        bus().publish({ type: 'PodChanged', pod: 'light', message: 'after two samples' });
+      },
+    );
+
+    const metrics = metricsIn(read.frames);
+    expect(metrics).toHaveLength(2);
+    for (const frame of metrics) {
+      expect(frame.id).toBeUndefined();
+      expect(frame.data.pods?.map((p) => p.pod)).toEqual(['light', 'medium', 'heavy']);
+      expect(frame.data.pods?.every((p) => p.at === frame.data['at'])).toBe(true);
+    }
+    expect(read.text).not.toMatch(/id: [^\n]*\nevent: metrics/);
+    const events = read.frames.filter((f) => f.event === 'events');
+    expect(events.map((f) => Number(f.id))).toEqual([lastId()]);
+  });
+
+  it("with metrics=true and a pod, sends that pod's samples only, the newest right after the hello", async () => {
+    const sampler = test.app.get(MetricsSampler);
+    await sampler.tick();
+    const read = await readFrames(
+      `${base}?metrics=true&pod=1`,
+      auth,
+      (frames) => metricsIn(frames).length >= 2,
+      async () => sampler.tick(),
+    );
+
+    expect(read.frames.map((f) => f.event)).toEqual(['hello', 'metrics', 'metrics']);
+    expect(metricsIn(read.frames).map((f) => f.data.pods?.map((p) => p.pod))).toEqual([
+      ['medium'],
+      ['medium'],
+    ]);
+  });
+
+  it('sends no metrics frame without metrics=true, however many samples are taken', async () => {
+    const sampler = test.app.get(MetricsSampler);
+    await sampler.tick();
+    const read = await readFrames(
+      base,
+      auth,
+      (frames) => eventsIn(frames).length >= 1,
+      async () => {
+        await sampler.tick();
+        await sampler.tick();
+        bus().publish({ type: 'PodChanged', pod: 'light', message: 'after two samples' });
+      },
+    );
+    expect(read.frames.map((f) => f.event)).toEqual(['hello', 'events']);
+  });
+
   it('lets go of a client that hung up', async () => {
     const feed = test.app.get(EventFeed);
     const watching = () =>
@@ -228,6 +289,8 @@ describe('GET /api/v1/stream: the live stream', () => {
     ['?since=-1', {}, 'since'],
     ['?since=abc', {}, 'since'],
     ['?after=3', {}, 'after'],
+    ['?metrics=1', {}, 'metrics'],
+    ['?metrics=', {}, 'metrics'],
     ['', { 'last-event-id': 'x1' }, 'Last-Event-ID'],
   ])('refuses %s %p with a 400 naming it', async (query, headers, field) => {
     const response = await http().get(`/api/v1/stream${query}`).set(auth).set(headers).expect(400);
