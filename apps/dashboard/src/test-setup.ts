@@ -1,6 +1,11 @@
+import 'jest-canvas-mock';
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 
 setupZonelessTestEnv();
 
-// jsdom has no canvas; charts (chart.js) will ask for a 2D context.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => null });
+// jsdom has no ResizeObserver; chart.js watches its canvas' size with one. Nothing resizes in a test.
+globalThis.ResizeObserver ??= class {
+  readonly observe = jest.fn();
+  readonly unobserve = jest.fn();
+  readonly disconnect = jest.fn();
+};

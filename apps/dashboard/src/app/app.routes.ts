@@ -1,11 +1,18 @@
 import type { Routes } from '@angular/router';
-import { EventsPage } from './events/events-page';
 import { OverviewPage } from './overview/overview-page';
-import { PodPage } from './pod-page/pod-page';
 
+// The overview is what opens first; the other pages (forms, charts) load when they are visited.
 export const routes: Routes = [
   { path: '', component: OverviewPage, title: 'Strato' },
-  { path: 'pods/:pod', component: PodPage, title: 'Strato · pod' },
-  { path: 'events', component: EventsPage, title: 'Strato · events' },
+  {
+    path: 'pods/:pod',
+    loadComponent: () => import('./pod-page/pod-page').then((page) => page.PodPage),
+    title: 'Strato · pod',
+  },
+  {
+    path: 'events',
+    loadComponent: () => import('./events/events-page').then((page) => page.EventsPage),
+    title: 'Strato · events',
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -80,8 +80,8 @@ export class MemoryStorage implements Storage {
   }
 }
 
-/** One pod's metrics sample: idle, one node ready, unless told otherwise. */
-export function aSample(overrides: Partial<PodMetricsSample> & Pick<PodMetricsSample, 'pod'>): PodMetricsSample {
+/** One point of a pod's metrics: idle, one node ready, unless told otherwise. */
+export function aPoint(overrides: Partial<Omit<PodMetricsSample, 'pod'>> = {}): Omit<PodMetricsSample, 'pod'> {
   return {
     at: '2026-01-01T00:00:00.000Z',
     requestRate: 0,
@@ -95,4 +95,10 @@ export function aSample(overrides: Partial<PodMetricsSample> & Pick<PodMetricsSa
     cpuPercent: null,
     ...overrides,
   };
+}
+
+/** One pod's metrics sample, as the stream's metrics frames carry them. */
+export function aSample(overrides: Partial<PodMetricsSample> & Pick<PodMetricsSample, 'pod'>): PodMetricsSample {
+  const { pod, ...point } = overrides;
+  return { pod, ...aPoint(point) };
 }

@@ -1,25 +1,21 @@
-import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import {
   type CloudStatus,
-  createStratoClient,
   type Elasticity,
   type Node,
   type Pod,
-  type StratoClient,
   StratoApiError,
   unwrap,
   type components,
 } from '@strato/api-client';
 
+import type { MetricsRange } from '@strato/contracts';
+import { StratoClients } from './strato-clients';
+
+export { FETCH, type Fetch } from './fetch';
+
 export type HealthDetails = components['schemas']['HealthDetailsDto'];
-
-export type Fetch = typeof fetch;
-
-export const FETCH = new InjectionToken<Fetch>('FETCH', {
-  providedIn: 'root',
-  // openapi-fetch calls fetch detached from window, which browsers reject as an illegal invocation.
-  factory: () => globalThis.fetch.bind(globalThis),
-});
+export type PodMetricsHistory = components['schemas']['PodMetricsDto'];
 
 /**
  * The manager's read API, through the client generated from its OpenAPI document. Failures reject
@@ -27,11 +23,7 @@ export const FETCH = new InjectionToken<Fetch>('FETCH', {
  */
 @Injectable({ providedIn: 'root' })
 export class StratoApi {
-  private readonly fetch = inject(FETCH);
-  // The manager serves the dashboard, so the API is on the page's origin. An empty base URL would work
-  // in a browser only: outside one (jsdom, Node) `new Request('/api/…')` cannot resolve a relative URL.
-  private readonly baseUrl = inject(DOCUMENT).location.origin;
-  private current: { readonly token: string; readonly client: StratoClient } | null = null;
+  private readonly clients = inject(StratoClients);
 
   listPods(token: string): Promise<Pod[]> {
     return unwrap(this.clientFor(token).GET('/api/v1/pods'));
@@ -50,6 +42,15 @@ export class StratoApi {
     return unwrap(this.clientFor(token).GET('/api/v1/cloud/status'));
   }
 
+  /** The pod's numbers over `range`, bucketed by the manager (at most ~900 points a series). */
+  podMetrics(token: string, pod: string, range: MetricsRange): Promise<PodMetricsHistory> {
+    return unwrap(
+      this.clientFor(token).GET('/api/v1/pods/{pod}/metrics', {
+        params: { path: { pod }, query: { range } },
+      }),
+    );
+  }
+
   /** Each dependency's state (store, agents, load balancer); answered with a 503 when one is down. */
   async health(token: string): Promise<HealthDetails> {
     const { data, error, response } = await this.clientFor(token).GET('/api/health');
@@ -58,11 +59,7 @@ export class StratoApi {
     throw new StratoApiError(response.status, `${response.status} ${response.statusText}`, error);
   }
 
-  private clientFor(token: string): StratoClient {
-    if (this.current?.token !== token) {
-      const client = createStratoClient({ baseUrl: this.baseUrl, token, fetch: this.fetch });
-      this.current = { token, client };
-    }
-    return this.current.client;
+  private clientFor(token: string) {
+    return this.clients.for(token);
   }
 }

@@ -1,10 +1,10 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { createStratoClient, type StratoClient } from '@strato/api-client';
-import { FETCH } from './strato-api';
+import { FETCH } from './fetch';
 
 /**
- * The generated client for an owner token, on the page's origin with the injected `fetch` (as
- * `StratoApi` makes its own); kept while the token stays the same.
+ * The generated client for an owner token, on the page's origin with the injected `fetch`; kept
+ * while the token stays the same.
  */
 @Injectable({ providedIn: 'root' })
 export class StratoClients {
