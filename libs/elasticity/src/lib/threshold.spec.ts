@@ -75,6 +75,14 @@ describe('threshold policy', () => {
     expect(decision.metric).toBe(77.5);
   });
 
+  it('says how long a cooldown still holds, not the clock time it ends at', () => {
+    const state = after({ lastScaleOutAt: NOW - 2_000 });
+    const decision = decide(input(policy, { currentNodes: 2, samples: samples(99), state }));
+    expect(decision.message).toBe(
+      'cpu 99 above the upper threshold 70; scale-out cooldown 1000 ms left, holding 2',
+    );
+  });
+
   it('steps out once per cooldown under a steady overload, as the clock advances', () => {
     const clock = new FakeClock(NOW);
     let nodes = 1;

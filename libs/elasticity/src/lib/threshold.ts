@@ -31,7 +31,7 @@ export function proposeThreshold(
     if (backoff.outUntil !== undefined)
       return hold(
         'CooldownActive',
-        `${above}; scale-out cooldown until ${backoff.outUntil}, holding ${current}`,
+        `${above}; scale-out cooldown ${backoff.outUntil - now} ms left, holding ${current}`,
       );
     const message = `${above}: ${current} -> ${desiredNodes} nodes`;
     return { desiredNodes, reason: 'AboveUpperThreshold', message, ableToScale, limited };
@@ -47,7 +47,7 @@ export function proposeThreshold(
     if (backoff.inUntil !== undefined)
       return hold(
         'CooldownActive',
-        `${below}; scale-in cooldown until ${backoff.inUntil}, holding ${current}`,
+        `${below}; scale-in cooldown ${backoff.inUntil - now} ms left, holding ${current}`,
       );
     const message = `${below}: ${current} -> ${desiredNodes} nodes`;
     return { desiredNodes, reason: 'BelowLowerThreshold', message, ableToScale, limited };
