@@ -14,7 +14,7 @@ import { joinHistoryAndLive, podChartSeries, SCALING_TYPES, scalingMarkers } fro
 import { TimeSeriesChart } from './time-series-chart';
 
 /** In the live range the history is read again this often (for the nodes' CPU); longer ranges less. */
-const LIVE_REREAD_MS = 10_000;
+const LIVE_REREAD_MS = 5_000;
 const HISTORY_REREAD_MS = 60_000;
 const RANGE_LABELS: Record<MetricsRange, string> = {
   '15m': 'Live 15 min',
@@ -104,9 +104,12 @@ export class PodCharts {
     const last = this.points().at(-1);
     return last ? Date.parse(last.at) : undefined;
   });
+  /** The range back from the newest point, or from the oldest when the pod has less history than that. */
   protected readonly from = computed(() => {
     const to = this.to();
-    return to === undefined ? undefined : to - METRICS_RANGE_SECONDS[this.range()] * 1000;
+    const first = this.points()[0];
+    if (to === undefined || !first) return undefined;
+    return Math.max(to - METRICS_RANGE_SECONDS[this.range()] * 1000, Date.parse(first.at));
   });
   protected readonly charts = computed(() =>
     podChartSeries(this.points(), this.history()?.nodes ?? [], this.cpuCap()),

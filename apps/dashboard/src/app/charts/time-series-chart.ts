@@ -135,7 +135,8 @@ export class TimeSeriesChart {
           min: from,
           max: to,
           ticks: {
-            maxTicksLimit: 6,
+            maxTicksLimit: 7,
+            stepSize: from !== undefined && to !== undefined ? tickStep(to - from) : undefined,
             callback: (value) => (longRange ? clockWithDay : clock).format(Number(value)),
           },
           grid: { color: 'rgba(128, 128, 128, 0.15)' },
@@ -148,6 +149,15 @@ export class TimeSeriesChart {
       },
     };
   });
+}
+
+const MINUTE = 60_000;
+const TICK_STEPS = [1, 2, 3, 5, 10, 15, 30, 60, 120, 240, 360, 720, 1440].map((minutes) => minutes * MINUTE);
+
+/** The smallest round step (a minute, 5 minutes, an hour, a day…) that puts at most 6 ticks on the span. */
+export function tickStep(spanMs: number): number | undefined {
+  if (!(spanMs > 0)) return undefined;
+  return TICK_STEPS.find((step) => spanMs / step <= 6) ?? TICK_STEPS.at(-1);
 }
 
 function format(value: number | null): string {
