@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: the live stream (GET /api/v1/stream) on a process + embedded cloud. Latency from a change
+// Benchmark: the live stream (GET /api/v1/stream?metrics=true, as the dashboard opens it: events and a
+// metrics frame every second) on a process + embedded cloud. Latency from a change
 // (the PUT that makes it, called by this script) to its event on every open stream client, p50 / p95 of
 // 100 changes 150 ms apart, with 1 and with 10 clients (what 10 open dashboards hold); and what the
 // streams cost: CPU of the cloud's processes (manager, agent, start.mjs; from /proc) over 15 s idle and
@@ -40,12 +41,14 @@ function treeTicks(root) {
 
 function openClients(cloud, count) {
   const seen = [];
+  const metricsFrames = Array(count).fill(0);
   const clients = Array.from({ length: count }, (_, i) => {
     seen[i] = [];
-    const source = new EventSource(`${cloud.manager}/api/v1/stream`, {
+    const source = new EventSource(`${cloud.manager}/api/v1/stream?metrics=true`, {
       fetch: (input, init) =>
         fetch(input, { ...init, headers: { ...init?.headers, authorization: `Bearer ${cloud.token}` } }),
     });
+    source.addEventListener('metrics', () => metricsFrames[i]++);
     source.addEventListener('events', (e) => {
       const at = performance.now();
       for (const event of JSON.parse(e.data).events) seen[i].push({ ...event, receivedAt: at });
@@ -53,7 +56,7 @@ function openClients(cloud, count) {
     return source;
   });
   const open = () => clients.every((c) => c.readyState === EventSource.OPEN);
-  return { clients, seen, open, close: () => clients.forEach((c) => c.close()) };
+  return { clients, seen, metricsFrames, open, close: () => clients.forEach((c) => c.close()) };
 }
 
 async function latency(cloud, count) {
@@ -96,9 +99,10 @@ async function cost(cloud, count, changesPerSecond) {
   }
   const percent = (treeTicks(cloud.pid) - ticks0) / ((performance.now() - t0) / 1000);
   const delivered = streams.seen.reduce((sum, s) => sum + s.length, 0);
+  const metrics = streams.metricsFrames.reduce((sum, n) => sum + n, 0);
   streams.close();
   await sleep(300);
-  return { count, changesPerSecond, percent, delivered };
+  return { count, changesPerSecond, percent, delivered, metrics };
 }
 
 const cloud = await startBenchCloud({ runtime: 'process', lb: 'embedded' });
@@ -115,10 +119,10 @@ try {
     console.log(
       `| ${l.count} | ${CHANGES}, 150 ms apart | ${l.p50.toFixed(1)} ms | ${l.p95.toFixed(1)} ms | ${l.max.toFixed(1)} ms |`,
     );
-  console.log('\n| stream clients | changes / s | CPU of the cloud (% of one core) | events delivered |');
-  console.log('| --- | --- | --- | --- |');
+  console.log('\n| stream clients | changes / s | CPU of the cloud (% of one core) | events delivered | metrics frames |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const c of costs)
-    console.log(`| ${c.count} | ${c.changesPerSecond} | ${c.percent.toFixed(1)} % | ${c.delivered} |`);
+    console.log(`| ${c.count} | ${c.changesPerSecond} | ${c.percent.toFixed(1)} % | ${c.delivered} | ${c.metrics} |`);
 } finally {
   await cloud.stop();
 }

@@ -124,7 +124,7 @@ import { StatusBadge } from './status-badge';
         </table>
       </div>
     } @else {
-      <p class="no-nodes">No nodes in this pod yet.</p>
+      <p class="no-nodes">No nodes yet — <a [routerLink]="['/pods', pod().name]">launch one</a></p>
     }
   `,
   styleUrl: './pod-card.css',

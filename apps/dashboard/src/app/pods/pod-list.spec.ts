@@ -20,6 +20,8 @@ describe('PodList', () => {
     const element = await render([{ pod: aPod({ name: 'medium' }), nodes: [] }]);
 
     expect(element.querySelector('.name a')?.getAttribute('href')).toBe('/pods/medium');
+    expect(element.querySelector('.no-nodes')?.textContent).toContain('No nodes yet — launch one');
+    expect(element.querySelector('.no-nodes a')?.getAttribute('href')).toBe('/pods/medium');
   });
 
   it('shows each pod with its size, path and node counts by status', async () => {
