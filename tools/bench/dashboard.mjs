@@ -90,10 +90,14 @@ try {
   await page.locator('.live-state', { hasText: 'Live' }).waitFor({ timeout: 30_000 });
   await page.locator('strato-pod-card tr', { hasText: 'heavy-10' }).waitFor({ timeout: 30_000 });
   // The live figures arrive with the stream's metrics frames.
-  await page.waitForFunction(() => {
-    const rate = document.querySelector('.total-rate')?.textContent ?? '';
-    return /^[1-9]\d* req\/s/.test(rate.trim());
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const rate = document.querySelector('.total-rate')?.textContent ?? '';
+      return /^[1-9]\d* req\/s/.test(rate.trim());
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   await sleep(2000);
 
   // Watches the page from before the change: `window.probe` resolves with the page's Date.now() at the
@@ -148,7 +152,9 @@ try {
       `| ${label} | ${values.length} | ${percentile(values, 50)} ms | ${percentile(values, 95)} ms | ${Math.max(...values)} ms |`,
     );
   }
-  console.log(`\nconsole errors in the page: ${consoleErrors.length}${consoleErrors.length ? '\n' + consoleErrors.join('\n') : ''}`);
+  console.log(
+    `\nconsole errors in the page: ${consoleErrors.length}${consoleErrors.length ? '\n' + consoleErrors.join('\n') : ''}`,
+  );
 } finally {
   await browser?.close();
   await cloud.stop();

@@ -119,10 +119,14 @@ try {
     console.log(
       `| ${l.count} | ${CHANGES}, 150 ms apart | ${l.p50.toFixed(1)} ms | ${l.p95.toFixed(1)} ms | ${l.max.toFixed(1)} ms |`,
     );
-  console.log('\n| stream clients | changes / s | CPU of the cloud (% of one core) | events delivered | metrics frames |');
+  console.log(
+    '\n| stream clients | changes / s | CPU of the cloud (% of one core) | events delivered | metrics frames |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   for (const c of costs)
-    console.log(`| ${c.count} | ${c.changesPerSecond} | ${c.percent.toFixed(1)} % | ${c.delivered} | ${c.metrics} |`);
+    console.log(
+      `| ${c.count} | ${c.changesPerSecond} | ${c.percent.toFixed(1)} % | ${c.delivered} | ${c.metrics} |`,
+    );
 } finally {
   await cloud.stop();
 }

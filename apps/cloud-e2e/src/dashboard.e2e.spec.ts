@@ -134,11 +134,15 @@ describeNeeding(['docker', 'nodeImage', 'haproxy', 'chromium'])(
       });
       try {
         await page.waitForFunction(
-          () => Number(document.querySelector('figure[data-chart=throughput]')?.getAttribute('data-latest')) >= 50,
+          () =>
+            Number(document.querySelector('figure[data-chart=throughput]')?.getAttribute('data-latest')) >=
+            50,
           undefined,
           { timeout: 20_000 },
         );
-        const scaleOut = page.locator('.scaling-event[data-type=ScaleOut]', { hasText: 'AboveUpperThreshold' });
+        const scaleOut = page.locator('.scaling-event[data-type=ScaleOut]', {
+          hasText: 'AboveUpperThreshold',
+        });
         await scaleOut.first().waitFor({ timeout: 30_000 });
         expect(await scaleOut.first().locator('.message').textContent()).toMatch(/cpu: \d+ node\(s\) at/);
         expect(Number(await throughput.getAttribute('data-points'))).toBeGreaterThan(before);

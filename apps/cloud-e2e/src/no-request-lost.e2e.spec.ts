@@ -53,13 +53,13 @@ describeEachCloud('no request lost on $runtime nodes behind the $lb balancer', (
     expect(result.statusCounts).toEqual({ '200': result.sent });
   });
 
-  it('shows the result in cloud lb status and cloud watch', async () => {
+  it('shows the result in cloud lb status and cloud lb watch', async () => {
     const status = JSON.parse((await cli('lb', 'status', '--json')).stdout);
     const light = status.pods.find((p: { pod: string }) => p.pod === 'light');
     expect(light.algorithm).toBe('leastconn');
     expect(light.servers.map((s: { node: string }) => s.node).sort()).toEqual(['n4', 'n5', 'n6']);
     expect(light.servers.every((s: { health: string }) => s.health === 'up')).toBe(true);
-    const watch = await cli('watch', '--count', '1');
+    const watch = await cli('lb', 'watch', '--count', '1');
     expect(watch.code).toBe(0);
     expect(watch.stdout).toMatch(/n4\s+│\s+127\.0\.0\.1:\d+\s+│\s+up/);
   });

@@ -210,7 +210,7 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
       ['n1', 1, 'up'],
       ['n2', 1, 'up'],
     ]);
-    const watch = await cli('watch', '--interval', '200', '--count', '2');
+    const watch = await cli('lb', 'watch', '--interval', '200', '--count', '2');
     expect(watch.code).toBe(0);
     expect(watch.stdout).toContain('light');
   });
@@ -524,6 +524,16 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     const followed = await following;
     expect(followed).toMatchObject({ interrupted: true, code: 0 });
     expect(followed.stderr).toContain('following the event log');
+
+    // The same stream with metrics, bounded: the manager samples every second, so 3 s hold at least one.
+    const watched = await cli('watch', target.pod, '--for', '3', '--json');
+    expect({ code: watched.code, stderr: watched.stderr }).toEqual({ code: 0, stderr: '' });
+    const frames = watched.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; pods?: { pod: string }[] });
+    const metrics = frames.find((frame) => frame.kind === 'metrics');
+    expect(metrics?.pods?.map((sample) => sample.pod)).toEqual([target.pod]);
     await unwrap(
       api.PUT('/api/v1/nodes/{name}/weight', {
         params: { path: { name: target.name } },

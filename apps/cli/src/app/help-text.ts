@@ -6,6 +6,7 @@ Examples:
   cloud launch light                   start n1; /light is then served through the load balancer
   cloud elasticity enable light 1 6    let light grow and shrink between 1 and 6 nodes
   cloud node ls --json                 the nodes, as JSON for scripts
+  cloud watch                          the cloud live: per pod nodes, req/s, latency, CPU, and the last events
   cloud job submit heavy --workload heavy --wait    a batch job, followed to its end
   cloud launch job.sh                  a script file, as a batch job on pod light
   cloud                                (no arguments) an interactive cloud> prompt with history

@@ -187,6 +187,8 @@ describe('cloud CLI', () => {
     expect(script).toContain('complete -F _cloud cloud');
     expect(script).toMatch(/"pod"\) words="register set rm ls/);
     expect(script).toMatch(/"node"\) words="logs ls/);
+    expect(script).toMatch(/"watch"\) words="--for"/);
+    expect(script).toMatch(/"lb"\) words="status algorithm weight watch"/);
   });
 
   it('cloud login checks the token against the manager, then keeps URL and token (0600) for later', async () => {

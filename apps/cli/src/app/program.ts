@@ -11,6 +11,7 @@ import { registerPodCommands } from './commands/pod.command';
 import { registerReportCommand } from './commands/report.command';
 import { registerSimulateCommands } from './commands/simulate/simulate.command';
 import { registerStatusCommands } from './commands/status.command';
+import { registerWatchCommand } from './commands/watch/watch.command';
 import { contextFactory } from './context';
 import { describeFailure, EXIT } from './exit-codes';
 import { ROOT_HELP_FOOTER } from './help-text';
@@ -35,6 +36,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerPodCommands(program, context);
   registerNodeCommands(program, context);
   registerStatusCommands(program, context);
+  registerWatchCommand(program, context);
   registerElasticityCommands(program, context);
   registerLbCommands(program, context);
   registerJobCommands(program, context);

@@ -1,6 +1,7 @@
-import { type CloudEvent, openCloudStream, StratoApiError, type StreamFrame } from '@strato/api-client';
+import type { CloudEvent, StreamFrame } from '@strato/api-client';
 import { EVENT_COLUMNS } from '../columns';
 import type { CommandContext } from '../context';
+import { followStream, reportDrops } from './follow-stream';
 
 export interface EventFilter {
   pod?: string;
@@ -23,43 +24,20 @@ export function followEvents(
   since: number | undefined,
   stop: AbortSignal,
 ): Promise<void> {
-  const { output, json, connection } = ctx;
-  return new Promise((resolve, reject) => {
-    let dropped = false;
-    const print = (frame: StreamFrame): void => {
-      if (frame.kind === 'reset')
-        output.err(`!!! some events were missed (${frame.reason}); following from here`);
-      if (frame.kind !== 'events') return;
-      for (const event of frame.events) {
-        if (filter.node !== undefined && event.node !== filter.node) continue;
-        output.out(json ? JSON.stringify(event) : eventLine(event));
-      }
-    };
-    const stream = openCloudStream({
-      baseUrl: connection.url,
-      token: connection.token ?? '',
-      since,
-      pod: filter.pod,
-      fetch: ctx.fetch,
-      onFrame: print,
-      onState: (state) => {
-        if (state.state === 'reconnecting' && !dropped) {
-          dropped = true;
-          output.err(`connection to the manager lost (${state.message}); reconnecting…`);
-        } else if (state.state === 'live' && dropped) {
-          dropped = false;
-          output.err('reconnected; no event missed');
-        } else if (state.state === 'closed') {
-          stream.close();
-          reject(new StratoApiError(state.status ?? 0, state.message, undefined));
-        }
-      },
-    });
-    const end = (): void => {
-      stream.close();
-      resolve();
-    };
-    if (stop.aborted) end();
-    else stop.addEventListener('abort', end, { once: true });
-  });
+  const { output, json } = ctx;
+  const print = (frame: StreamFrame): void => {
+    if (frame.kind === 'reset')
+      output.err(`!!! some events were missed (${frame.reason}); following from here`);
+    if (frame.kind !== 'events') return;
+    for (const event of frame.events) {
+      if (filter.node !== undefined && event.node !== filter.node) continue;
+      output.out(json ? JSON.stringify(event) : eventLine(event));
+    }
+  };
+  return followStream(
+    ctx,
+    { since, pod: filter.pod },
+    { onFrame: print, onState: reportDrops(output) },
+    stop,
+  );
 }

@@ -85,9 +85,8 @@ export function registerLbCommands(program: Command, context: ContextFactory): v
       output.out(json ? JSON.stringify(result, null, 2) : `node ${result.name} has weight ${result.weight}`);
     });
 
-  program
-    .command('watch')
-    .description('the load balancer status, refreshed every second until Ctrl-C')
+  lb.command('watch')
+    .description('the load balancer status, read again every second until Ctrl-C')
     .addOption(new Option('--interval <ms>', 'refresh period').default(1000).argParser(Number))
     .addOption(new Option('--count <n>', 'stop after n refreshes').argParser(Number))
     .action(async (o: { interval: number; count?: number }, command: Command) => {
@@ -96,7 +95,7 @@ export function registerLbCommands(program: Command, context: ContextFactory): v
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, o.interval));
         const status = await readStatus(client);
         output.out(
-          `${process.stdout.isTTY ? '\x1b[2J\x1b[H' : ''}${new Date().toISOString()}  ${lbTable(status)}`,
+          `${output.terminal ? '\x1b[2J\x1b[H' : ''}${new Date().toISOString()}  ${lbTable(status)}`,
         );
       }
     });

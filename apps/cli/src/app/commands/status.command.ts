@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EVENT_COLUMNS, POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
 import { render } from '../output';
+import { stopSignal } from '../stop-signal';
 import { eventLine, followEvents } from './follow-events';
 
 export function registerStatusCommands(program: Command, context: ContextFactory): void {
@@ -50,9 +51,12 @@ export function registerStatusCommands(program: Command, context: ContextFactory
         const oldestFirst = [...events].reverse();
         for (const event of oldestFirst) ctx.output.out(ctx.json ? JSON.stringify(event) : eventLine(event));
         ctx.output.err('following the event log (Ctrl-C to stop)…');
-        const stop = new AbortController();
-        process.once('SIGINT', () => stop.abort());
-        await followEvents(ctx, options, Math.max(newest[0]?.id ?? 0, events[0]?.id ?? 0), stop.signal);
+        const stop = stopSignal();
+        try {
+          await followEvents(ctx, options, Math.max(newest[0]?.id ?? 0, events[0]?.id ?? 0), stop.signal);
+        } finally {
+          stop.dispose();
+        }
       },
     );
 }
