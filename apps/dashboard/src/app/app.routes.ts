@@ -14,5 +14,15 @@ export const routes: Routes = [
     loadComponent: () => import('./events/events-page').then((page) => page.EventsPage),
     title: 'Strato · events',
   },
+  {
+    path: 'jobs',
+    loadComponent: () => import('./jobs/jobs-page').then((page) => page.JobsPage),
+    title: 'Strato · jobs',
+  },
+  {
+    path: 'jobs/:id',
+    loadComponent: () => import('./jobs/job-page').then((page) => page.JobPage),
+    title: 'Strato · job',
+  },
   { path: '**', redirectTo: '' },
 ];

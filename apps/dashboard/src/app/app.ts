@@ -36,6 +36,7 @@ const LIVE_LABELS: Record<LiveState, string> = {
       <nav class="nav" aria-label="Pages">
         <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Overview</a>
         <a routerLink="/events" routerLinkActive="active">Events</a>
+        <a routerLink="/jobs" routerLinkActive="active">Jobs</a>
       </nav>
       <p class="freshness" aria-live="polite">
         <span class="dot" [attr.data-live]="live.state()"></span>

@@ -81,7 +81,9 @@ export class MemoryStorage implements Storage {
 }
 
 /** One point of a pod's metrics: idle, one node ready, unless told otherwise. */
-export function aPoint(overrides: Partial<Omit<PodMetricsSample, 'pod'>> = {}): Omit<PodMetricsSample, 'pod'> {
+export function aPoint(
+  overrides: Partial<Omit<PodMetricsSample, 'pod'>> = {},
+): Omit<PodMetricsSample, 'pod'> {
   return {
     at: '2026-01-01T00:00:00.000Z',
     requestRate: 0,
@@ -98,7 +100,9 @@ export function aPoint(overrides: Partial<Omit<PodMetricsSample, 'pod'>> = {}): 
 }
 
 /** One pod's metrics sample, as the stream's metrics frames carry them. */
-export function aSample(overrides: Partial<PodMetricsSample> & Pick<PodMetricsSample, 'pod'>): PodMetricsSample {
+export function aSample(
+  overrides: Partial<PodMetricsSample> & Pick<PodMetricsSample, 'pod'>,
+): PodMetricsSample {
   const { pod, ...point } = overrides;
   return { pod, ...aPoint(point) };
 }

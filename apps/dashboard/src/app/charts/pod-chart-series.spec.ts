@@ -65,7 +65,14 @@ describe('pod chart series', () => {
   });
 
   it('marks scale-outs and scale-ins, nothing else', () => {
-    const event = (id: number, type: string) => ({ id, at: at(id), type, pod: 'light', node: null, message: '' });
+    const event = (id: number, type: string) => ({
+      id,
+      at: at(id),
+      type,
+      pod: 'light',
+      node: null,
+      message: '',
+    });
     const markers = scalingMarkers([event(1, 'ScaleOut'), event(2, 'NodeOnline'), event(3, 'ScaleIn')]);
 
     expect(markers.map((marker) => [marker.x, marker.label])).toEqual([

@@ -49,7 +49,10 @@ describe('PodCharts', () => {
         { provide: STREAM_OPENER, useValue: streams.open },
       ],
     });
-    TestBed.inject(LiveConnection).connect(manager.token, { changed: () => undefined, refused: () => undefined });
+    TestBed.inject(LiveConnection).connect(manager.token, {
+      changed: () => undefined,
+      refused: () => undefined,
+    });
   });
 
   async function render(): Promise<{ element: HTMLElement; settle: () => Promise<void> }> {
@@ -64,7 +67,8 @@ describe('PodCharts', () => {
     return { element: fixture.nativeElement as HTMLElement, settle };
   }
 
-  const figure = (element: HTMLElement, name: string) => element.querySelector(`figure[data-chart="${name}"]`);
+  const figure = (element: HTMLElement, name: string) =>
+    element.querySelector(`figure[data-chart="${name}"]`);
   const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
   it('draws the last 15 minutes from the history, then follows the live samples', async () => {
@@ -76,7 +80,10 @@ describe('PodCharts', () => {
     streams.last.frame({
       kind: 'metrics',
       at: at(2),
-      pods: [aSample({ pod: 'light', at: at(2), requestRate: 42 }), aSample({ pod: 'heavy', at: at(2), requestRate: 7 })],
+      pods: [
+        aSample({ pod: 'light', at: at(2), requestRate: 42 }),
+        aSample({ pod: 'heavy', at: at(2), requestRate: 7 }),
+      ],
     });
     await settle();
 
@@ -97,14 +104,18 @@ describe('PodCharts', () => {
 
   it('lists the scaling decisions with their reason, and a new one as the stream brings it', async () => {
     log.events = [
-      anEvent({ id: 1, at: at(0), type: 'ScaleOut', message: 'light: 1 -> 2 (AboveUpperThreshold: cpu 91 > 70)' }),
+      anEvent({
+        id: 1,
+        at: at(0),
+        type: 'ScaleOut',
+        message: 'light: 1 -> 2 (AboveUpperThreshold: cpu 91 > 70)',
+      }),
       anEvent({ id: 2, at: at(1), type: 'NodeOnline' }),
     ];
     const { element, settle } = await render();
-    expect(Array.from(element.querySelectorAll('.scaling-event strong, .scaling-event .message')).map(text)).toEqual([
-      'Scale out',
-      'light: 1 -> 2 (AboveUpperThreshold: cpu 91 > 70)',
-    ]);
+    expect(
+      Array.from(element.querySelectorAll('.scaling-event strong, .scaling-event .message')).map(text),
+    ).toEqual(['Scale out', 'light: 1 -> 2 (AboveUpperThreshold: cpu 91 > 70)']);
 
     streams.last.frame({
       kind: 'events',
@@ -116,15 +127,17 @@ describe('PodCharts', () => {
     });
     await settle();
 
-    expect(Array.from(element.querySelectorAll('.scaling-event')).map((row) => row.getAttribute('data-type'))).toEqual([
-      'ScaleIn',
-      'ScaleOut',
-    ]);
+    expect(
+      Array.from(element.querySelectorAll('.scaling-event')).map((row) => row.getAttribute('data-type')),
+    ).toEqual(['ScaleIn', 'ScaleOut']);
   });
 
   it('says so when the history cannot be read', async () => {
     manager.on('GET', '/api/v1/pods/light/metrics', () =>
-      Response.json({ statusCode: 503, error: 'Service Unavailable', message: 'store busy' }, { status: 503 }),
+      Response.json(
+        { statusCode: 503, error: 'Service Unavailable', message: 'store busy' },
+        { status: 503 },
+      ),
     );
     const { element } = await render();
 

@@ -54,11 +54,48 @@ const RANGE_LABELS: Record<MetricsRange, string> = {
       <p class="error" role="alert">Cannot read the pod's history: {{ message }}</p>
     }
     <div class="grid">
-      <strato-time-series-chart name="throughput" title="Throughput" unit=" /s" [series]="charts().throughput" [markers]="markers()" [from]="from()" [to]="to()" />
-      <strato-time-series-chart name="latency" title="Latency" unit=" ms" [series]="charts().latency" [markers]="markers()" [from]="from()" [to]="to()" />
-      <strato-time-series-chart name="nodes" title="Nodes" [series]="charts().nodes" [markers]="markers()" [from]="from()" [to]="to()" />
-      <strato-time-series-chart name="cpu" title="CPU per node (% of a core)" unit=" %" [series]="charts().cpu" [from]="from()" [to]="to()" />
-      <strato-time-series-chart name="queue" title="Queue and sessions" [series]="charts().queue" [markers]="markers()" [from]="from()" [to]="to()" />
+      <strato-time-series-chart
+        name="throughput"
+        title="Throughput"
+        unit=" /s"
+        [series]="charts().throughput"
+        [markers]="markers()"
+        [from]="from()"
+        [to]="to()"
+      />
+      <strato-time-series-chart
+        name="latency"
+        title="Latency"
+        unit=" ms"
+        [series]="charts().latency"
+        [markers]="markers()"
+        [from]="from()"
+        [to]="to()"
+      />
+      <strato-time-series-chart
+        name="nodes"
+        title="Nodes"
+        [series]="charts().nodes"
+        [markers]="markers()"
+        [from]="from()"
+        [to]="to()"
+      />
+      <strato-time-series-chart
+        name="cpu"
+        title="CPU per node (% of a core)"
+        unit=" %"
+        [series]="charts().cpu"
+        [from]="from()"
+        [to]="to()"
+      />
+      <strato-time-series-chart
+        name="queue"
+        title="Queue and sessions"
+        [series]="charts().queue"
+        [markers]="markers()"
+        [from]="from()"
+        [to]="to()"
+      />
     </div>
     <section class="scaling" aria-label="Scaling decisions">
       <h4>Scaling decisions</h4>
@@ -130,7 +167,9 @@ export class PodCharts {
       .frames$.pipe(takeUntilDestroyed())
       .subscribe((frame) => {
         if (frame.kind !== 'events') return;
-        const mine = frame.events.filter((event) => event.pod === this.pod() && SCALING_TYPES.has(event.type));
+        const mine = frame.events.filter(
+          (event) => event.pod === this.pod() && SCALING_TYPES.has(event.type),
+        );
         if (mine.length > 0) this.events.update((known) => [...mine.reverse(), ...known]);
       });
   }

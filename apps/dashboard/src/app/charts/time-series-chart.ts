@@ -14,7 +14,11 @@ import { type ChartMarker, type ChartSeries, latestValue } from './chart-series'
 import { markerPlugin } from './marker-plugin';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const clockWithDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const clockWithDay = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
  * A line chart over time (chart.js on a canvas), with scaling events or other moments marked on the
@@ -26,7 +30,11 @@ const clockWithDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [BaseChartDirective],
   // Only what a line chart uses, so the bundle carries no other chart type.
-  providers: [provideCharts({ registerables: [LineController, LineElement, PointElement, LinearScale, Legend, Tooltip] })],
+  providers: [
+    provideCharts({
+      registerables: [LineController, LineElement, PointElement, LinearScale, Legend, Tooltip],
+    }),
+  ],
   template: `
     <figure [attr.data-chart]="name()" [attr.data-points]="pointCount()" [attr.data-latest]="latestFirst()">
       <figcaption>
@@ -34,7 +42,15 @@ const clockWithDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour
         <span class="now">{{ caption() }}</span>
       </figcaption>
       <div class="plot">
-        <canvas baseChart type="line" [data]="data()" [options]="options()" [plugins]="plugins" [attr.aria-label]="title() + ': ' + caption()" role="img"></canvas>
+        <canvas
+          baseChart
+          type="line"
+          [data]="data()"
+          [options]="options()"
+          [plugins]="plugins"
+          [attr.aria-label]="title() + ': ' + caption()"
+          role="img"
+        ></canvas>
       </div>
     </figure>
   `,

@@ -17,7 +17,9 @@ type Agent = CloudStatus['agents'][number];
       </div>
       <div>
         <dt>Nodes ready</dt>
-        <dd class="total-nodes">{{ totals() ? totals()!.readyNodes + ' / ' + totals()!.totalNodes : '—' }}</dd>
+        <dd class="total-nodes">
+          {{ totals() ? totals()!.readyNodes + ' / ' + totals()!.totalNodes : '—' }}
+        </dd>
       </div>
       <div>
         <dt>Requests</dt>
@@ -43,9 +45,8 @@ type Agent = CloudStatus['agents'][number];
           {{ agentsUp() }} up / {{ agents().length }}
           @for (agent of agents(); track agent.id) {
             <small [class.down]="agent.status === 'down'"
-              >{{ agent.id }} ({{ agent.runtime }}, {{ agent.status }}{{
-                agent.nodes === null ? '' : ', ' + agent.nodes + ' nodes'
-              }})</small
+              >{{ agent.id }} ({{ agent.runtime }}, {{ agent.status
+              }}{{ agent.nodes === null ? '' : ', ' + agent.nodes + ' nodes' }})</small
             >
           }
         </dd>

@@ -53,7 +53,10 @@ describe('OverviewPage', () => {
   async function render(): Promise<{ element: HTMLElement; settle: () => Promise<void> }> {
     await TestBed.inject(CloudStore).refresh();
     await TestBed.inject(CloudSummaryStore).refresh();
-    TestBed.inject(LiveConnection).connect(manager.token, { changed: () => undefined, refused: () => undefined });
+    TestBed.inject(LiveConnection).connect(manager.token, {
+      changed: () => undefined,
+      refused: () => undefined,
+    });
     const fixture = TestBed.createComponent(OverviewPage);
     const settle = async (): Promise<void> => {
       await new Promise((resolve) => setTimeout(resolve));
@@ -103,10 +106,7 @@ describe('OverviewPage', () => {
 
   it('says whether elasticity is on, its bounds and its last decision', async () => {
     manager.pods = [aPod({ name: 'light' }), aPod({ name: 'medium' })];
-    manager.elasticity = [
-      cpuElasticity(),
-      cpuElasticity({ pod: 'medium', enabled: false, status: null }),
-    ];
+    manager.elasticity = [cpuElasticity(), cpuElasticity({ pod: 'medium', enabled: false, status: null })];
     const { element } = await render();
     const [light, medium] = Array.from(element.querySelectorAll('strato-pod-card'));
 

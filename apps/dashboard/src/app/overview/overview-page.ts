@@ -18,7 +18,11 @@ import { CloudTotals } from './cloud-totals';
         [balancer]="summary.loadBalancer()"
         [agents]="summary.agents()"
       />
-      <strato-pod-list [pods]="store.pods()" [samples]="metrics.latest()" [elasticity]="summary.elasticity()" />
+      <strato-pod-list
+        [pods]="store.pods()"
+        [samples]="metrics.latest()"
+        [elasticity]="summary.elasticity()"
+      />
     } @else if (!store.unreachable()) {
       <p class="loading">Loading pods…</p>
     }

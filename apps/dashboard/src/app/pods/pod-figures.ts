@@ -16,7 +16,14 @@ const NOTHING = '—';
 /** A pod's newest sample as the overview card prints it. */
 export function podFigures(sample: PodMetricsSample | undefined): PodFigures {
   if (!sample) {
-    return { requestRate: NOTHING, latency: NOTHING, queue: NOTHING, cpu: NOTHING, cpuFill: null, nodes: NOTHING };
+    return {
+      requestRate: NOTHING,
+      latency: NOTHING,
+      queue: NOTHING,
+      cpu: NOTHING,
+      cpuFill: null,
+      nodes: NOTHING,
+    };
   }
   const ms = (value: number | null): string => (value === null ? NOTHING : `${Math.round(value)}`);
   const latency =
@@ -24,7 +31,9 @@ export function podFigures(sample: PodMetricsSample | undefined): PodFigures {
       ? NOTHING
       : `${ms(sample.latencyP50Ms)} / ${ms(sample.latencyP99Ms)} ms`;
   const desired =
-    sample.desiredNodes !== null && sample.desiredNodes !== sample.nodes.ready ? ` → ${sample.desiredNodes}` : '';
+    sample.desiredNodes !== null && sample.desiredNodes !== sample.nodes.ready
+      ? ` → ${sample.desiredNodes}`
+      : '';
   return {
     requestRate: sample.requestRate >= 10 ? sample.requestRate.toFixed(0) : sample.requestRate.toFixed(1),
     latency,
