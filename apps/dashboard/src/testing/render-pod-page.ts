@@ -1,14 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { FETCH } from '../app/api/strato-api';
 import { routes } from '../app/app.routes';
-import { LiveConnection, STREAM_OPENER } from '../app/cloud/live-connection';
-import { BROWSER_STORAGE } from '../app/cloud/owner-token.store';
+import { LiveConnection } from '../app/cloud/live-connection';
 import { PodPage } from '../app/pod-page/pod-page';
 import { FakeManager } from './fake-manager';
 import { FakeStreamOpener } from './fake-stream';
-import { MemoryStorage } from './fixtures';
+import { signedIn } from './signed-in';
 
 export interface PodPageTest {
   readonly manager: FakeManager;
@@ -19,15 +17,8 @@ export interface PodPageTest {
 export function configurePodPageTest(): PodPageTest {
   const manager = new FakeManager();
   const streams = new FakeStreamOpener();
-  const storage = new MemoryStorage();
-  storage.setItem('strato.ownerToken', manager.token);
   TestBed.configureTestingModule({
-    providers: [
-      { provide: FETCH, useValue: manager.fetch },
-      { provide: BROWSER_STORAGE, useValue: storage },
-      { provide: STREAM_OPENER, useValue: streams.open },
-      provideRouter(routes, withComponentInputBinding()),
-    ],
+    providers: [...signedIn(manager, streams), provideRouter(routes, withComponentInputBinding())],
   });
   return { manager, streams };
 }

@@ -4,10 +4,9 @@ import { anEvent } from '../../testing/event-fixtures';
 import { FakeEventLog } from '../../testing/fake-event-log';
 import { FakeManager } from '../../testing/fake-manager';
 import { FakeStreamOpener } from '../../testing/fake-stream';
-import { aPoint, aSample, MemoryStorage } from '../../testing/fixtures';
-import { FETCH } from '../api/strato-api';
-import { LiveConnection, STREAM_OPENER } from '../cloud/live-connection';
-import { BROWSER_STORAGE } from '../cloud/owner-token.store';
+import { signedIn } from '../../testing/signed-in';
+import { aPoint, aSample } from '../../testing/fixtures';
+import { LiveConnection } from '../cloud/live-connection';
 import { PodCharts } from './pod-charts';
 
 const at = (second: number): string => new Date(Date.UTC(2026, 0, 1, 10, 0, second)).toISOString();
@@ -40,14 +39,8 @@ describe('PodCharts', () => {
       ranges.push(range);
       return Response.json(history(range, range === '15m' ? [5, 8] : [1, 2, 3]));
     });
-    const storage = new MemoryStorage();
-    storage.setItem('strato.ownerToken', manager.token);
     TestBed.configureTestingModule({
-      providers: [
-        { provide: FETCH, useValue: manager.fetch },
-        { provide: BROWSER_STORAGE, useValue: storage },
-        { provide: STREAM_OPENER, useValue: streams.open },
-      ],
+      providers: [...signedIn(manager, streams)],
     });
     TestBed.inject(LiveConnection).connect(manager.token, {
       changed: () => undefined,

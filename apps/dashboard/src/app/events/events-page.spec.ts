@@ -5,11 +5,10 @@ import { anEvent } from '../../testing/event-fixtures';
 import { FakeEventLog } from '../../testing/fake-event-log';
 import { FakeManager, houseError } from '../../testing/fake-manager';
 import { FakeStreamOpener } from '../../testing/fake-stream';
-import { aPod, MemoryStorage } from '../../testing/fixtures';
-import { FETCH } from '../api/strato-api';
+import { signedIn } from '../../testing/signed-in';
+import { aPod } from '../../testing/fixtures';
 import { CloudStore } from '../cloud/cloud.store';
-import { LiveConnection, STREAM_OPENER } from '../cloud/live-connection';
-import { BROWSER_STORAGE } from '../cloud/owner-token.store';
+import { LiveConnection } from '../cloud/live-connection';
 import { EventsPage } from './events-page';
 
 // The real EventsApi and generated client, over a fake manager holding an event log.
@@ -24,15 +23,8 @@ describe('EventsPage', () => {
     log = new FakeEventLog();
     manager.on('GET', '/api/v1/events', log.answer);
     streams = new FakeStreamOpener();
-    const storage = new MemoryStorage();
-    storage.setItem('strato.ownerToken', manager.token);
     TestBed.configureTestingModule({
-      providers: [
-        { provide: FETCH, useValue: manager.fetch },
-        { provide: BROWSER_STORAGE, useValue: storage },
-        { provide: STREAM_OPENER, useValue: streams.open },
-        provideRouter([{ path: 'events', component: EventsPage }]),
-      ],
+      providers: [...signedIn(manager, streams), provideRouter([{ path: 'events', component: EventsPage }])],
     });
   });
 

@@ -3,12 +3,11 @@ import { provideRouter } from '@angular/router';
 import type { Elasticity } from '@strato/api-client';
 import { FakeManager } from '../../testing/fake-manager';
 import { FakeStreamOpener } from '../../testing/fake-stream';
-import { aNode, aPod, aSample, MemoryStorage } from '../../testing/fixtures';
-import { FETCH } from '../api/strato-api';
+import { signedIn } from '../../testing/signed-in';
+import { aNode, aPod, aSample } from '../../testing/fixtures';
 import { CloudSummaryStore } from '../cloud/cloud-summary.store';
 import { CloudStore } from '../cloud/cloud.store';
-import { LiveConnection, STREAM_OPENER } from '../cloud/live-connection';
-import { BROWSER_STORAGE } from '../cloud/owner-token.store';
+import { LiveConnection } from '../cloud/live-connection';
 import { OverviewPage } from './overview-page';
 
 const cpuElasticity = (overrides: Partial<Elasticity> = {}): Elasticity => ({
@@ -38,15 +37,8 @@ describe('OverviewPage', () => {
   beforeEach(() => {
     manager = new FakeManager();
     streams = new FakeStreamOpener();
-    const storage = new MemoryStorage();
-    storage.setItem('strato.ownerToken', manager.token);
     TestBed.configureTestingModule({
-      providers: [
-        { provide: FETCH, useValue: manager.fetch },
-        { provide: BROWSER_STORAGE, useValue: storage },
-        { provide: STREAM_OPENER, useValue: streams.open },
-        provideRouter([]),
-      ],
+      providers: [...signedIn(manager, streams), provideRouter([])],
     });
   });
 
