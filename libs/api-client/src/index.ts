@@ -14,6 +14,7 @@ export type {
   Elasticity,
   InitResult,
   Job,
+  JobAttempt,
   JobLogs,
   LoadBalancerStatus,
   Node,

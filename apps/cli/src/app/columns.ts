@@ -1,4 +1,4 @@
-import type { CloudEvent, Job, Node, Pod } from '@strato/api-client';
+import type { CloudEvent, Job, JobAttempt, Node, Pod } from '@strato/api-client';
 import type { Column } from './output';
 
 export const POD_COLUMNS: Column<Pod>[] = [
@@ -46,14 +46,15 @@ export const jobWhat = (j: Job): string =>
       ? `${j.script.interpreter} script (${j.script.sourceBytes} B)`
       : '-';
 
-/** "exit 0", "signal SIGKILL", "NodeLost": how the last attempt ended, once it did. */
-export function jobEnd(j: Job): string | null {
+/** "exit 0", "signal SIGKILL", "NodeLost": how the (last) attempt ended, once it did. */
+export function jobEnd(j: Pick<Job, 'exitCode' | 'signal' | 'reason'>): string | null {
   const how = j.exitCode !== null ? `exit ${j.exitCode}` : j.signal !== null ? `signal ${j.signal}` : null;
   if (j.reason) return how ? `${j.reason} (${how})` : j.reason;
   return how;
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : `${(ms / 1000).toFixed(1)} s`);
+const clock = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, '');
 
 export const JOB_COLUMNS: Column<Job>[] = [
   { header: 'JOB', value: (j) => j.id },
@@ -65,5 +66,18 @@ export const JOB_COLUMNS: Column<Job>[] = [
   { header: 'PRIORITY', value: (j) => j.priority },
   { header: 'END', value: jobEnd },
   { header: 'DURATION', value: (j) => seconds(j.durationMs) },
-  { header: 'SUBMITTED', value: (j) => j.submittedAt.replace('T', ' ').replace(/\.\d+Z$/, '') },
+  { header: 'SUBMITTED', value: (j) => clock(j.submittedAt) },
+];
+
+export const JOB_ATTEMPT_COLUMNS: Column<JobAttempt>[] = [
+  { header: 'ATTEMPT', value: (a) => a.attempt },
+  { header: 'NODE', value: (a) => a.node },
+  { header: 'AGENT', value: (a) => a.agent },
+  { header: 'STARTED', value: (a) => clock(a.startedAt) },
+  { header: 'ENDED', value: (a) => (a.endedAt === null ? 'running' : clock(a.endedAt)) },
+  { header: 'END', value: jobEnd },
+  {
+    header: 'DURATION',
+    value: (a) => (a.endedAt === null ? null : seconds(Date.parse(a.endedAt) - Date.parse(a.startedAt))),
+  },
 ];

@@ -7,7 +7,8 @@ const FILTERED_FIELDS = ['pod', 'node', 'status'] as const;
 /**
  * The manager's jobs behind `GET /api/v1/jobs` and `GET /api/v1/jobs/{id}`, as its repository
  * answers: filtered by pod, node, status and array, newest submitted first, `offset` skipped,
- * `limit` of them (50 unless told). `serve(manager)` answers both routes for the jobs held now.
+ * `limit` of them (50 unless told), each with its `attempts` as held. `serve(manager)` answers both
+ * routes for the jobs held now.
  */
 export class FakeJobs {
   jobs: Job[] = [];

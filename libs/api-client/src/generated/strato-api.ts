@@ -1335,6 +1335,42 @@ export interface components {
              */
             parallelism: number;
         };
+        JobAttemptDto: {
+            /**
+             * @description 1-based, in the order they started
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * @description the node it ran on
+             * @example light-2
+             */
+            node: string;
+            /**
+             * @description the agent running the node; null if not recorded (attempts from before it was kept)
+             * @example local
+             */
+            agent: string | null;
+            /** @example 2026-11-22T10:00:01.000Z */
+            startedAt: string;
+            /**
+             * @description null while it runs
+             * @example 2026-11-22T10:00:31.000Z
+             */
+            endedAt: string | null;
+            /**
+             * @description null while it runs
+             * @example null
+             */
+            exitCode: number | null;
+            /** @example SIGKILL */
+            signal: string | null;
+            /**
+             * @description why it ended, or was requeued, if not by its exit code alone: NodeLost, OOMKilled, Timeout, Aborted, StartFailed; null while it runs or when it exited by itself
+             * @example NodeLost
+             */
+            reason: string | null;
+        };
         JobDto: {
             /** @example job-3f9a12c4 */
             id: string;
@@ -1399,6 +1435,8 @@ export interface components {
              * @example null
              */
             durationMs: number | null;
+            /** @description every attempt started, oldest first (the last is the current one); empty before the first start */
+            attempts: components["schemas"]["JobAttemptDto"][];
         };
         JobLogLineDto: {
             /**

@@ -10,5 +10,6 @@ export type LoadBalancerStatus = components['schemas']['LoadBalancerDto'];
 export type PodUsage = components['schemas']['PodUsageDto'];
 export type PodMetrics = components['schemas']['PodMetricsDto'];
 export type Job = components['schemas']['JobDto'];
+export type JobAttempt = components['schemas']['JobAttemptDto'];
 export type JobLogs = components['schemas']['JobLogsDto'];
 export type SubmitJob = components['schemas']['SubmitJobDto'];

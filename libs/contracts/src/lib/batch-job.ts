@@ -96,6 +96,21 @@ export interface ScriptSummary {
   env: Record<string, string>;
 }
 
+/** One attempt of a batch job: where it ran and how it ended (all null while it runs). */
+export interface BatchJobAttemptView {
+  /** 1-based. */
+  attempt: number;
+  node: string;
+  /** The agent that ran the node; null when not recorded (attempts from before it was kept). */
+  agent: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  /** Why it ended or was requeued, when not by its exit code alone (NodeLost, Timeout…). */
+  reason: string | null;
+}
+
 /** A batch job as the manager's API shows it (`GET /api/v1/jobs`). */
 export interface BatchJobView {
   id: string;
@@ -121,4 +136,6 @@ export interface BatchJobView {
   finishedAt: string | null;
   /** Run time of the last attempt, once it ended. */
   durationMs: number | null;
+  /** Every attempt started, the oldest first. */
+  attempts: BatchJobAttemptView[];
 }

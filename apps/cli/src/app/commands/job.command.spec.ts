@@ -30,6 +30,7 @@ const job = (change: Record<string, unknown> = {}) => ({
   startedAt: null,
   finishedAt: null,
   durationMs: null,
+  attempts: [],
   ...change,
 });
 
@@ -174,6 +175,63 @@ describe('cloud job', () => {
       'oops',
       '--- job job-0000abcd SUCCEEDED ---',
     ]);
+  });
+
+  it('shows a job with a table of its attempts: a lost node requeued, then the one running', async () => {
+    const attempts = [
+      {
+        attempt: 1,
+        node: 'n1',
+        agent: 'local',
+        startedAt: '2026-12-01T15:00:01.000Z',
+        endedAt: '2026-12-01T15:00:04.500Z',
+        exitCode: null,
+        signal: null,
+        reason: 'NodeLost',
+      },
+      {
+        attempt: 2,
+        node: 'n2',
+        agent: null,
+        startedAt: '2026-12-01T15:00:06.000Z',
+        endedAt: null,
+        exitCode: null,
+        signal: null,
+        reason: null,
+      },
+    ];
+    const running = job({ status: 'RUNNING', node: 'n2', attempt: 2, attempts });
+    const fake = manager({ 'GET /api/v1/jobs/job-0000abcd': [() => json(200, running)] });
+    const output = captureOutput();
+    expect(await runCli(['job', 'get', 'job-0000abcd', ...connection], output, fake.fetch)).toBe(0);
+    const [shown] = output.stdout;
+    expect(shown).toMatch(/^attempt\s+2 of at most 3$/m);
+    const [, table] = shown.split('\n\nattempts\n');
+    const rows = table.split('\n').filter((line) => line.startsWith('│'));
+    expect(
+      rows.map((row) =>
+        row
+          .split('│')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      ),
+    ).toEqual([
+      ['ATTEMPT', 'NODE', 'AGENT', 'STARTED', 'ENDED', 'END', 'DURATION'],
+      ['1', 'n1', 'local', '2026-12-01 15:00:01', '2026-12-01 15:00:04', 'NodeLost', '3.5 s'],
+      ['2', 'n2', '-', '2026-12-01 15:00:06', 'running', '-', '-'],
+    ]);
+
+    const asJson = captureOutput();
+    await runCli(['job', 'get', 'job-0000abcd', '--json', ...connection], asJson, fake.fetch);
+    expect(JSON.parse(asJson.stdout[0]).attempts).toEqual(attempts);
+  });
+
+  it('shows a job never started without an attempts table', async () => {
+    const fake = manager({ 'GET /api/v1/jobs/job-0000abcd': [() => json(200, job())] });
+    const output = captureOutput();
+    expect(await runCli(['job', 'get', 'job-0000abcd', ...connection], output, fake.fetch)).toBe(0);
+    expect(output.stdout[0]).toMatch(/^status\s+QUEUED$/m);
+    expect(output.stdout[0]).not.toContain('attempts');
   });
 
   it('aborts with the seed form `cloud abort JOB_ID`', async () => {

@@ -1,7 +1,7 @@
 import { type Job, unwrap } from '@strato/api-client';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { JOB_COLUMNS, jobEnd, jobWhat } from '../columns';
+import { JOB_ATTEMPT_COLUMNS, JOB_COLUMNS, jobEnd, jobWhat } from '../columns';
 import type { CommandContext, ContextFactory } from '../context';
 import { render } from '../output';
 import { printJobLogs, type LogOptions } from './job-logs';
@@ -54,7 +54,7 @@ export function registerJobCommands(program: Command, context: ContextFactory): 
 
   job
     .command('get')
-    .description('one batch job: its status, node, attempts, exit')
+    .description('one batch job: its status, node, exit, and each attempt (where it ran, how it ended)')
     .argument('<id>', 'job id, e.g. job-3f9a12c4')
     .action(async (id: string, _options, command: Command) => {
       const { client, output, json } = context(command);
@@ -174,10 +174,13 @@ function describeJob(job: Job): string {
     ['finished', job.finishedAt],
     ['duration', job.durationMs === null ? null : `${job.durationMs} ms`],
   ];
-  return rows
+  const fields = rows
     .filter(([, value]) => value !== null)
     .map(([name, value]) => `${name.padEnd(10)} ${value}`)
     .join('\n');
+  return job.attempts.length
+    ? `${fields}\n\nattempts\n${render(job.attempts, JOB_ATTEMPT_COLUMNS, false)}`
+    : fields;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

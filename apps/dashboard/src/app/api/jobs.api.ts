@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { type Job, type JobLogs, type operations, unwrap } from '@strato/api-client';
-import { type AttemptEnd, type JobLogEvent, readJobLogEvents } from './job-log-events';
+import { type JobLogEvent, readJobLogEvents } from './job-log-events';
 import { StratoClients } from './strato-clients';
 
 /** What `GET /api/v1/jobs` can be asked: pod, node, status, array, and a page (`limit`, `offset`). */
@@ -56,22 +56,5 @@ export class JobsApi {
     );
     if (!body) throw new Error('the manager answered the log stream without a body');
     yield* readJobLogEvents(body);
-  }
-
-  /**
-   * How an ended attempt ended. The API lists no attempts, but following one that ended answers its
-   * `end` at once (with at most one stored line, as `tail` asks).
-   */
-  async attemptEnd(
-    token: string,
-    id: string,
-    attempt: number,
-    signal: AbortSignal,
-  ): Promise<AttemptEnd | null> {
-    for await (const event of this.followLogs(token, id, { attempt, stream: 'stderr', tail: 1 }, signal)) {
-      if (event.type === 'end') return event.attempt;
-      if (event.type === 'error') throw new Error(event.message);
-    }
-    return null;
   }
 }

@@ -1,33 +1,47 @@
-import { aJob } from '../../testing/job-fixtures';
-import { attemptsToRead, attemptViews } from './attempt-views';
+import { anAttempt } from '../../testing/job-fixtures';
+import { attemptViews } from './attempt-views';
 
-const ended = (number: number, node: string) => ({ number, node, exitCode: 1, signal: null, reason: null });
+const NOW = Date.parse('2026-01-01T10:01:00.000Z');
 
 describe('attempt views', () => {
-  it('takes the last attempt from the job when it is running or ended there', () => {
-    const running = aJob({ id: 'j', status: 'RUNNING', attempt: 2, node: 'n2', exitCode: null });
-
-    expect(attemptsToRead(running)).toEqual([1]);
-    expect(attemptViews(running, new Map([[1, ended(1, 'n1')]]))).toEqual([
-      { number: 1, node: 'n1', state: 'ended', exitCode: 1, signal: null, reason: null },
-      { number: 2, node: 'n2', state: 'running', exitCode: null, signal: null, reason: null },
-    ]);
+  it.each([
+    [
+      'a lost node, requeued',
+      anAttempt({ exitCode: null, signal: 'SIGKILL', reason: 'NodeLost' }),
+      { end: 'NodeLost (signal SIGKILL)', failed: true, running: false, runTime: '2.5 s' },
+    ],
+    ['exit 0', anAttempt(), { end: 'exit 0', failed: false, running: false, runTime: '2.5 s' }],
+    ['exit 2', anAttempt({ exitCode: 2 }), { end: 'exit 2', failed: true, running: false }],
+    [
+      'a timeout',
+      anAttempt({ exitCode: null, signal: 'SIGTERM', reason: 'Timeout' }),
+      { end: 'Timeout (signal SIGTERM)', failed: true },
+    ],
+    [
+      'still running',
+      anAttempt({ endedAt: null, exitCode: null }),
+      { end: null, failed: false, running: true, runTime: '59.0 s so far' },
+    ],
+  ])('tells how an attempt ended: %s', (_, attempt, expected) => {
+    expect(attemptViews([attempt], NOW)[0]).toMatchObject(expected);
   });
 
-  it('asks how the last attempt ended when the job was requeued after it (the manager cleared its node)', () => {
-    const requeued = aJob({ id: 'j', status: 'QUEUED', attempt: 2, node: null, exitCode: 1 });
+  it('keeps the manager’s order, number, node and agent', () => {
+    const views = attemptViews(
+      [
+        anAttempt({ attempt: 1, node: 'light-1', agent: 'local', reason: 'NodeLost', exitCode: null }),
+        anAttempt({ attempt: 2, node: 'light-2', agent: null, endedAt: null, exitCode: null }),
+      ],
+      NOW,
+    );
 
-    expect(attemptsToRead(requeued)).toEqual([1, 2]);
-    expect(attemptViews(requeued, new Map([[1, ended(1, 'n1')]])).map((view) => view.state)).toEqual([
-      'ended',
-      'unknown',
+    expect(views.map((view) => [view.number, view.node, view.agent, view.running])).toEqual([
+      [1, 'light-1', 'local', false],
+      [2, 'light-2', null, true],
     ]);
   });
 
   it('has none for a job that never started', () => {
-    const queued = aJob({ id: 'j', status: 'QUEUED', attempt: 0, node: null });
-
-    expect(attemptsToRead(queued)).toEqual([]);
-    expect(attemptViews(queued, new Map())).toEqual([]);
+    expect(attemptViews([], NOW)).toEqual([]);
   });
 });

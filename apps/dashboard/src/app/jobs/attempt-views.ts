@@ -1,55 +1,33 @@
-import type { Job } from '@strato/api-client';
-import type { AttemptEnd } from '../api/job-log-events';
+import type { JobAttempt } from '@strato/api-client';
+import { endOf, formatDuration } from './job-format';
 
 /** One attempt of a job as its page lists it. */
 export interface AttemptView {
   readonly number: number;
-  /** Null while an ended attempt is still being read, or could not be. */
-  readonly node: string | null;
-  readonly state: 'running' | 'ended' | 'unknown';
-  readonly exitCode: number | null;
-  readonly signal: string | null;
-  readonly reason: string | null;
+  readonly node: string;
+  readonly agent: string | null;
+  readonly running: boolean;
+  /** "exit 1", "NodeLost (signal SIGKILL)"; null while it runs, or when it ended with nothing told. */
+  readonly end: string | null;
+  /** Ended other than by exit 0. */
+  readonly failed: boolean;
+  /** How long it ran; while it runs, so far (counted to `now`). */
+  readonly runTime: string;
 }
 
-/**
- * Whether the job's own node and end are its last attempt's. Not when it was requeued (the manager
- * clears the node until the next start) nor aborted while queued after that (the reason is the abort's).
- */
-function describesLastAttempt(job: Job): boolean {
-  return job.attempt > 0 && job.status !== 'QUEUED' && job.node !== null;
-}
-
-/** The attempts whose end must be asked for: all but the last, and the last when the job does not tell it. */
-export function attemptsToRead(job: Job): number[] {
-  const last = describesLastAttempt(job) ? job.attempt - 1 : job.attempt;
-  return Array.from({ length: Math.max(0, last) }, (_, index) => index + 1);
-}
-
-/** Attempts 1..n, from `ended` (as read; null: it could not be told) and, for the last, the job itself. */
-export function attemptViews(job: Job, ended: ReadonlyMap<number, AttemptEnd | null>): AttemptView[] {
-  const views = attemptsToRead(job).map((number): AttemptView => {
-    const end = ended.get(number);
-    return end
-      ? {
-          number,
-          node: end.node,
-          state: 'ended',
-          exitCode: end.exitCode,
-          signal: end.signal,
-          reason: end.reason,
-        }
-      : { number, node: null, state: 'unknown', exitCode: null, signal: null, reason: null };
+/** The job's attempts, oldest first, as the manager lists them. */
+export function attemptViews(attempts: readonly JobAttempt[], now: number): AttemptView[] {
+  return attempts.map((attempt) => {
+    const running = attempt.endedAt === null;
+    const ranMs = (running ? now : Date.parse(attempt.endedAt as string)) - Date.parse(attempt.startedAt);
+    return {
+      number: attempt.attempt,
+      node: attempt.node,
+      agent: attempt.agent,
+      running,
+      end: running ? null : endOf(attempt),
+      failed: !running && (attempt.exitCode !== 0 || attempt.reason !== null),
+      runTime: running ? `${formatDuration(ranMs)} so far` : formatDuration(ranMs),
+    };
   });
-  if (describesLastAttempt(job)) {
-    views.push({
-      number: job.attempt,
-      node: job.node,
-      state: job.status === 'RUNNING' ? 'running' : 'ended',
-      exitCode: job.exitCode,
-      signal: job.signal,
-      reason: job.reason,
-    });
-  }
-  return views;
 }

@@ -1,37 +1,31 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { AttemptView } from './attempt-views';
-import { endOf } from './job-format';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { JobAttempt } from '@strato/api-client';
+import { attemptViews } from './attempt-views';
 
-/** Each attempt of a job: where it ran and how it ended. */
+/** Each attempt of a job, as the manager lists them: where it ran, how it ended, how long it took. */
 @Component({
   selector: 'strato-job-attempts',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h3>Attempts</h3>
-    @if (attempts().length) {
+    @if (views().length) {
       <ol class="attempts">
-        @for (attempt of attempts(); track attempt.number) {
+        @for (attempt of views(); track attempt.number) {
           <li
             class="attempt"
-            [class.failed]="attempt.state === 'ended' && (attempt.exitCode !== 0 || attempt.reason !== null)"
+            [class.failed]="attempt.failed"
             [attr.data-attempt]="attempt.number"
-            [attr.data-state]="attempt.state"
+            [attr.data-state]="attempt.running ? 'running' : 'ended'"
           >
             <span class="number">#{{ attempt.number }}</span>
-            <span class="node">{{ attempt.node ?? '—' }}</span>
-            <span class="end">
-              @switch (attempt.state) {
-                @case ('running') {
-                  running
-                }
-                @case ('unknown') {
-                  <span class="quiet">not known</span>
-                }
-                @default {
-                  {{ end(attempt) ?? 'ended' }}
-                }
+            <span class="where">
+              <span class="node">{{ attempt.node }}</span>
+              @if (attempt.agent) {
+                <span class="agent">&ngsp;on {{ attempt.agent }}</span>
               }
             </span>
+            <span class="end">{{ attempt.running ? 'running' : (attempt.end ?? 'ended') }}</span>
+            <span class="run-time">{{ attempt.runTime }}</span>
           </li>
         }
       </ol>
@@ -51,7 +45,7 @@ import { endOf } from './job-format';
     }
     .attempt {
       display: grid;
-      grid-template-columns: 2.5rem minmax(0, 1fr) minmax(0, 2fr);
+      grid-template-columns: 2.5rem minmax(0, 1fr) minmax(0, 2fr) auto;
       gap: 0.75rem;
       padding: 0.35rem 0;
       border-bottom: 1px solid var(--border-soft);
@@ -64,12 +58,23 @@ import { endOf } from './job-format';
       color: var(--muted);
       font-variant-numeric: tabular-nums;
     }
+    .where {
+      overflow-wrap: anywhere;
+    }
     .node {
       font-family: var(--mono);
-      overflow-wrap: anywhere;
+    }
+    .agent {
+      color: var(--muted);
+      font-size: 0.8rem;
     }
     .end {
       overflow-wrap: anywhere;
+    }
+    .run-time {
+      color: var(--muted);
+      font-variant-numeric: tabular-nums;
+      text-align: right;
     }
     .attempt[data-state='running'] .end {
       color: var(--accent);
@@ -84,7 +89,9 @@ import { endOf } from './job-format';
   `,
 })
 export class JobAttempts {
-  readonly attempts = input.required<readonly AttemptView[]>();
+  readonly attempts = input.required<readonly JobAttempt[]>();
+  /** For the run time of an attempt still running. */
+  readonly now = input.required<number>();
 
-  protected readonly end = endOf;
+  protected readonly views = computed(() => attemptViews(this.attempts(), this.now()));
 }

@@ -8,7 +8,7 @@ import { FakeLogStream } from '../../testing/fake-log-stream';
 import { FakeManager, houseError } from '../../testing/fake-manager';
 import { FakeStreamOpener } from '../../testing/fake-stream';
 import { MemoryStorage } from '../../testing/fixtures';
-import { aJob, aRunningJob } from '../../testing/job-fixtures';
+import { aJob, anAttempt, aRunningJob } from '../../testing/job-fixtures';
 import { calls, text } from '../../testing/render-pod-page';
 import { FETCH } from '../api/strato-api';
 import { LiveConnection, STREAM_OPENER } from '../cloud/live-connection';
@@ -36,7 +36,7 @@ describe('JobPage', () => {
   let streams: FakeStreamOpener;
   /** What `GET …/logs` answers without follow. */
   let logs: JobLogs;
-  /** The follow streams opened, by attempt pinned (`last` when none). */
+  /** The follow streams opened, by attempt pinned (`last` when none: the page pins none). */
   let follows: Map<string, FakeLogStream>;
 
   beforeEach(() => {
@@ -142,31 +142,79 @@ describe('JobPage', () => {
     expect(abortButton(element)).toBeUndefined();
   });
 
-  it('lists each attempt with its node and how it ended, asking the manager how the earlier ones did', async () => {
-    hold(aJob({ id: 'job-1', status: 'FAILED', attempt: 3, node: 'light-3', exitCode: 1 }));
-    const { element, settle } = await render('/jobs/job-1');
+  const attemptRows = (element: HTMLElement): string[][] =>
+    [...element.querySelectorAll('li.attempt')].map((row) =>
+      ['.number', '.where', '.end', '.run-time'].map((part) => text(row.querySelector(part))),
+    );
 
-    follows
-      .get('1')
-      ?.end('FAILED', { number: 1, node: 'light-1', exitCode: null, signal: 'SIGKILL', reason: 'NodeLost' });
-    await settle();
-    follows.get('2')?.end('FAILED', { number: 2, node: 'light-2', exitCode: 2, signal: null, reason: null });
-    await settle();
+  it('lists each attempt the job carries, with its node, agent, end and run time, asking nothing more', async () => {
+    hold(
+      aJob({
+        id: 'job-1',
+        status: 'FAILED',
+        attempt: 3,
+        node: 'light-3',
+        exitCode: 1,
+        attempts: [
+          anAttempt({ attempt: 1, exitCode: null, signal: 'SIGKILL', reason: 'NodeLost' }),
+          anAttempt({
+            attempt: 2,
+            node: 'light-2',
+            agent: null,
+            exitCode: 2,
+            endedAt: '2026-01-01T10:00:10.000Z',
+          }),
+          anAttempt({ attempt: 3, node: 'light-3', exitCode: 1 }),
+        ],
+      }),
+    );
+    const { element } = await render('/jobs/job-1');
 
-    expect(followCalls()).toEqual([
-      'GET /api/v1/jobs/job-1/logs?attempt=1&stream=stderr&tail=1&follow=true',
-      'GET /api/v1/jobs/job-1/logs?attempt=2&stream=stderr&tail=1&follow=true',
-    ]);
-    expect(
-      [...element.querySelectorAll('li.attempt')].map((row) =>
-        ['.number', '.node', '.end'].map((part) => text(row.querySelector(part))),
-      ),
-    ).toEqual([
-      ['#1', 'light-1', 'NodeLost (signal SIGKILL)'],
-      ['#2', 'light-2', 'exit 2'],
-      ['#3', 'light-3', 'exit 1'],
+    expect(attemptRows(element)).toEqual([
+      ['#1', 'light-1 on local', 'NodeLost (signal SIGKILL)', '2.5 s'],
+      ['#2', 'light-2', 'exit 2', '9.0 s'],
+      ['#3', 'light-3 on local', 'exit 1', '2.5 s'],
     ]);
     expect(element.querySelector('li.attempt[data-attempt="3"]')?.classList).toContain('failed');
+    expect(followCalls()).toEqual([]);
+  });
+
+  it('shows the current attempt running beside the requeued one, following only its logs', async () => {
+    hold(
+      aRunningJob({
+        id: 'job-1',
+        attempt: 2,
+        node: 'light-2',
+        attempts: [
+          anAttempt({ attempt: 1, exitCode: null, reason: 'NodeLost' }),
+          anAttempt({
+            attempt: 2,
+            node: 'light-2',
+            startedAt: new Date(Date.now() - 5000).toISOString(),
+            endedAt: null,
+            exitCode: null,
+          }),
+        ],
+      }),
+    );
+    const { element } = await render('/jobs/job-1');
+
+    expect(attemptRows(element).map((row) => row.slice(0, 3))).toEqual([
+      ['#1', 'light-1 on local', 'NodeLost'],
+      ['#2', 'light-2 on local', 'running'],
+    ]);
+    expect(attemptRows(element)[1][3]).toMatch(/^\d\.\d s so far$/);
+    expect(element.querySelector('li.attempt[data-attempt="2"]')?.getAttribute('data-state')).toBe('running');
+    expect(element.querySelector('li.attempt[data-attempt="1"]')?.classList).toContain('failed');
+    expect(followCalls()).toEqual(['GET /api/v1/jobs/job-1/logs?follow=true']);
+  });
+
+  it('says a job never started has no attempts yet', async () => {
+    hold(aJob({ id: 'job-1', status: 'QUEUED', attempt: 0, node: null, exitCode: null, attempts: [] }));
+    const { element } = await render('/jobs/job-1');
+
+    expect(text(element.querySelector('strato-job-attempts .quiet'))).toBe('Not started yet.');
+    expect(element.querySelector('li.attempt')).toBeNull();
   });
 
   it('aborts a running job and says it is being killed', async () => {

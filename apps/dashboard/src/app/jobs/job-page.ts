@@ -43,7 +43,7 @@ const POLL_MS = 5000;
           <strato-job-details [job]="job" [now]="now()" />
         </section>
         <section class="panel">
-          <strato-job-attempts [attempts]="store.attempts()" />
+          <strato-job-attempts [attempts]="job.attempts" [now]="now()" />
         </section>
         <section class="panel">
           <strato-job-log-view

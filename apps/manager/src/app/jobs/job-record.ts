@@ -7,7 +7,7 @@ import type {
 } from '@strato/contracts';
 
 /** A batch job as the store keeps it: what the API shows, plus the full spec and the dispatch state. */
-export interface JobRecord extends Omit<BatchJobView, 'workload' | 'script'> {
+export interface JobRecord extends Omit<BatchJobView, 'workload' | 'script' | 'attempts'> {
   spec: BatchJobSpec;
   /** The current attempt's id, which alone may end it; null before the first start. */
   attemptId: string | null;
@@ -31,6 +31,8 @@ export interface AttemptRecord {
   jobId: string;
   number: number;
   node: string;
+  /** Null for attempts started before the store kept it. */
+  agent: string | null;
   startedAt: string;
   finishedAt: string | null;
   exitCode: number | null;
@@ -70,6 +72,7 @@ export interface AttemptRow {
   job_id: string;
   number: number;
   node: string;
+  agent: string | null;
   started_at: string;
   finished_at: string | null;
   exit_code: number | null;
@@ -114,6 +117,7 @@ export const toAttemptRecord = (row: AttemptRow): AttemptRecord => ({
   jobId: row.job_id,
   number: row.number,
   node: row.node,
+  agent: row.agent,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   exitCode: row.exit_code,

@@ -1,8 +1,11 @@
-import type { BatchJobView } from '@strato/contracts';
-import type { JobRecord } from './job-record';
+import type { BatchJobAttemptView, BatchJobView } from '@strato/contracts';
+import type { AttemptRecord, JobRecord } from './job-record';
 
-/** A job as the API shows it: the spec split into workload or script, a script without its source. */
-export function toJobView(job: JobRecord): BatchJobView {
+/**
+ * A job as the API shows it: the spec split into workload or script, a script without its source, and
+ * its attempts, oldest first.
+ */
+export function toJobView(job: JobRecord, attempts: readonly AttemptRecord[]): BatchJobView {
   const { spec, attemptId, notBefore, ...rest } = job;
   return {
     ...rest,
@@ -16,5 +19,17 @@ export function toJobView(job: JobRecord): BatchJobView {
             env: spec.env,
           }
         : null,
+    attempts: attempts.map(toAttemptView),
   };
 }
+
+export const toAttemptView = (attempt: AttemptRecord): BatchJobAttemptView => ({
+  attempt: attempt.number,
+  node: attempt.node,
+  agent: attempt.agent,
+  startedAt: attempt.startedAt,
+  endedAt: attempt.finishedAt,
+  exitCode: attempt.exitCode,
+  signal: attempt.signal,
+  reason: attempt.reason,
+});

@@ -8,6 +8,7 @@ import {
   type ScriptInterpreter,
   type ScriptSummary,
 } from '@strato/contracts';
+import { JobAttemptDto } from './job-attempt.dto';
 import { RetryPolicyDto } from './retry-policy.dto';
 
 export class JobWorkloadDto {
@@ -95,4 +96,11 @@ export class JobDto implements BatchJobView {
     description: 'run time of the last attempt',
   })
   durationMs!: number | null;
+
+  @ApiProperty({
+    type: [JobAttemptDto],
+    description:
+      'every attempt started, oldest first (the last is the current one); empty before the first start',
+  })
+  attempts!: JobAttemptDto[];
 }

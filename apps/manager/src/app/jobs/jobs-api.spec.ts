@@ -35,6 +35,7 @@ describe('batch jobs API', () => {
       attempt: 0,
       node: null,
       abortRequested: false,
+      attempts: [],
     });
     expect((await http().get(`/api/v1/jobs/${response.body.id}`).set(auth).expect(200)).body).toEqual(
       response.body,
@@ -135,7 +136,12 @@ describe('batch jobs API', () => {
       const { body: job } = await submit({ pod: 'light', workload: { name: 'light' } }).expect(201);
       test.app.get(JobsRepository).startAttempt(job.id, 'n1');
       const response = await abort(job.id).expect(200);
-      expect(response.body).toMatchObject({ status: 'RUNNING', abortRequested: true, node: 'n1' });
+      expect(response.body).toMatchObject({
+        status: 'RUNNING',
+        abortRequested: true,
+        node: 'n1',
+        attempts: [{ attempt: 1, node: 'n1', agent: null, endedAt: null, reason: null }],
+      });
     });
 
     it('answers 409 naming the final state of a finished job, 404 for an unknown one', async () => {

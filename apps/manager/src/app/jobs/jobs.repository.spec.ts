@@ -90,7 +90,8 @@ describe('JobsRepository (SQLite)', () => {
       applied: true,
       job: { status: 'QUEUED', reason: 'NodeLost', notBefore: '2026-01-01T00:00:03.000Z', node: null },
     });
-    const second = jobs.startAttempt('j', 'n2', new Date('2026-01-01T00:00:04Z'))?.attemptId as string;
+    const second = jobs.startAttempt('j', 'n2', new Date('2026-01-01T00:00:04Z'), 'agent-b')
+      ?.attemptId as string;
     expect(second).not.toBe(first);
 
     expect(jobs.endAttempt('j', { attemptId: first, status: 'SUCCEEDED', exitCode: 0 })).toMatchObject({
@@ -118,9 +119,9 @@ describe('JobsRepository (SQLite)', () => {
       why: 'already-final',
       job: { status: 'FAILED' },
     });
-    expect(jobs.attempts('j').map((a) => [a.number, a.node, a.reason, a.exitCode])).toEqual([
-      [1, 'n1', 'NodeLost', null],
-      [2, 'n2', null, 3],
+    expect(jobs.attempts('j').map((a) => [a.number, a.node, a.agent, a.reason, a.exitCode])).toEqual([
+      [1, 'n1', null, 'NodeLost', null],
+      [2, 'n2', 'agent-b', null, 3],
     ]);
   });
 
@@ -147,6 +148,32 @@ describe('JobsRepository (SQLite)', () => {
     jobs.endAttempt('s', { attemptId: sId, status: 'SUCCEEDED', exitCode: 0 });
     expect(jobs.abort('s')).toMatchObject({ outcome: 'finished', job: { status: 'SUCCEEDED' } });
     expect(jobs.abort('nope')).toBeUndefined();
+  });
+
+  it("reads the attempts of a page of jobs in one query, each job's oldest first", () => {
+    queue(newJob('a'), newJob('b'), newJob('never'));
+    const first = jobs.startAttempt('a', 'n1', new Date('2026-01-01T00:00:00Z'), 'agent-a')?.attemptId;
+    jobs.endAttempt('a', { attemptId: first as string, status: 'QUEUED', exitCode: 1 });
+    jobs.startAttempt('a', 'n2', new Date('2026-01-01T00:00:02Z'), 'agent-a');
+    jobs.startAttempt('b', 'n1', new Date('2026-01-01T00:00:01Z'), 'agent-a');
+    const read = jest.spyOn(db, 'prepare');
+
+    const attempts = jobs.attemptsOf(['a', 'b', 'never', 'unknown']);
+
+    expect(read).toHaveBeenCalledTimes(1);
+    expect([...attempts].map(([id, list]) => [id, list.map((a) => [a.number, a.node, a.exitCode])])).toEqual([
+      [
+        'a',
+        [
+          [1, 'n1', 1],
+          [2, 'n2', null],
+        ],
+      ],
+      ['b', [[1, 'n1', null]]],
+      ['never', []],
+      ['unknown', []],
+    ]);
+    expect(jobs.attemptsOf([])).toEqual(new Map());
   });
 
   it('lists by pod, node, status and array, newest first, an array in index order, paged', () => {

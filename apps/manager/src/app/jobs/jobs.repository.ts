@@ -226,9 +226,14 @@ export class JobsRepository {
 
   /**
    * QUEUED -> RUNNING on the node as a new attempt with a new id; undefined (and nothing changes) when
-   * the job is no longer QUEUED, so two dispatchers never start the same job.
+   * the job is no longer QUEUED, so two dispatchers never start the same job. `agent` runs the node.
    */
-  startAttempt(id: string, node: string, now = new Date()): JobRecord | undefined {
+  startAttempt(
+    id: string,
+    node: string,
+    now = new Date(),
+    agent: string | null = null,
+  ): JobRecord | undefined {
     return this.db
       .transaction((): JobRecord | undefined => {
         const job = this.find(id);
@@ -238,9 +243,10 @@ export class JobsRepository {
         const at = now.toISOString();
         this.db
           .prepare(
-            `INSERT INTO batch_job_attempts (id, job_id, number, node, started_at) VALUES (?, ?, ?, ?, ?)`,
+            `INSERT INTO batch_job_attempts (id, job_id, number, node, agent, started_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
           )
-          .run(attemptId, id, number, node, at);
+          .run(attemptId, id, number, node, agent, at);
         this.db
           .prepare(
             `UPDATE batch_jobs SET status = 'RUNNING', node = ?, attempt = ?, attempt_id = ?, started_at = ?,
@@ -304,5 +310,19 @@ export class JobsRepository {
       .prepare('SELECT * FROM batch_job_attempts WHERE job_id = ? ORDER BY number')
       .all(id) as AttemptRow[];
     return rows.map(toAttemptRecord);
+  }
+
+  /** The attempts of each of the jobs, oldest first, in one query; a job never started has none. */
+  attemptsOf(ids: readonly string[]): Map<string, AttemptRecord[]> {
+    const byJob = new Map<string, AttemptRecord[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byJob;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM batch_job_attempts WHERE job_id IN (SELECT value FROM json_each(?))
+         ORDER BY job_id, number`,
+      )
+      .all(JSON.stringify(ids)) as AttemptRow[];
+    for (const row of rows) byJob.get(row.job_id)?.push(toAttemptRecord(row));
+    return byJob;
   }
 }

@@ -57,7 +57,7 @@ export class JobsService {
       const outcome = this.jobs.insertQueued(jobs, DEFAULT_POD_QUEUE_LIMIT);
       if (outcome.inserted) {
         this.announceQueued(id, pod, count, spec.kind === 'workload' ? spec.workload : spec.interpreter);
-        return outcome.jobs.map(toJobView);
+        return outcome.jobs.map((job) => toJobView(job, []));
       }
       if (outcome.why === 'queue-full')
         throw new PodQueueFullError(pod, outcome.queued, DEFAULT_POD_QUEUE_LIMIT, count);
@@ -66,22 +66,22 @@ export class JobsService {
   }
 
   list(query: ListJobsQueryDto): BatchJobView[] {
-    return this.jobs
-      .list({
-        pod: query.pod === undefined ? undefined : resolvePodAlias(query.pod),
-        node: query.node,
-        status: query.status,
-        array: query.array,
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
-      })
-      .map(toJobView);
+    const jobs = this.jobs.list({
+      pod: query.pod === undefined ? undefined : resolvePodAlias(query.pod),
+      node: query.node,
+      status: query.status,
+      array: query.array,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
+    const attempts = this.jobs.attemptsOf(jobs.map((job) => job.id));
+    return jobs.map((job) => toJobView(job, attempts.get(job.id) ?? []));
   }
 
   get(id: string): BatchJobView {
     const job = this.jobs.find(id);
     if (!job) throw new JobNotFoundError(id);
-    return toJobView(job);
+    return toJobView(job, this.jobs.attempts(id));
   }
 
   /** Idempotent: an ABORTED job answers as it is; another final state is a conflict naming it. */
@@ -89,7 +89,7 @@ export class JobsService {
     const result = this.aborter.abort(id);
     if (!result) throw new JobNotFoundError(id);
     if (result.outcome === 'finished') throw new JobFinishedError(id, result.job.status);
-    return toJobView(result.job);
+    return toJobView(result.job, this.jobs.attempts(id));
   }
 
   private announceQueued(id: string, pod: string, count: number, what: string): void {

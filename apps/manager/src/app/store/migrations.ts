@@ -173,4 +173,6 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (pod, at, node)
    ) WITHOUT ROWID;
    CREATE INDEX node_metrics_minute_by_time ON node_metrics_minute(at);`,
+  // The agent that ran each batch-job attempt: a node's name may later be reused on another agent.
+  `ALTER TABLE batch_job_attempts ADD COLUMN agent TEXT;`,
 ];

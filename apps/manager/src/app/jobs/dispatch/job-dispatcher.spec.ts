@@ -168,6 +168,49 @@ describe('job dispatcher: start, follow, end', () => {
     });
   });
 
+  it('lists both attempts of a job requeued off a lost node, the first ended NodeLost, the second running', async () => {
+    await kit.launch('n2');
+    const job = await kit.submit();
+    await kit.tick();
+    const firstStart = kit.now().toISOString();
+    const lost = kit.job(job.id).node as string;
+    const record = kit.nodes().find(lost);
+    kit
+      .nodes()
+      .transition(lost, { status: 'ONLINE', incarnation: record?.incarnation ?? 0 }, { status: 'FAILED' });
+    await kit.tick(200);
+    const requeuedAt = kit.now().toISOString();
+    await kit.tick(1000);
+    const secondStart = kit.now().toISOString();
+
+    const { body } = await kit.http().get(`/api/v1/jobs/${job.id}`).set(ownerAuth).expect(200);
+    expect(body).toMatchObject({ status: 'RUNNING', attempt: 2 });
+    expect(body.attempts).toEqual([
+      {
+        attempt: 1,
+        node: lost,
+        agent: 'local',
+        startedAt: firstStart,
+        endedAt: requeuedAt,
+        exitCode: null,
+        signal: null,
+        reason: 'NodeLost',
+      },
+      {
+        attempt: 2,
+        node: lost === 'n1' ? 'n2' : 'n1',
+        agent: 'local',
+        startedAt: secondStart,
+        endedAt: null,
+        exitCode: null,
+        signal: null,
+        reason: null,
+      },
+    ]);
+    const listed = await kit.http().get('/api/v1/jobs').set(ownerAuth).expect(200);
+    expect(listed.body.find((j: { id: string }) => j.id === job.id).attempts).toEqual(body.attempts);
+  });
+
   it.each<[string, (kit: DispatchKit, node: string, attempt: string) => void]>([
     ['its record was removed', (k, node) => k.nodes().delete(node)],
     [

@@ -59,7 +59,7 @@ export class JobStarter {
       const fitting = free.filter((n) => n.free > 0 && agentMayRun(n.agent.record, job.spec));
       if (fitting.length === 0) continue; // waits for a node whose agent has its interpreter
       const slot = fitting.reduce((best, n) => (n.free > best.free ? n : best));
-      const started = this.jobs.startAttempt(job.id, slot.node.name, now);
+      const started = this.jobs.startAttempt(job.id, slot.node.name, now, slot.agent.record.id);
       if (!started) continue; // aborted (or taken) since it was read
       slot.free--;
       starts.push(this.startOnAgent(started, slot, now));
