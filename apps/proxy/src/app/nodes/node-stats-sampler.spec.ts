@@ -17,8 +17,8 @@ describe('NodeStatsSampler', () => {
         memoryLimitBytes: 2,
         throttledPeriods: 0,
         totalPeriods: 0,
-        source: 'cgroup-v2',
-      } as NodeStats;
+        source: 'cgroup',
+      };
     },
   } as unknown as NodeRuntime;
 
