@@ -54,48 +54,17 @@ const RANGE_LABELS: Record<MetricsRange, string> = {
       <p class="error" role="alert">Cannot read the pod's history: {{ message }}</p>
     }
     <div class="grid">
-      <strato-time-series-chart
-        name="throughput"
-        title="Throughput"
-        unit=" /s"
-        [series]="charts().throughput"
-        [markers]="markers()"
-        [from]="from()"
-        [to]="to()"
-      />
-      <strato-time-series-chart
-        name="latency"
-        title="Latency"
-        unit=" ms"
-        [series]="charts().latency"
-        [markers]="markers()"
-        [from]="from()"
-        [to]="to()"
-      />
-      <strato-time-series-chart
-        name="nodes"
-        title="Nodes"
-        [series]="charts().nodes"
-        [markers]="markers()"
-        [from]="from()"
-        [to]="to()"
-      />
-      <strato-time-series-chart
-        name="cpu"
-        title="CPU per node (% of a core)"
-        unit=" %"
-        [series]="charts().cpu"
-        [from]="from()"
-        [to]="to()"
-      />
-      <strato-time-series-chart
-        name="queue"
-        title="Queue and sessions"
-        [series]="charts().queue"
-        [markers]="markers()"
-        [from]="from()"
-        [to]="to()"
-      />
+      @for (panel of panels(); track panel.name) {
+        <strato-time-series-chart
+          [name]="panel.name"
+          [title]="panel.title"
+          [unit]="panel.unit"
+          [series]="panel.series"
+          [markers]="panel.marked ? markers() : []"
+          [from]="from()"
+          [to]="to()"
+        />
+      }
     </div>
     <section class="scaling" aria-label="Scaling decisions">
       <h4>Scaling decisions</h4>
@@ -154,6 +123,17 @@ export class PodCharts {
   protected readonly scalingEvents = computed(() => {
     const from = this.from() ?? Number.NEGATIVE_INFINITY;
     return this.events().filter((event) => Date.parse(event.at) >= from);
+  });
+  /** The charts in their order; the scaling marks go on all but the CPU chart. */
+  protected readonly panels = computed(() => {
+    const charts = this.charts();
+    return [
+      { name: 'throughput', title: 'Throughput', unit: ' /s', series: charts.throughput, marked: true },
+      { name: 'latency', title: 'Latency', unit: ' ms', series: charts.latency, marked: true },
+      { name: 'nodes', title: 'Nodes', unit: '', series: charts.nodes, marked: true },
+      { name: 'cpu', title: 'CPU per node (% of a core)', unit: ' %', series: charts.cpu, marked: false },
+      { name: 'queue', title: 'Queue and sessions', unit: '', series: charts.queue, marked: true },
+    ];
   });
   protected readonly markers = computed(() => scalingMarkers(this.scalingEvents()));
 
