@@ -15,6 +15,7 @@ const dataDir = resolve(root, env.STRATO_DATA_DIR ?? 'data');
 const managerPort = Number(env.STRATO_PORT ?? 8080);
 const agentPort = Number(env.STRATO_AGENT_PORT ?? 8081);
 const lbPort = Number(env.STRATO_LB_PORT ?? 8000);
+const ONE_MACHINE_OVERCOMMIT = '10';
 const image = env.STRATO_NODE_IMAGE ?? 'strato-node:latest';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -146,6 +147,9 @@ async function main() {
     STRATO_AGENT_TOKEN: token,
     STRATO_LB: lb,
     STRATO_LB_PORT: String(lbPort),
+    // One machine runs the whole course cloud (20 light nodes alone reserve 6 CPUs): its nodes may
+    // reserve ONE_MACHINE_OVERCOMMIT times its CPUs and memory. A multi-host manager keeps 1: never.
+    STRATO_OVERCOMMIT: env.STRATO_OVERCOMMIT ?? ONE_MACHINE_OVERCOMMIT,
   });
   await waitForHttp(`${manager}/api/health`, 60_000, () => stopping);
   startChild('agent', 'dist/apps/proxy/main.js', {

@@ -9,6 +9,7 @@ export { createStratoClient, type StratoClient, type StratoClientOptions } from 
 export { StratoApiError, unwrap } from './lib/unwrap';
 export type { components, operations, paths } from './generated/strato-api';
 export type {
+  Agent,
   CloudEvent,
   CloudStatus,
   Elasticity,

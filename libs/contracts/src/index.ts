@@ -10,3 +10,4 @@ export * from './lib/batch-workloads';
 export * from './lib/agent-jobs';
 export * from './lib/event-stream';
 export * from './lib/metrics';
+export * from './lib/placement';

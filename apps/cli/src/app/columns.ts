@@ -1,4 +1,4 @@
-import type { CloudEvent, Job, JobAttempt, Node, Pod } from '@strato/api-client';
+import type { Agent, CloudEvent, Job, JobAttempt, Node, Pod } from '@strato/api-client';
 import type { Column } from './output';
 
 export const POD_COLUMNS: Column<Pod>[] = [
@@ -12,7 +12,35 @@ export const POD_COLUMNS: Column<Pod>[] = [
     value: (p) => `${Object.values(p.nodeCounts).reduce((a, b) => a + b, 0)}/${p.maxNodes}`,
   },
   { header: 'ONLINE', value: (p) => p.nodeCounts['ONLINE'] ?? 0 },
+  { header: 'PLACEMENT', value: (p) => placementText(p.placement) },
   { header: 'PATH', value: (p) => p.path },
+];
+
+export function placementText(placement: Pod['placement']): string {
+  const labels = labelsText(placement.labels);
+  return labels ? `${placement.mode} (${labels})` : placement.mode;
+}
+
+const labelsText = (labels: Record<string, string> | undefined): string =>
+  Object.entries(labels ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+
+const GiB = 2 ** 30;
+
+export const AGENT_COLUMNS: Column<Agent>[] = [
+  { header: 'AGENT', value: (a) => a.id },
+  { header: 'REACHABLE', value: (a) => (a.reachable ? 'yes' : 'NO') },
+  { header: 'RUNTIME', value: (a) => a.runtime },
+  { header: 'NODE ADDRESS', value: (a) => a.nodeAddress ?? null },
+  { header: 'NODES', value: (a) => (a.nodePorts ? `${a.reserved.nodes}/${a.nodePorts}` : a.reserved.nodes) },
+  { header: 'CPU RESERVED', value: (a) => `${a.reserved.cpus}/${a.cores}` },
+  {
+    header: 'MEMORY RESERVED',
+    value: (a) => `${(a.reserved.memoryMiB / 1024).toFixed(1)}/${(a.memoryBytes / GiB).toFixed(1)} GiB`,
+  },
+  { header: 'LABELS', value: (a) => labelsText(a.labels) || null },
+  { header: 'URL', value: (a) => a.url },
 ];
 
 export const NODE_COLUMNS: Column<Node>[] = [

@@ -28,6 +28,7 @@ const pod = {
   job: { kind: 'light', scale: 1 },
   path: '/light',
   nodeCounts: { NEW: 1, ONLINE: 2 },
+  placement: { mode: 'one-host', labels: { zone: 'a' } },
   createdAt: 'now',
 };
 
@@ -39,7 +40,7 @@ describe('cloud CLI', () => {
     const table = capture();
     expect(await runCli(['pod', 'ls', ...env.url, ...env.token], table, fetchPods)).toBe(0);
     expect(table.stdout[0]).toMatch(
-      /light\s+│\s+running\s+│\s+0\.3\s+│\s+100 MiB\s+│\s+light\s+│\s+3\/20\s+│\s+2\s+│\s+\/light/,
+      /light\s+│\s+running\s+│\s+0\.3\s+│\s+100 MiB\s+│\s+light\s+│\s+3\/20\s+│\s+2\s+│\s+one-host \(zone=a\)\s+│\s+\/light/,
     );
     const asJson = capture();
     expect(await runCli(['pod', 'ls', '--json', ...env.url, ...env.token], asJson, fetchPods)).toBe(0);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgentCommands } from './commands/agent.command';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerElasticityCommands } from './commands/elasticity.command';
 import { registerExperimentCommands } from './commands/experiment/experiment.command';
@@ -36,6 +37,7 @@ export function createProgram(output: Output = consoleOutput, fetchImpl?: typeof
   registerPodCommands(program, context);
   registerNodeCommands(program, context);
   registerStatusCommands(program, context);
+  registerAgentCommands(program, context);
   registerWatchCommand(program, context);
   registerElasticityCommands(program, context);
   registerLbCommands(program, context);

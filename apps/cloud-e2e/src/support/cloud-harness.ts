@@ -121,6 +121,8 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
         STRATO_AGENT_TOKEN: agentToken,
         STRATO_LB: options.lb,
         STRATO_LB_PORT: String(lbPort),
+        // As `npm start` does: one machine runs every pod's nodes, more than its CPUs' worth.
+        STRATO_OVERCOMMIT: '10',
       },
     });
     child.stdout?.on('data', capture('manager'));

@@ -27,6 +27,7 @@ export function aPod(overrides: PodOverrides = {}): Pod {
     algorithm: 'roundrobin',
     job: { kind: 'light', scale: 1 },
     jobSlots: 1,
+    placement: { mode: 'spread', labels: {} },
     path: `/${name}`,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,

@@ -34,7 +34,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
       url: 'http://127.0.0.1:1',
       runtime: 'process',
       cores: 2,
-      memoryBytes: 1,
+      memoryBytes: 2 ** 34,
     };
     await http().post('/api/v1/agents').send(registration).expect(401);
     await http().post('/api/v1/agents').set(auth).send(registration).expect(403);

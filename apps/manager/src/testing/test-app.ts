@@ -72,7 +72,7 @@ export async function createCloudTestApp(env: Record<string, string> = {}, init 
   await http()
     .post('/api/v1/agents')
     .set(agentAuth)
-    .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 })
+    .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 64, memoryBytes: 2 ** 36 })
     .expect(200);
   if (init) await http().post('/api/v1/cloud/init').set(ownerAuth).expect(200);
   return test;

@@ -638,6 +638,23 @@ export interface components {
              */
             scale: number;
         };
+        PodPlacementDto: {
+            /**
+             * @description spread: over every host with room, fewest of the pod's nodes first; one-host: all on the host its first node went to
+             * @example spread
+             * @enum {string}
+             */
+            mode: "spread" | "one-host";
+            /**
+             * @description only hosts whose agent carries every one of these labels (STRATO_AGENT_LABELS)
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels: {
+                [key: string]: string;
+            };
+        };
         PodDto: {
             /** @example light */
             name: string;
@@ -670,6 +687,8 @@ export interface components {
              * @example 1
              */
             jobSlots: number;
+            /** @description which hosts its new nodes go to */
+            placement: components["schemas"]["PodPlacementDto"];
             /**
              * @description path on the load balancer that reaches this pod
              * @example /light
@@ -738,6 +757,20 @@ export interface components {
             /** @description a 500: quote it, the manager logs the error with it */
             requestId?: string;
         };
+        AgentReservationDto: {
+            /** @example 3 */
+            nodes: number;
+            /**
+             * @description CPUs reserved by its nodes
+             * @example 0.9
+             */
+            cpus: number;
+            /**
+             * @description MiB reserved by its nodes
+             * @example 300
+             */
+            memoryMiB: number;
+        };
         AgentStatusDto: {
             /** @example vm-1 */
             id: string;
@@ -745,7 +778,10 @@ export interface components {
             url: string;
             /** @enum {string} */
             runtime: "process" | "docker";
-            /** @example 2 */
+            /**
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @example 2
+             */
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
@@ -756,8 +792,30 @@ export interface components {
              *     ]
              */
             interpreters?: ("sh" | "node" | "python")[];
+            /**
+             * @description the owner's labels for the host, which a pod's placement may ask for
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description node ports in the agent's range: the most nodes the host can run
+             * @example 1000
+             */
+            nodePorts?: number;
+            /**
+             * @description the address the host's nodes listen on, where the load balancer reaches them
+             * @example 127.0.0.1
+             */
+            nodeAddress?: string;
             registeredAt: string;
             lastSeenAt: string;
+            /** @description heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes */
+            reachable: boolean;
+            reserved: components["schemas"]["AgentReservationDto"];
             /** @enum {string} */
             status: "up" | "down";
             /**
@@ -805,6 +863,23 @@ export interface components {
              */
             scale?: number;
         };
+        PodPlacementChangeDto: {
+            /**
+             * @description spread: over every host with room, fewest of the pod's nodes first; one-host: all on the host its first node went to
+             * @example one-host
+             * @enum {string}
+             */
+            mode?: "spread" | "one-host";
+            /**
+             * @description only hosts whose agent carries every one of these labels (STRATO_AGENT_LABELS); {} for any host
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+        };
         RegisterPodDto: {
             /**
              * @description becomes the load-balancer path /gpu
@@ -837,6 +912,8 @@ export interface components {
              * @example 2
              */
             jobSlots?: number;
+            /** @description default: spread, any host */
+            placement?: components["schemas"]["PodPlacementChangeDto"];
         };
         UpdatePodDto: {
             /**
@@ -858,6 +935,8 @@ export interface components {
              * @example 2
              */
             jobSlots?: number;
+            /** @description for nodes launched from now on; running nodes stay where they are */
+            placement?: components["schemas"]["PodPlacementChangeDto"];
         };
         NodeUsageDto: {
             /** @example n1 */
@@ -981,7 +1060,10 @@ export interface components {
             url: string;
             /** @enum {string} */
             runtime: "process" | "docker";
-            /** @example 2 */
+            /**
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @example 2
+             */
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
@@ -992,8 +1074,30 @@ export interface components {
              *     ]
              */
             interpreters?: ("sh" | "node" | "python")[];
+            /**
+             * @description the owner's labels for the host, which a pod's placement may ask for
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description node ports in the agent's range: the most nodes the host can run
+             * @example 1000
+             */
+            nodePorts?: number;
+            /**
+             * @description the address the host's nodes listen on, where the load balancer reaches them
+             * @example 127.0.0.1
+             */
+            nodeAddress?: string;
             registeredAt: string;
             lastSeenAt: string;
+            /** @description heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes */
+            reachable: boolean;
+            reserved: components["schemas"]["AgentReservationDto"];
         };
         RegisterAgentDto: {
             /** @example vm-1 */
@@ -1002,7 +1106,10 @@ export interface components {
             url: string;
             /** @enum {string} */
             runtime: "process" | "docker";
-            /** @example 2 */
+            /**
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @example 2
+             */
             cores: number;
             /** @example 25769803776 */
             memoryBytes: number;
@@ -1013,6 +1120,25 @@ export interface components {
              *     ]
              */
             interpreters?: ("sh" | "node" | "python")[];
+            /**
+             * @description the owner's labels for the host, which a pod's placement may ask for
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description node ports in the agent's range: the most nodes the host can run
+             * @example 1000
+             */
+            nodePorts?: number;
+            /**
+             * @description the address the host's nodes listen on, where the load balancer reaches them
+             * @example 127.0.0.1
+             */
+            nodeAddress?: string;
         };
         NodeExitReportDto: {
             /** @enum {string} */

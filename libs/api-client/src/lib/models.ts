@@ -1,6 +1,7 @@
 import type { components } from '../generated/strato-api';
 
 export type Pod = components['schemas']['PodDto'];
+export type Agent = components['schemas']['AgentDto'];
 export type Node = components['schemas']['NodeDto'];
 export type InitResult = components['schemas']['InitResultDto'];
 export type CloudEvent = components['schemas']['EventDto'];

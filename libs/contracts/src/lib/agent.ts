@@ -4,7 +4,7 @@ import type { ScriptInterpreter } from './batch-job';
 
 export const AGENT_TOKEN_HEADER = 'x-strato-agent-token';
 
-export type RuntimeKind = 'process' | 'docker';
+export type RuntimeKind = 'process' | 'docker' | 'swarm';
 
 export interface CreateNodeRequest {
   nodeId: string;
@@ -71,6 +71,12 @@ export interface AgentRegistration {
    * whose runtime could not tell).
    */
   interpreters?: ScriptInterpreter[];
+  /** The owner's labels for the host (zone=a…), which a pod's placement may ask for; absent: none. */
+  labels?: Record<string, string>;
+  /** How many node ports the agent's range has: at most that many nodes on the host; absent: no limit known. */
+  nodePorts?: number;
+  /** The address the host's nodes listen on and are reached at; absent: an agent older than this field. */
+  nodeAddress?: string;
 }
 
 /** What an agent reports as it happens (`POST /api/v1/agents/:id/events`). */

@@ -1,6 +1,7 @@
 import type { PodJob } from './data-path';
 import type { NodeStatus } from './nodes';
 import type { BalanceAlgorithm, PodState } from './pods';
+import type { PodPlacement } from './placement';
 
 /** A pod as the manager's API shows it (`GET /api/v1/pods`). */
 export interface PodView {
@@ -15,6 +16,8 @@ export interface PodView {
   /** Path on the load balancer that reaches this pod's nodes, e.g. `/light`. */
   path: string;
   nodeCounts: Record<NodeStatus, number>;
+  /** Which hosts its new nodes go to. */
+  placement: PodPlacement;
   createdAt: string;
 }
 

@@ -16,6 +16,11 @@ export interface NodeSpec {
    * applyCpuCap puts `cpus` in force. Absent or not above `cpus`: the node boots under its cap.
    */
   bootCpus?: number;
+  /**
+   * The address the node's job server listens on and is reached at (the host's address on the network the
+   * load balancer is on); default NODE_HOST, the loopback of a single-host cloud.
+   */
+  host?: string;
 }
 
 export interface RuntimeNode {
@@ -24,7 +29,7 @@ export interface RuntimeNode {
   incarnation: number | null;
   pod: string;
   port: number;
-  /** The job server listens on host:port; always the loopback address for now. */
+  /** The job server listens on host:port (NodeSpec.host, loopback by default). */
   host: string;
   state: RuntimeNodeState;
   runtime: RuntimeKind;

@@ -15,9 +15,14 @@ export interface HttpReply {
   body: string;
 }
 
-export function httpGet(port: number, path: string, timeoutMs = 2_000): Promise<HttpReply> {
+export function httpGet(
+  port: number,
+  path: string,
+  timeoutMs = 2_000,
+  host = '127.0.0.1',
+): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const request = get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (response) => {
+    const request = get({ host, port, path, agent: false, timeout: timeoutMs }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -32,12 +37,13 @@ export function httpGet(port: number, path: string, timeoutMs = 2_000): Promise<
 export async function waitForHealth(
   port: number,
   timeoutMs = 5_000,
+  host = '127.0.0.1',
 ): Promise<HttpReply & { elapsedMs: number }> {
   const started = Date.now();
   let lastError: unknown;
   while (Date.now() - started < timeoutMs) {
     try {
-      const reply = await httpGet(port, '/health');
+      const reply = await httpGet(port, '/health', 2_000, host);
       if (reply.status === 200) return { ...reply, elapsedMs: Date.now() - started };
       lastError = new Error(`status ${reply.status}`);
     } catch (error) {
@@ -48,9 +54,9 @@ export async function waitForHealth(
   throw new Error(`port ${port}: /health not 200 within ${timeoutMs} ms (last: ${String(lastError)})`);
 }
 
-export function isPortOpen(port: number): Promise<boolean> {
+export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect({ host, port });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);

@@ -119,6 +119,18 @@ export function describeNodeRuntimeContract(
       await runtime.remove('n-later');
     });
 
+    it('listens on the address it was created with, and reports it, to a fresh adapter too', async () => {
+      // Another loopback address stands for a host's own address on a multi-host cloud's network.
+      const elsewhere = { ...spec, nodeId: 'n-address', host: '127.0.0.2', port: await freePort() };
+      expect((await runtime.create(elsewhere)).host).toBe('127.0.0.2');
+      expect(await runtime.start(elsewhere.nodeId)).toMatchObject({ host: '127.0.0.2', state: 'running' });
+      await waitForHealth(elsewhere.port, 15_000, '127.0.0.2');
+      expect(await isPortOpen(elsewhere.port, '127.0.0.1')).toBe(false);
+      expect((await ready().runtimeFor(cloud).inspect(elsewhere.nodeId))?.host).toBe('127.0.0.2');
+      expect((await runtime.list()).find((node) => node.nodeId === elsewhere.nodeId)?.host).toBe('127.0.0.2');
+      await runtime.remove(elsewhere.nodeId);
+    });
+
     it("lists only its own cloud's nodes", async () => {
       const other = ready().runtimeFor(otherCloud);
       await other.create({ ...spec, nodeId: 'n-other', port: await freePort() });

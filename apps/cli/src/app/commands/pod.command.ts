@@ -1,8 +1,8 @@
 import { unwrap } from '@strato/api-client';
 import { type Command, Option } from 'commander';
-import { POD_COLUMNS } from '../columns';
+import { placementText, POD_COLUMNS } from '../columns';
 import type { ContextFactory } from '../context';
-import { parseNumber } from './option-parsers';
+import { parseLabels, parseNumber } from './option-parsers';
 import { render } from '../output';
 
 /** Said only when a node runs more than the one batch job at a time that is the default. */
@@ -28,6 +28,8 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
       "work size relative to the job's standard one, (0, 10] (default 1)",
       parseNumber,
     )
+    .addOption(placementOption('where its nodes go (default spread)'))
+    .option('--host-labels <k=v,…>', 'only hosts whose agent has these labels', parseLabels)
     .addOption(
       new Option('--algorithm <algo>', 'balance algorithm').choices([
         'roundrobin',
@@ -47,7 +49,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           maxNodes?: number;
           jobSlots?: number;
           algorithm?: 'roundrobin';
-        },
+        } & PlacementOptions,
         command: Command,
       ) => {
         const { client, output, json } = context(command);
@@ -59,12 +61,13 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           jobSlots: options.jobSlots,
           algorithm: options.algorithm,
           job: jobChange(options),
+          placement: placementChange(options),
         };
         const created = await unwrap(client.POST('/api/v1/pods', { body }));
         output.out(
           json
             ? JSON.stringify(created, null, 2)
-            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}, running the ${created.job.kind} job at scale ${created.job.scale}${slotsNote(created.jobSlots)}`,
+            : `registered pod ${created.name} (${created.cpus} CPU, ${created.memoryMiB} MiB, at most ${created.maxNodes} nodes) at ${created.path}, running the ${created.job.kind} job at scale ${created.job.scale}${slotsNote(created.jobSlots)}, placed ${placementText(created.placement)}`,
         );
       },
     );
@@ -81,10 +84,13 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
     .option('--job-slots <n>', 'batch jobs each node runs at once, from the next dispatch on', parseNumber)
     .addOption(jobOption('what GET /POD runs'))
     .option('--job-scale <scale>', "work size relative to the job's standard one, (0, 10]", parseNumber)
+    .addOption(placementOption('where its nodes go from now on'))
+    .option('--host-labels <k=v,…>', "only hosts with these labels ('' for any host)", parseLabels)
     .action(
       async (
         name: string,
-        options: JobOptions & { cpu?: number; memory?: number; maxNodes?: number; jobSlots?: number },
+        options: JobOptions &
+          PlacementOptions & { cpu?: number; memory?: number; maxNodes?: number; jobSlots?: number },
         command: Command,
       ) => {
         const { client, output, json } = context(command);
@@ -94,6 +100,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
           maxNodes: options.maxNodes,
           jobSlots: options.jobSlots,
           job: jobChange(options),
+          placement: placementChange(options),
         };
         const pod = await unwrap(
           client.PATCH('/api/v1/pods/{pod}', { params: { path: { pod: name } }, body }),
@@ -101,7 +108,7 @@ export function registerPodCommands(program: Command, context: ContextFactory): 
         output.out(
           json
             ? JSON.stringify(pod, null, 2)
-            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, runs the ${pod.job.kind} job at scale ${pod.job.scale}${slotsNote(pod.jobSlots)}`,
+            : `pod ${pod.name}: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, runs the ${pod.job.kind} job at scale ${pod.job.scale}${slotsNote(pod.jobSlots)}, placed ${placementText(pod.placement)}`,
         );
       },
     );
@@ -158,4 +165,22 @@ const jobOption = (description: string): Option =>
 function jobChange(options: JobOptions): { kind?: JobOptions['job']; scale?: number } | undefined {
   if (options.job === undefined && options.jobScale === undefined) return undefined;
   return { kind: options.job, scale: options.jobScale };
+}
+
+interface PlacementOptions {
+  placement?: 'spread' | 'one-host';
+  hostLabels?: Record<string, string>;
+}
+
+function placementOption(description: string): Option {
+  return new Option('--placement <mode>', `${description}: spread over hosts, or one-host`).choices([
+    'spread',
+    'one-host',
+  ]);
+}
+
+/** Only what was said: a pod keeps the rest of its placement. */
+function placementChange(options: PlacementOptions) {
+  if (options.placement === undefined && options.hostLabels === undefined) return undefined;
+  return { mode: options.placement, labels: options.hostLabels };
 }

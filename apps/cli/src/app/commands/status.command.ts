@@ -17,7 +17,7 @@ export function registerStatusCommands(program: Command, context: ContextFactory
       output.out(`load balancer: ${status.loadBalancer.kind} at ${status.loadBalancer.url}`);
       for (const agent of status.agents) {
         output.out(
-          `agent ${agent.id}: ${agent.status} at ${agent.url} (${agent.runtime}, ${agent.nodes ?? '?'} nodes)`,
+          `agent ${agent.id}: ${agent.status} at ${agent.url} (${agent.runtime}, ${agent.nodes ?? '?'} nodes, ${agent.reserved.cpus}/${agent.cores} CPU reserved)`,
         );
       }
       if (status.agents.length === 0) output.out('no agent registered: start one (npm start does)');

@@ -13,6 +13,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsIP,
   IsNumber,
   IsString,
   IsUrl,
@@ -21,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MayBeOmitted, Nullable } from '../validation/field-presence';
+import { IsLabelMap } from '../validation/label-map';
 
 export class RegisterAgentDto implements AgentRegistration {
   @ApiProperty({ pattern: '^[a-z0-9][a-z0-9.-]{0,62}$', example: 'vm-1' })
@@ -37,9 +39,13 @@ export class RegisterAgentDto implements AgentRegistration {
   @IsIn(['process', 'docker'])
   runtime!: RuntimeKind;
 
-  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
-  @IsInt()
-  @Min(1)
+  @ApiProperty({
+    minimum: 0.05,
+    example: 2,
+    description: "CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer",
+  })
+  @IsNumber()
+  @Min(0.05)
   cores!: number;
 
   @ApiProperty({ minimum: 0, example: 25769803776 })
@@ -63,6 +69,50 @@ export class RegisterAgentDto implements AgentRegistration {
     message: `interpreters must each be one of ${SCRIPT_INTERPRETERS.join(', ')}`,
   })
   interpreters?: ScriptInterpreter[];
+
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: { type: 'string' },
+    example: { zone: 'a' },
+    description: "the owner's labels for the host, which a pod's placement may ask for",
+  })
+  @MayBeOmitted()
+  @IsLabelMap()
+  labels?: Record<string, string>;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    minimum: 1,
+    example: 1000,
+    description: "node ports in the agent's range: the most nodes the host can run",
+  })
+  @MayBeOmitted()
+  @IsInt()
+  @Min(1)
+  nodePorts?: number;
+
+  @ApiProperty({
+    required: false,
+    example: '127.0.0.1',
+    description: "the address the host's nodes listen on, where the load balancer reaches them",
+  })
+  @MayBeOmitted()
+  @IsIP(4)
+  nodeAddress?: string;
+}
+
+/** What a host has reserved for the nodes placed on it (from their pods' sizes). */
+export class AgentReservationDto {
+  @ApiProperty({ type: 'integer', example: 3 })
+  nodes!: number;
+
+  @ApiProperty({ example: 0.9, description: 'CPUs reserved by its nodes' })
+  cpus!: number;
+
+  @ApiProperty({ type: 'integer', example: 300, description: 'MiB reserved by its nodes' })
+  memoryMiB!: number;
 }
 
 export class AgentDto extends RegisterAgentDto {
@@ -71,6 +121,14 @@ export class AgentDto extends RegisterAgentDto {
 
   @ApiProperty()
   lastSeenAt!: string;
+
+  @ApiProperty({
+    description: 'heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes',
+  })
+  reachable!: boolean;
+
+  @ApiProperty({ type: AgentReservationDto })
+  reserved!: AgentReservationDto;
 }
 
 export class NodeExitReportDto implements NodeExitReport {

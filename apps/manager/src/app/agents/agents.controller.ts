@@ -12,6 +12,8 @@ import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { ApiErrorResponses } from '../openapi/api-error-responses';
 import { Reconciler } from '../reconciler/reconciler';
 import { AgentDto, AgentEventsDto, RegisterAgentDto } from './agent.dto';
+import { agentViews } from './agent-views';
+import { Placement } from './placement/placement';
 import { AgentRegistry } from './registry/agent-registry';
 
 @ApiTags('agents')
@@ -19,6 +21,7 @@ import { AgentRegistry } from './registry/agent-registry';
 export class AgentsController {
   constructor(
     private readonly registry: AgentRegistry,
+    private readonly placement: Placement,
     private readonly lifecycle: NodeLifecycle,
     private readonly reconciler: Reconciler,
   ) {}
@@ -28,7 +31,7 @@ export class AgentsController {
   @ApiOkResponse({ type: [AgentDto] })
   @ApiErrorResponses(401)
   list(): AgentDto[] {
-    return this.registry.list().map((agent) => agent.record);
+    return agentViews(this.registry, this.placement);
   }
 
   @Post()
@@ -41,7 +44,7 @@ export class AgentsController {
   register(@Body() body: RegisterAgentDto): AgentDto {
     const agent = this.registry.register(body);
     void this.reconciler.agentRegistered(agent.id);
-    return agent;
+    return agentViews(this.registry, this.placement).find((view) => view.id === agent.id) as AgentDto;
   }
 
   @Post(':id/heartbeat')

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { agentViews } from '../agents/agent-views';
+import { Placement } from '../agents/placement/placement';
 import { AgentRegistry } from '../agents/registry/agent-registry';
 import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { InitResultDto } from '../pods/pod.dto';
@@ -14,15 +16,19 @@ export class CloudService {
     private readonly podsRepository: PodsRepository,
     private readonly reconciler: Reconciler,
     private readonly agents: AgentRegistry,
+    private readonly placement: Placement,
     @Inject(LOAD_BALANCER) private readonly lb: LoadBalancer,
   ) {}
 
   /** `cloud status`: pods, agents (asked now), the load balancer. */
   async status(): Promise<CloudStatusDto> {
     const agents = await Promise.all(
-      this.agents.list().map(async ({ record, client }) => {
-        const info = await client.info().catch(() => undefined);
-        return { ...record, status: info ? ('up' as const) : ('down' as const), nodes: info?.nodes ?? null };
+      agentViews(this.agents, this.placement).map(async (view) => {
+        const info = await this.agents
+          .require(view.id)
+          .client.info()
+          .catch(() => undefined);
+        return { ...view, status: info ? ('up' as const) : ('down' as const), nodes: info?.nodes ?? null };
       }),
     );
     return {

@@ -18,6 +18,8 @@ export interface ManagerConfig {
   reconcileIntervalMs: number;
   /** An agent not heard from (registration or heartbeat) for this long is unreachable: never picked. */
   agentTimeoutMs: number;
+  /** How far the nodes placed on a host may reserve beyond its CPUs and memory: 1 never (STRATO_OVERCOMMIT). */
+  overcommit: number;
   /** What the reconciler does with a node that runs on an agent but that no record names. */
   orphanPolicy: 'remove' | 'adopt';
   /** How often elasticity evaluates each pod; 0 switches the tick off (tests drive it by hand). */
@@ -73,6 +75,14 @@ function positive(env: Env, name: string, fallback: number, problems: string[]):
   return value;
 }
 
+function atLeastOne(env: Env, name: string, problems: string[]): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? 1 : Number(raw);
+  if (!Number.isFinite(value) || value < 1)
+    problems.push(`${name} must be a number of at least 1 (1: never overcommit), got "${raw}"`);
+  return value;
+}
+
 function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -119,6 +129,7 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
     agentTimeoutMs: positive(env, 'STRATO_AGENT_TIMEOUT_MS', 15_000, problems),
+    overcommit: atLeastOne(env, 'STRATO_OVERCOMMIT', problems),
     orphanPolicy: (env['STRATO_ORPHAN_POLICY'] ?? 'remove') as ManagerConfig['orphanPolicy'],
     elasticityTickMs: Number(env['STRATO_ELASTICITY_TICK_MS'] ?? 1000),
     lbOnExit: (env['STRATO_LB_ON_EXIT'] ?? 'stop') as ManagerConfig['lbOnExit'],

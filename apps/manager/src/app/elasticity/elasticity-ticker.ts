@@ -36,7 +36,7 @@ const FAST_TICK = 'elasticity-live';
  */
 export const LIVE_METRIC_TICK_MS = 100;
 const LIVE_METRICS: ReadonlySet<string> = new Set(['queueDepth', 'jobBacklog']);
-const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE']);
+const COUNTED = new Set(['NEW', 'STARTING', 'ONLINE', 'UNKNOWN']);
 
 /**
  * The elasticity loop: every tick, each pod with elasticity on gets a metric sample, a decision from
@@ -150,7 +150,9 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
     if (!pod || pod.state === 'paused') return [];
     const nodes = this.nodes.listByPod(pod.name);
     // Warm nodes (booting or STANDBY) are kept beside the pod's nodes: not counted, never scaled in.
+    // Nodes of a silent host (UNKNOWN) still count: they come back with it, or are replaced one for one.
     const current = nodes.filter((n) => COUNTED.has(n.status) && !this.scaler.isWarming(n.name));
+    const lost = nodes.filter((n) => n.status === 'UNKNOWN');
     const warm = nodes.filter((n) => n.status === 'STANDBY');
     const ready = nodes.filter((n) => n.status === 'ONLINE');
     const failed = nodes.filter((n) => n.status === 'FAILED');
@@ -180,6 +182,11 @@ export class ElasticityTicker implements OnModuleInit, OnApplicationBootstrap, O
     const work: Promise<void>[] = [];
     if (failed.length > 0) work.push(this.scaler.clearFailed(failed));
     const limit = Math.min(settings.policy.maxNodes, pod.maxNodes);
+    // One kind of change a tick: the lost nodes' replacements count as they did; the policy acts next tick.
+    if (lost.length > 0 && this.scaler.canReplace(pod, lost)) {
+      work.push(this.scaler.replaceLost(pod, lost, limit, now));
+      return work;
+    }
     if (decision.direction === 'out') {
       work.push(this.scaler.scaleOut(pod, decision.desiredNodes - current.length, limit, now, warm));
     } else if (decision.direction === 'none') {

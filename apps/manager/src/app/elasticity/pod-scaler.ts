@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AgentRegistry, type KnownAgent } from '../agents/registry/agent-registry';
+import { type Placed, Placement } from '../agents/placement/placement';
 import { EventBus } from '../events/event-bus';
 import { BusyNodes } from '../jobs/busy-nodes';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
@@ -9,9 +9,13 @@ import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import type { PodRecord } from '../store/pods.repository';
 import { LaunchBackoff } from './launch-backoff';
 
-/** Scale-in takes nodes that serve nothing first, then the youngest (the least warmed-up, HPA-like). */
+/**
+ * Scale-in takes nodes that serve nothing first (NEW, or UNKNOWN on a silent host), then the youngest (the
+ * least warmed-up, HPA-like).
+ */
 export function scaleInOrder(nodes: NodeRecord[]): NodeRecord[] {
-  const rank = (node: NodeRecord) => (node.status === 'NEW' ? 0 : node.status === 'STARTING' ? 1 : 2);
+  const idle = new Set(['NEW', 'UNKNOWN']);
+  const rank = (node: NodeRecord) => (idle.has(node.status) ? 0 : node.status === 'STARTING' ? 1 : 2);
   return [...nodes].sort(
     (a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),
   );
@@ -35,7 +39,7 @@ export class PodScaler {
 
   constructor(
     private readonly nodes: NodesRepository,
-    private readonly agents: AgentRegistry,
+    private readonly placement: Placement,
     private readonly lifecycle: NodeLifecycle,
     private readonly conditions: PodConditions,
     private readonly events: EventBus,
@@ -101,14 +105,16 @@ export class PodScaler {
     now: number,
     warm: boolean,
   ): Promise<void> {
-    let agent: KnownAgent;
-    try {
-      agent = this.agents.pick();
-    } catch (error) {
-      return this.launchFailed(pod.name, (error as Error).message, now);
-    }
     const launches: Promise<NodeRecord>[] = [];
+    let unplaced: string | undefined;
     for (let i = 0; i < count; i++) {
+      let placed: Placed;
+      try {
+        placed = this.placement.place(pod);
+      } catch (error) {
+        unplaced = (error as Error).message;
+        break;
+      }
       const name = `${pod.name}-${randomBytes(3).toString('hex')}`;
       if (this.nodes.insertNew(name, pod.name, Math.min(limit, pod.maxNodes)) !== 'created') break;
       this.events.publish({
@@ -120,12 +126,13 @@ export class PodScaler {
       const node = this.nodes.claimFirstNew(pod.name);
       if (!node) break;
       if (warm) this.warming.set(node.name, pod.name);
-      const launch = this.lifecycle.launchClaimed(node, pod, agent, warm);
+      const launch = this.lifecycle.launchClaimed(node, pod, placed, warm);
       launches.push(warm ? launch.finally(() => this.warming.delete(node.name)) : launch);
     }
     const results = await Promise.allSettled(launches);
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) return this.launchFailed(pod.name, (failure.reason as Error).message, now);
+    if (unplaced) return this.launchFailed(pod.name, unplaced, now);
     if (results.length > 0) this.launchSucceeded(pod.name);
   }
 
@@ -145,6 +152,34 @@ export class PodScaler {
         this.lifecycle.remove(node.name, undefined, `replacing a FAILED node: ${node.reason}`),
       ),
     );
+  }
+
+  /**
+   * Nodes whose host went silent (UNKNOWN, out of the load balancer) are replaced on hosts that answer:
+   * their records go (what the host still runs is removed by the reconciler when it is back), the same
+   * number are launched where placement finds room (see canReplace).
+   */
+  async replaceLost(pod: PodRecord, lost: NodeRecord[], limit: number, now: number): Promise<void> {
+    await this.settle(
+      lost.map((node) =>
+        this.lifecycle.remove(
+          node.name,
+          undefined,
+          `its agent ${node.agent} is unreachable: replaced by a node on another host`,
+        ),
+      ),
+    );
+    await this.launch(pod, lost.length, limit, now, false);
+  }
+
+  /** Whether another host has room for a lost node now; while none has, the nodes may come back with theirs. */
+  canReplace(pod: PodRecord, lost: NodeRecord[]): boolean {
+    try {
+      this.placement.place(pod, lost);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   forget(pod: string): void {

@@ -88,6 +88,17 @@ export class NoReachableAgentError extends DomainError {
   }
 }
 
+export class NoRoomForNodeError extends DomainError {
+  readonly code = 'NO_ROOM_FOR_NODE';
+  readonly kind = 'conflict';
+  constructor(pod: string, reason: string) {
+    super(
+      `no room for another node of pod ${pod}: ${reason}; start an agent on another host, remove nodes, or change the pod's placement`,
+      { pod, reason },
+    );
+  }
+}
+
 export class NodeNotInPodError extends DomainError {
   readonly code = 'NODE_NOT_IN_POD';
   readonly kind = 'not-found';

@@ -6,7 +6,8 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodeLifecycle } from '../nodes/lifecycle/node-lifecycle';
 import { NodesRepository } from '../store/nodes.repository';
 import { PodsRepository } from '../store/pods.repository';
-import { defaultPodJob } from '@strato/contracts';
+import { DEFAULT_PLACEMENT, defaultPodJob } from '@strato/contracts';
+import { changedPlacement, describePlacement } from './pod-placement.dto';
 import { changedJob, DEFAULT_POD_SIZE, type PodDto, type RegisterPodDto } from './pod.dto';
 import { PodsService } from './pods.service';
 import { balancedPodOf } from '../lb/balanced-records';
@@ -35,6 +36,8 @@ export class PodLifecycle {
     const job = changedJob(defaultPodJob(pod.name), request.job);
     if (!this.podsRepository.insertIfMissing(pod, algorithm, job)) throw new PodExistsError(pod.name);
     if (request.jobSlots !== undefined) this.podsRepository.setJobSlots(pod.name, request.jobSlots);
+    const placement = changedPlacement(DEFAULT_PLACEMENT, request.placement);
+    this.podsRepository.setPlacement(pod.name, placement);
     try {
       await this.lb.upsertPod(balancedPodOf(this.podsRepository.require(pod.name)));
     } catch (error) {
@@ -44,7 +47,7 @@ export class PodLifecycle {
     this.events.publish({
       type: 'PodCreated',
       pod: pod.name,
-      message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}, runs the ${job.kind} job at scale ${job.scale}`,
+      message: `pod ${pod.name} registered: ${pod.cpus} CPU, ${pod.memoryMiB} MiB, at most ${pod.maxNodes} nodes, ${algorithm}, runs the ${job.kind} job at scale ${job.scale}, placed ${describePlacement(placement)}`,
     });
     return this.pods.get(pod.name);
   }

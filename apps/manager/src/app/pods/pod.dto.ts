@@ -28,6 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MayBeOmitted } from '../validation/field-presence';
+import { PodPlacementChangeDto, PodPlacementDto } from './pod-placement.dto';
 import { QueryBoolean } from '../validation/query-boolean';
 
 export class PodJobDto implements PodJob {
@@ -124,6 +125,9 @@ export class PodDto implements PodView {
   })
   jobSlots!: number;
 
+  @ApiProperty({ type: PodPlacementDto, description: 'which hosts its new nodes go to' })
+  placement!: PodPlacementDto;
+
   @ApiProperty({ example: '/light', description: 'path on the load balancer that reaches this pod' })
   path!: string;
 
@@ -208,6 +212,12 @@ export class RegisterPodDto {
 
   @JobSlotsField('batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)')
   jobSlots?: number;
+
+  @ApiProperty({ type: PodPlacementChangeDto, required: false, description: 'default: spread, any host' })
+  @MayBeOmitted()
+  @ValidateNested()
+  @Type(() => PodPlacementChangeDto)
+  placement?: PodPlacementChangeDto;
 }
 
 export class UpdatePodDto {
@@ -257,6 +267,16 @@ export class UpdatePodDto {
 
   @JobSlotsField('batch jobs each node runs at once, from the next dispatch on')
   jobSlots?: number;
+
+  @ApiProperty({
+    type: PodPlacementChangeDto,
+    required: false,
+    description: 'for nodes launched from now on; running nodes stay where they are',
+  })
+  @MayBeOmitted()
+  @ValidateNested()
+  @Type(() => PodPlacementChangeDto)
+  placement?: PodPlacementChangeDto;
 }
 
 export class RemovePodQueryDto {

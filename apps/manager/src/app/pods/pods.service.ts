@@ -9,6 +9,7 @@ import { LOAD_BALANCER, type LoadBalancer } from '../lb/load-balancer';
 import { NodesRepository } from '../store/nodes.repository';
 import { type PodRecord, PodsRepository } from '../store/pods.repository';
 import { changedJob, type PodDto, type UpdatePodDto } from './pod.dto';
+import { changedPlacement, describePlacement } from './pod-placement.dto';
 
 @Injectable()
 export class PodsService {
@@ -58,11 +59,13 @@ export class PodsService {
     }
     this.pods.updateSize(pod.name, next);
     if (change.jobSlots !== undefined) this.pods.setJobSlots(pod.name, change.jobSlots);
+    const placement = changedPlacement(pod.placement, change.placement);
+    this.pods.setPlacement(pod.name, placement);
     const slots = podJobSlots({ jobSlots: change.jobSlots ?? pod.jobSlots }, this.config);
     this.events.publish({
       type: 'PodChanged',
       pod: pod.name,
-      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size), runs the ${job.kind} job at scale ${job.scale}, ${slots} batch job(s) per node`,
+      message: `pod ${pod.name}: ${next.cpus} CPU, ${next.memoryMiB} MiB, at most ${next.maxNodes} nodes (new nodes get the new size), runs the ${job.kind} job at scale ${job.scale}, ${slots} batch job(s) per node, placed ${describePlacement(placement)}`,
     });
     return this.get(pod.name);
   }

@@ -8,7 +8,7 @@ import {
 } from '../../testing/test-app';
 import { Reconciler } from './reconciler';
 
-const registration = { id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 1 };
+const registration = { id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 2 ** 34 };
 
 async function cloudWithOneNode(env: Record<string, string> = {}): Promise<TestApp> {
   const test = await createCloudTestApp(env);

@@ -175,4 +175,11 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX node_metrics_minute_by_time ON node_metrics_minute(at);`,
   // The agent that ran each batch-job attempt: a node's name may later be reused on another agent.
   `ALTER TABLE batch_job_attempts ADD COLUMN agent TEXT;`,
+  // Placement: an agent's labels (JSON object), node ports and node address; a pod's placement mode and
+  // the labels its hosts must carry (JSON object).
+  `ALTER TABLE agents ADD COLUMN labels TEXT NOT NULL DEFAULT '{}';
+   ALTER TABLE agents ADD COLUMN node_ports INTEGER;
+   ALTER TABLE agents ADD COLUMN node_address TEXT;
+   ALTER TABLE pods ADD COLUMN placement_mode TEXT NOT NULL DEFAULT 'spread';
+   ALTER TABLE pods ADD COLUMN placement_labels TEXT NOT NULL DEFAULT '{}';`,
 ];

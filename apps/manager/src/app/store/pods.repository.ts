@@ -5,6 +5,8 @@ import {
   type JobKind,
   type PodDefinition,
   type PodJob,
+  type PodPlacement,
+  type PlacementMode,
   type PodState,
   resolvePodAlias,
 } from '@strato/contracts';
@@ -17,6 +19,7 @@ export interface PodRecord extends PodDefinition {
   job: PodJob;
   /** Batch jobs each node runs at once; null: the manager's default (STRATO_JOB_SLOTS_PER_NODE). */
   jobSlots: number | null;
+  placement: PodPlacement;
   createdAt: string;
 }
 
@@ -30,6 +33,9 @@ interface PodRow {
   job_kind: JobKind;
   job_scale: number;
   job_slots: number | null;
+  placement_mode: PlacementMode;
+  /** JSON object. */
+  placement_labels: string;
   created_at: string;
 }
 
@@ -42,6 +48,10 @@ const toRecord = (row: PodRow): PodRecord => ({
   algorithm: row.algorithm,
   job: { kind: row.job_kind, scale: row.job_scale },
   jobSlots: row.job_slots ?? null,
+  placement: {
+    mode: row.placement_mode,
+    labels: JSON.parse(row.placement_labels) as Record<string, string>,
+  },
   createdAt: row.created_at,
 });
 
@@ -83,6 +93,12 @@ export class PodsRepository {
 
   setJobSlots(name: string, slots: number | null): void {
     this.db.prepare('UPDATE pods SET job_slots = ? WHERE name = ?').run(slots, name);
+  }
+
+  setPlacement(name: string, placement: PodPlacement): void {
+    this.db
+      .prepare('UPDATE pods SET placement_mode = ?, placement_labels = ? WHERE name = ?')
+      .run(placement.mode, JSON.stringify(placement.labels), name);
   }
 
   setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { RuntimeKind } from '@strato/contracts';
+import { LABEL_PATTERN, MAX_LABELS, type RuntimeKind } from '@strato/contracts';
 
 /** The agent's environment, validated once at boot. */
 export interface AgentConfig {
@@ -27,6 +27,15 @@ export interface AgentConfig {
    * boost): a 0.3-CPU cap makes a boot take ~0.4 s instead of ~0.1 s, the bulk of a scale-out.
    */
   bootCpus: number;
+  /**
+   * The address this host's nodes listen on and the load balancer reaches them at: its address on the
+   * network the control host is on. Loopback on a single-host cloud.
+   */
+  nodeAddress: string;
+  /** The owner's labels for this host (zone=a, disk=ssd…), which pods' placement can ask for. */
+  labels: Record<string, string>;
+  /** What the host offers its nodes, which the manager's placement reserves from; undefined: all of it. */
+  capacity: { cpus: number | undefined; memoryBytes: number | undefined };
 }
 
 export class AgentConfigError extends Error {
@@ -47,6 +56,31 @@ function parsePortRange(raw: string, problems: string[]): { first: number; last:
   return { first, last };
 }
 
+function parseLabels(raw: string, problems: string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const pair of raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const [key, value, ...rest] = pair.split('=');
+    if (rest.length > 0 || !LABEL_PATTERN.test(key ?? '') || !LABEL_PATTERN.test(value ?? '')) {
+      problems.push(
+        `STRATO_AGENT_LABELS must be KEY=VALUE pairs separated by commas (letters, digits, . _ / -), got "${pair}"`,
+      );
+      continue;
+    }
+    labels[key] = value;
+  }
+  if (Object.keys(labels).length > MAX_LABELS)
+    problems.push(`STRATO_AGENT_LABELS may have at most ${MAX_LABELS} labels`);
+  return labels;
+}
+
+function isIpv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}
+
 function isUrl(value: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(value).protocol);
@@ -63,6 +97,22 @@ function defaultAgentId(): string {
       .replace(/^[^a-z0-9]+/, '')
       .slice(0, 63) || 'local'
   );
+}
+
+function optionalPositive(env: Env, name: string, problems: string[]): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!(value > 0)) problems.push(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+const mebibytes = (mib: number | undefined): number | undefined =>
+  mib === undefined ? undefined : Math.round(mib * 2 ** 20);
+
+/** Nodes listen where the agent does, unless the agent listens everywhere (then: loopback). */
+function defaultNodeAddress(agentHost: string | undefined): string {
+  return !agentHost || agentHost === '0.0.0.0' ? '127.0.0.1' : agentHost;
 }
 
 export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): AgentConfig {
@@ -96,7 +146,18 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
     heartbeatMs: Number(env['STRATO_AGENT_HEARTBEAT_MS'] ?? 5000),
     cgroupRoot: env['STRATO_CGROUP_ROOT'] || undefined,
     bootCpus: Number(env['STRATO_BOOT_CPUS'] ?? 1),
+    nodeAddress: env['STRATO_NODE_ADDRESS'] || defaultNodeAddress(env['STRATO_AGENT_HOST']),
+    labels: parseLabels(env['STRATO_AGENT_LABELS'] ?? '', problems),
+    capacity: {
+      cpus: optionalPositive(env, 'STRATO_AGENT_CPUS', problems),
+      memoryBytes: mebibytes(optionalPositive(env, 'STRATO_AGENT_MEMORY_MIB', problems)),
+    },
   };
+  if (!isIpv4(config.nodeAddress) || config.nodeAddress === '0.0.0.0') {
+    problems.push(
+      `STRATO_NODE_ADDRESS must be this host's IPv4 address that the load balancer reaches, got "${config.nodeAddress}"`,
+    );
+  }
   if (!(config.bootCpus >= 0)) {
     problems.push(`STRATO_BOOT_CPUS must be a number of CPUs, 0 or more, got "${env['STRATO_BOOT_CPUS']}"`);
   }

@@ -78,9 +78,12 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
       id: this.config.agentId,
       url: this.config.publicUrl,
       runtime: this.runtime.kind,
-      cores: cpus().length,
-      memoryBytes: totalmem(),
+      cores: this.config.capacity.cpus ?? cpus().length,
+      memoryBytes: this.config.capacity.memoryBytes ?? totalmem(),
       interpreters: await this.interpreters(),
+      labels: this.config.labels,
+      nodePorts: this.config.portRange.last - this.config.portRange.first + 1,
+      nodeAddress: this.config.nodeAddress,
     });
     this.registered = true;
     this.logger.log(`registered with the manager at ${this.config.managerUrl} as ${this.config.agentId}`);

@@ -15,7 +15,7 @@ import {
 import { KeyedLock } from '@strato/sync';
 import { cpus, totalmem } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
-import { PortAllocator } from '../ports/port-allocator';
+import { isPortFree, PortAllocator } from '../ports/port-allocator';
 import { bootCpusFor, waitUntilReady } from './boot-boost';
 import { IncarnationMismatchError } from './incarnation-mismatch.error';
 import { NodeStatsSampler } from './node-stats-sampler';
@@ -42,7 +42,7 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     @Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime,
   ) {
-    this.ports = new PortAllocator(config.portRange);
+    this.ports = new PortAllocator(config.portRange, (port) => isPortFree(port, config.nodeAddress));
     this.sampler = new NodeStatsSampler(runtime);
   }
 
@@ -92,7 +92,12 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
     const port = await this.ports.allocate(inUse);
     const bootCpus = bootCpusFor(this.config.bootCpus, request.cpus, cpus().length);
     try {
-      await this.runtime.create({ ...request, port, ...(bootCpus === undefined ? {} : { bootCpus }) });
+      await this.runtime.create({
+        ...request,
+        port,
+        host: this.config.nodeAddress,
+        ...(bootCpus === undefined ? {} : { bootCpus }),
+      });
     } catch (error) {
       // Made by someone else since our inspect (another agent on the same engine or state dir): not ours.
       if (error instanceof NodeAlreadyExistsError) throw await this.conflictWith(request.nodeId, error);

@@ -14,6 +14,8 @@ export const LABEL = {
   port: 'strato.port',
   // The node's own CPU cap, which applyCpuCap puts in force after a boot boost (HostConfig says the boost).
   cpus: 'strato.cpus',
+  // Where the job server listens (absent on containers made before addresses were recorded: NODE_HOST).
+  host: 'strato.host',
 } as const;
 
 export const nanoCpus = (cpus: number): number => Math.round(cpus * 1e9);
@@ -37,7 +39,7 @@ export function containerCreateOptions(
     Image: image,
     Env: [
       `PORT=${spec.port}`,
-      `HOST=${NODE_HOST}`,
+      `HOST=${spec.host ?? NODE_HOST}`,
       `NODE_ID=${spec.nodeId}`,
       `POD_NAME=${spec.pod}`,
       `NODE_CPUS=${spec.cpus}`,
@@ -50,6 +52,7 @@ export function containerCreateOptions(
       [LABEL.incarnation]: String(spec.incarnation),
       [LABEL.port]: String(spec.port),
       [LABEL.cpus]: String(spec.cpus),
+      [LABEL.host]: spec.host ?? NODE_HOST,
     },
     HostConfig: {
       NetworkMode: 'host',
@@ -93,7 +96,7 @@ export function toRuntimeNode(
     incarnation: incarnationOf(labels),
     pod: labels[LABEL.pod] ?? '',
     port: Number(labels[LABEL.port]),
-    host: NODE_HOST,
+    host: labels[LABEL.host] ?? NODE_HOST,
     state: toRuntimeState(dockerState),
     runtime: 'docker',
     limits,

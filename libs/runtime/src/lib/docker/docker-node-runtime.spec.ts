@@ -80,6 +80,7 @@ describeDocker('DockerNodeRuntime', () => {
       'strato.incarnation': '1',
       'strato.port': String(port),
       'strato.cpus': '0.5',
+      'strato.host': '127.0.0.1',
     });
     expect(info.Config.Env).toEqual(
       expect.arrayContaining([

@@ -31,7 +31,7 @@ export async function launchJobServer(
   const env = {
     PATH: process.env['PATH'],
     PORT: String(state.port),
-    HOST: NODE_HOST,
+    HOST: state.host ?? NODE_HOST,
     NODE_ID: state.nodeId,
     POD_NAME: state.pod,
     NODE_CPUS: String(state.cpus),

@@ -13,6 +13,8 @@ export interface ProcessNodeState {
   /** Present from create until applyCpuCap: the cap the node boots under (NodeSpec.bootCpus). */
   bootCpus?: number;
   cloud: string;
+  /** Where the job server listens; absent from files written before addresses were recorded: NODE_HOST. */
+  host?: string;
   pid?: number;
 }
 

@@ -88,6 +88,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
       memoryMiB,
       ...(bootCpus === undefined ? {} : { bootCpus }),
       cloud: this.cloud,
+      ...(spec.host === undefined ? {} : { host: spec.host }),
     };
     if (!(await this.store.create(state))) throw new NodeAlreadyExistsError(nodeId);
     return this.toNode(state, 'created');
@@ -213,7 +214,7 @@ export class ProcessNodeRuntime implements NodeRuntime {
       incarnation: state.incarnation ?? null,
       pod,
       port,
-      host: NODE_HOST,
+      host: state.host ?? NODE_HOST,
       state: nodeState,
       runtime: this.kind,
       limits: live ? await limits.nodeLimits(nodeId) : limits.limits,

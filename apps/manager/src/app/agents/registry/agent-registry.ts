@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration } from '@strato/contracts';
 import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
-import { AgentNotFoundError, NoAgentError, NoReachableAgentError } from '../../errors/domain-errors';
+import { AgentNotFoundError } from '../../errors/domain-errors';
 import { EventBus } from '../../events/event-bus';
-import { NodesRepository } from '../../store/nodes.repository';
 import { AGENT_CLIENT_FACTORY, type AgentClient, type AgentClientFactory } from './agent-client';
 import { type AgentRecord, AgentsRepository } from './agents.repository';
 
@@ -21,7 +20,6 @@ export class AgentRegistry {
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     @Inject(AGENT_CLIENT_FACTORY) private readonly createClient: AgentClientFactory,
     private readonly agents: AgentsRepository,
-    private readonly nodes: NodesRepository,
     private readonly events: EventBus,
   ) {}
 
@@ -65,24 +63,6 @@ export class AgentRegistry {
   /** Heard from (registration or heartbeat) within STRATO_AGENT_TIMEOUT_MS. */
   isReachable(record: AgentRecord, now = Date.now()): boolean {
     return now - Date.parse(record.lastSeenAt) <= this.config.agentTimeoutMs;
-  }
-
-  /** Where a new node goes: the reachable agent running the fewest nodes. */
-  pick(): KnownAgent {
-    const known = this.list();
-    if (known.length === 0) throw new NoAgentError();
-    const all = known.filter((agent) => this.isReachable(agent.record));
-    if (all.length === 0)
-      throw new NoReachableAgentError(
-        known.map((agent) => agent.record.id),
-        this.config.agentTimeoutMs,
-      );
-    const load = new Map<string, number>();
-    for (const node of this.nodes.list())
-      if (node.agent) load.set(node.agent, (load.get(node.agent) ?? 0) + 1);
-    return all.reduce((best, agent) =>
-      (load.get(agent.record.id) ?? 0) < (load.get(best.record.id) ?? 0) ? agent : best,
-    );
   }
 
   private clientFor(record: AgentRecord): AgentClient {

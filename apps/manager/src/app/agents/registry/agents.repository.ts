@@ -3,6 +3,7 @@ import type { AgentRegistration, RuntimeKind, ScriptInterpreter } from '@strato/
 import { DATABASE, type Db } from '../../store/database';
 
 export interface AgentRecord extends AgentRegistration {
+  labels: Record<string, string>;
   registeredAt: string;
   lastSeenAt: string;
 }
@@ -15,6 +16,10 @@ interface AgentRow {
   memory_bytes: number;
   /** JSON array; null when the agent did not say. */
   interpreters: string | null;
+  /** JSON object. */
+  labels: string;
+  node_ports: number | null;
+  node_address: string | null;
   registered_at: string;
   last_seen_at: string;
 }
@@ -26,6 +31,9 @@ const toRecord = (row: AgentRow): AgentRecord => ({
   cores: row.cores,
   memoryBytes: row.memory_bytes,
   ...(row.interpreters === null ? {} : { interpreters: JSON.parse(row.interpreters) as ScriptInterpreter[] }),
+  labels: JSON.parse(row.labels) as Record<string, string>,
+  ...(row.node_ports === null ? {} : { nodePorts: row.node_ports }),
+  ...(row.node_address === null ? {} : { nodeAddress: row.node_address }),
   registeredAt: row.registered_at,
   lastSeenAt: row.last_seen_at,
 });
@@ -49,10 +57,13 @@ export class AgentsRepository {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO agents (id, url, runtime, cores, memory_bytes, interpreters, registered_at, last_seen_at)
-         VALUES (@id, @url, @runtime, @cores, @memoryBytes, @interpreters, @now, @now)
+        `INSERT INTO agents (id, url, runtime, cores, memory_bytes, interpreters, labels, node_ports,
+           node_address, registered_at, last_seen_at)
+         VALUES (@id, @url, @runtime, @cores, @memoryBytes, @interpreters, @labels, @nodePorts,
+           @nodeAddress, @now, @now)
          ON CONFLICT(id) DO UPDATE SET url = @url, runtime = @runtime, cores = @cores,
-           memory_bytes = @memoryBytes, interpreters = @interpreters, last_seen_at = @now`,
+           memory_bytes = @memoryBytes, interpreters = @interpreters, labels = @labels,
+           node_ports = @nodePorts, node_address = @nodeAddress, last_seen_at = @now`,
       )
       .run({
         id: agent.id,
@@ -61,6 +72,9 @@ export class AgentsRepository {
         cores: agent.cores,
         memoryBytes: agent.memoryBytes,
         interpreters: agent.interpreters === undefined ? null : JSON.stringify(agent.interpreters),
+        labels: JSON.stringify(agent.labels ?? {}),
+        nodePorts: agent.nodePorts ?? null,
+        nodeAddress: agent.nodeAddress ?? null,
         now,
       });
     return this.find(agent.id) as AgentRecord;

@@ -279,7 +279,7 @@ describe('job dispatcher: start, follow, end', () => {
           url: 'http://127.0.0.1:1',
           runtime: 'process',
           cores: 2,
-          memoryBytes: 1,
+          memoryBytes: 2 ** 34,
           interpreters,
         })
         .expect(200);

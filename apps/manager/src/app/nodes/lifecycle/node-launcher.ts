@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Placed } from '../../agents/placement/placement';
 import type { KnownAgent } from '../../agents/registry/agent-registry';
 import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
 import { DomainError } from '../../errors/domain-error';
@@ -37,19 +38,21 @@ export class NodeLauncher {
   async run(
     starting: NodeRecord,
     pod: PodRecord,
-    agent: KnownAgent,
+    placed: Placed,
     signal: AbortSignal,
     standby = false,
   ): Promise<NodeRecord> {
     const started = Date.now();
     const { name, incarnation } = starting;
-    let node = starting;
+    const { agent } = placed;
+    // Recorded before the agent is asked: a placement meanwhile counts this node on its host.
+    let node = this.machine.move(starting, 'STARTING', { agent: agent.record.id });
     let joined = false;
     this.events.publish({
       type: 'NodeStarting',
       pod: pod.name,
       node: name,
-      message: `starting node ${name} (incarnation ${incarnation}) on agent ${agent.record.id}`,
+      message: `starting node ${name} (incarnation ${incarnation}) on agent ${agent.record.id}: ${placed.reason}`,
     });
     try {
       const created = await agent.client.createNode({

@@ -3,7 +3,7 @@ import { expectConverged } from '../../../testing/cloud-invariants';
 import { eventually } from '../../../testing/deferred';
 import { type Hold, holdNextCall } from '../../../testing/hold-call';
 import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
-import { AgentRegistry } from '../../agents/registry/agent-registry';
+import { Placement } from '../../agents/placement/placement';
 import { NoAgentError } from '../../errors/domain-errors';
 import { Reconciler } from '../../reconciler/reconciler';
 import { DATABASE, type Db } from '../../store/database';
@@ -84,7 +84,7 @@ describe('node lifecycle: one owner for node state', () => {
     const launchWarm = async (): Promise<NodeRecord> => {
       const lifecycle = test.app.get(NodeLifecycle);
       const claimed = nodes().claimFirstNew('light') as NodeRecord;
-      return lifecycle.launchClaimed(claimed, podLight(), test.app.get(AgentRegistry).pick(), true);
+      return lifecycle.launchClaimed(claimed, podLight(), test.app.get(Placement).place(podLight()), true);
     };
 
     it('launches a warm node to STANDBY: running and ready, not in the load balancer', async () => {
@@ -233,7 +233,7 @@ describe('node lifecycle: one owner for node state', () => {
 
   it('claims no node when there is no agent to launch it on', async () => {
     await register();
-    jest.spyOn(test.app.get(AgentRegistry), 'pick').mockImplementation(() => {
+    jest.spyOn(test.app.get(Placement), 'place').mockImplementation(() => {
       throw new NoAgentError();
     });
     await http().post('/api/v1/pods/light/launch').set(auth).expect(503);

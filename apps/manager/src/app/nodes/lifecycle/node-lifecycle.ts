@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { resolvePodAlias } from '@strato/contracts';
+import { type Placed, Placement } from '../../agents/placement/placement';
 import { AgentRegistry, type KnownAgent } from '../../agents/registry/agent-registry';
 import { NodeNotFoundError, NodeNotInPodError, NoNewNodeError } from '../../errors/domain-errors';
 import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
@@ -24,6 +25,7 @@ export class NodeLifecycle {
 
   constructor(
     private readonly agents: AgentRegistry,
+    private readonly placement: Placement,
     private readonly pods: PodsRepository,
     private readonly nodes: NodesRepository,
     private readonly machine: NodeStateMachine,
@@ -35,30 +37,37 @@ export class NodeLifecycle {
   /** `cloud launch POD`: the pod's first NEW node goes ONLINE. */
   launchNext(podNameOrAlias: string): Promise<NodeRecord> {
     const pod = this.pods.require(podNameOrAlias);
-    const agent = this.agents.pick(); // before the claim: with no agent, nothing is claimed
+    const placed = this.placement.place(pod); // before the claim: with no room, nothing is claimed
     const node = this.nodes.claimFirstNew(pod.name);
     if (!node) throw new NoNewNodeError(pod.name);
-    return this.launchClaimed(node, pod, agent);
+    return this.launchClaimed(node, pod, placed);
   }
 
-  /** Launches a node its caller just claimed (NEW -> STARTING), under the node's lock; `standby`: a warm node. */
-  launchClaimed(node: NodeRecord, pod: PodRecord, agent: KnownAgent, standby = false): Promise<NodeRecord> {
+  /**
+   * Launches a node its caller just claimed (NEW -> STARTING) where it was placed, under the node's lock;
+   * `standby`: a warm node. The host is recorded at once, so the next placement counts the node there.
+   */
+  launchClaimed(node: NodeRecord, pod: PodRecord, placed: Placed, standby = false): Promise<NodeRecord> {
+    const assigned = this.machine.move(node, 'STARTING', { agent: placed.agent.record.id });
     const controller = new AbortController();
     this.launches.set(node.name, controller);
     return this.locks
-      .run(node.name, () => this.launcher.run(node, pod, agent, controller.signal, standby))
+      .run(node.name, () => this.launcher.run(assigned, pod, placed, controller.signal, standby))
       .finally(() => {
         if (this.launches.get(node.name) === controller) this.launches.delete(node.name);
       });
   }
 
   /**
-   * Starts the node again as a new incarnation, on `agent` (its own, when it came back without it) or a
-   * picked one. For nodes that should run but do not: a launch a crash interrupted, a serving node whose
+   * Starts the node again as a new incarnation, on `agent` (its own, when it came back without it) or
+   * where placement puts it now. For nodes that should run but do not: a launch a crash interrupted, a serving node whose
    * agent restarted empty. Compare-and-set like every transition: if the node is no longer as the caller
    * read it (its launch finished meanwhile, say), nothing happens and NodeStateConflictError says so.
    */
-  relaunch(node: NodeRecord, pod: PodRecord, agent: KnownAgent = this.agents.pick()): Promise<NodeRecord> {
+  relaunch(node: NodeRecord, pod: PodRecord, agent?: KnownAgent): Promise<NodeRecord> {
+    const placed = agent
+      ? { agent, reason: `back on its own host ${agent.record.id}` }
+      : this.placement.place(pod);
     const controller = new AbortController();
     this.launches.set(node.name, controller);
     return this.locks
@@ -71,7 +80,7 @@ export class NodeLifecycle {
         const previous = current.agent ? this.agents.get(current.agent) : undefined;
         await previous?.client.removeNode(current.name, current.incarnation).catch(() => undefined);
         const starting = this.machine.beginLaunch(current);
-        return this.launcher.run(starting, pod, agent, controller.signal);
+        return this.launcher.run(starting, pod, placed, controller.signal);
       })
       .finally(() => {
         if (this.launches.get(node.name) === controller) this.launches.delete(node.name);

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { NodeStatus } from '@strato/contracts';
+import { MANAGER_CONFIG, type ManagerConfig } from '../../config/manager-config';
+import { NoAgentError, NoReachableAgentError, NoRoomForNodeError } from '../../errors/domain-errors';
+import { type NodeRecord, NodesRepository } from '../../store/nodes.repository';
+import { type PodRecord, PodsRepository } from '../../store/pods.repository';
+import { AgentRegistry, type KnownAgent } from '../registry/agent-registry';
+import type { AgentRecord } from '../registry/agents.repository';
+import { type HostRoom, placeNode } from './place-node';
+
+/** Statuses whose node holds its host's room: it runs there, or is being started or taken down there. */
+const HOLDING: ReadonlySet<NodeStatus> = new Set([
+  'STARTING',
+  'STANDBY',
+  'ONLINE',
+  'PAUSED',
+  'DRAINING',
+  'UNKNOWN',
+]);
+
+export interface Placed {
+  agent: KnownAgent;
+  reason: string;
+}
+
+export type Reservation = HostRoom['reserved'];
+
+/**
+ * Chooses the host of each new node from the store as it is now (agents' capacity and labels, the nodes
+ * already placed, the pod's placement). Callers record the choice on the node before anything else runs,
+ * so the next placement sees it: every read and write here is synchronous.
+ */
+@Injectable()
+export class Placement {
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    private readonly agents: AgentRegistry,
+    private readonly nodes: NodesRepository,
+    private readonly pods: PodsRepository,
+  ) {}
+
+  /**
+   * Where one more node of `pod` goes, as if the `leaving` nodes were gone already: NoAgentError,
+   * NoReachableAgentError when every agent is silent, or NoRoomForNodeError with each host's refusal.
+   */
+  place(pod: PodRecord, leaving: readonly NodeRecord[] = []): Placed {
+    const records = this.agents.records();
+    if (records.length === 0) throw new NoAgentError();
+    if (!records.some((record) => this.agents.isReachable(record)))
+      throw new NoReachableAgentError(
+        records.map((record) => record.id),
+        this.config.agentTimeoutMs,
+      );
+    const rooms = this.rooms(records, pod.name, new Set(leaving.map((node) => node.name)));
+    const decision = placeNode(rooms, {
+      pod: pod.name,
+      cpus: pod.cpus,
+      memoryMiB: pod.memoryMiB,
+      placement: pod.placement,
+      overcommit: this.config.overcommit,
+    });
+    if (decision.host === undefined) throw new NoRoomForNodeError(pod.name, decision.reason);
+    return { agent: this.agents.require(decision.host), reason: decision.reason };
+  }
+
+  /** What the nodes placed on each agent reserve now (but `leaving`, about to be removed). */
+  reservations(leaving: ReadonlySet<string> = new Set()): Map<string, Reservation> {
+    const sizes = new Map(this.pods.list().map((pod) => [pod.name, pod]));
+    const reserved = new Map<string, Reservation>();
+    for (const node of this.holding(leaving)) {
+      const pod = sizes.get(node.pod);
+      const entry = reserved.get(node.agent as string) ?? { nodes: 0, cpus: 0, memoryMiB: 0 };
+      entry.nodes++;
+      entry.cpus += pod?.cpus ?? 0;
+      entry.memoryMiB += pod?.memoryMiB ?? 0;
+      reserved.set(node.agent as string, entry);
+    }
+    return reserved;
+  }
+
+  private rooms(records: AgentRecord[], pod: string, leaving: ReadonlySet<string>): HostRoom[] {
+    const reserved = this.reservations(leaving);
+    const podNodes = new Map<string, number>();
+    for (const node of this.holding(leaving))
+      if (node.pod === pod) podNodes.set(node.agent as string, (podNodes.get(node.agent as string) ?? 0) + 1);
+    return records.map((record) => ({
+      id: record.id,
+      reachable: this.agents.isReachable(record),
+      labels: record.labels,
+      cpus: record.cores,
+      memoryMiB: record.memoryBytes / 2 ** 20,
+      nodePorts: record.nodePorts,
+      reserved: reserved.get(record.id) ?? { nodes: 0, cpus: 0, memoryMiB: 0 },
+      podNodes: podNodes.get(record.id) ?? 0,
+    }));
+  }
+
+  private holding(leaving: ReadonlySet<string>): NodeRecord[] {
+    return this.nodes
+      .list()
+      .filter((node) => node.agent && HOLDING.has(node.status) && !leaving.has(node.name));
+  }
+}
