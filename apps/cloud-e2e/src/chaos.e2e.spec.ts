@@ -101,9 +101,10 @@ describeEachCloud('chaos on $runtime nodes behind the $lb balancer', (options) =
       let problems: string[] = ['not checked yet'];
       const convergedBy = Date.now() + 90_000;
       while (Date.now() < convergedBy) {
-        problems = await convergenceProblems(running, options.runtime).catch((error: Error) => [
-          error.message,
-        ]);
+        problems = await convergenceProblems(
+          { ...running, agentUrls: [running.agentUrl] },
+          options.runtime,
+        ).catch((error: Error) => [error.message]);
         if (problems.length === 0) break;
         await sleep(1_000);
       }

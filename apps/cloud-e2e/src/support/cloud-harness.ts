@@ -38,7 +38,7 @@ export interface RunningCloud {
   stop(): Promise<void>;
 }
 
-async function waitFor(
+export async function waitFor(
   url: string,
   child: ChildProcess,
   log: () => string,
@@ -79,14 +79,14 @@ async function waitForAgentRegistered(
 }
 
 /** kill -9, as a crash. */
-async function killChild(child: ChildProcess): Promise<void> {
+export async function killChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

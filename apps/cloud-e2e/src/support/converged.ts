@@ -1,5 +1,10 @@
 import { AGENT_TOKEN_HEADER, type AgentNodeView, type NodeView } from '@strato/contracts';
 import type { RunningCloud } from './cloud-harness';
+
+/** A cloud as the check reads it: the manager's views and every agent's. */
+export type ConvergenceTarget = Pick<RunningCloud, 'managerUrl' | 'token' | 'agentToken' | 'name'> & {
+  agentUrls: string[];
+};
 import { dockerApi } from './infrastructure';
 
 interface LbServer {
@@ -21,7 +26,7 @@ async function getJson<T>(url: string, headers: Record<string, string>): Promise
  * node; nothing runs without a record; no node is left STARTING, DRAINING or UNKNOWN.
  */
 export async function convergenceProblems(
-  cloud: RunningCloud,
+  cloud: ConvergenceTarget,
   runtime: 'docker' | 'process',
 ): Promise<string[]> {
   const owner = { authorization: `Bearer ${cloud.token}` };
@@ -30,9 +35,12 @@ export async function convergenceProblems(
     `${cloud.managerUrl}/api/v1/lb`,
     owner,
   );
-  const running = await getJson<AgentNodeView[]>(`${cloud.agentUrl}/agent/v1/nodes`, {
-    [AGENT_TOKEN_HEADER]: cloud.agentToken,
-  });
+  const listed = await Promise.all(
+    cloud.agentUrls.map((url) =>
+      getJson<AgentNodeView[]>(`${url}/agent/v1/nodes`, { [AGENT_TOKEN_HEADER]: cloud.agentToken }),
+    ),
+  );
+  const running = listed.flat();
   const problems: string[] = [];
   const servers = lb.pods.flatMap((pod) => pod.servers.map((server) => ({ ...server, pod: pod.pod })));
   for (const node of nodes) {

@@ -1,5 +1,5 @@
 /** What a test variant can need beyond Node and npm. */
-export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy' | 'chromium';
+export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy' | 'chromium' | 'netns';
 
 export interface PartDescription {
   /** The part, as a sentence's subject: "a Docker engine". */
@@ -38,5 +38,11 @@ export const PARTS: Record<InfrastructurePart, PartDescription> = {
     reason: 'no chromium',
     detail: 'none in CHROMIUM_BIN, on PATH or at /usr/bin/chromium',
     enable: 'tools/dev-env.sh (apt-get install -y chromium)',
+  },
+  netns: {
+    name: 'Linux network namespaces',
+    reason: 'no network namespaces',
+    detail: '`ip netns add` failed: no iproute2, or not root (CAP_SYS_ADMIN and CAP_NET_ADMIN)',
+    enable: 'run as root with iproute2 (apt-get install -y iproute2)',
   },
 };

@@ -61,6 +61,14 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return candidates.find(isExecutable) ?? null;
 }
 
+/** Whether this process may make network namespaces: it makes one and removes it again. */
+export function probeNetns(): boolean {
+  const name = `strato-probe-${process.pid}`;
+  const added = spawnSync('ip', ['netns', 'add', name], { encoding: 'utf8', timeout: 5_000 });
+  if (added.status !== 0) return false;
+  return spawnSync('ip', ['netns', 'del', name], { timeout: 5_000 }).status === 0;
+}
+
 let docker: { engine: boolean; image: boolean } | undefined;
 
 /** What this machine has of the parts a variant needs; Docker is probed once per test file, and only when needed. */
@@ -71,6 +79,7 @@ export function presentParts(needs: readonly InfrastructurePart[]): PresentParts
     nodeImage: docker?.image ?? false,
     haproxy: needs.includes('haproxy') && findHaproxy() !== null,
     chromium: needs.includes('chromium') && findChromium() !== null,
+    netns: needs.includes('netns') && probeNetns(),
   };
 }
 

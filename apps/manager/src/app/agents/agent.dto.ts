@@ -35,8 +35,8 @@ export class RegisterAgentDto implements AgentRegistration {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   url!: string;
 
-  @ApiProperty({ enum: ['process', 'docker'] })
-  @IsIn(['process', 'docker'])
+  @ApiProperty({ enum: ['process', 'docker', 'swarm'] })
+  @IsIn(['process', 'docker', 'swarm'])
   runtime!: RuntimeKind;
 
   @ApiProperty({

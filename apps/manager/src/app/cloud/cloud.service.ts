@@ -24,10 +24,13 @@ export class CloudService {
   async status(): Promise<CloudStatusDto> {
     const agents = await Promise.all(
       agentViews(this.agents, this.placement).map(async (view) => {
-        const info = await this.agents
-          .require(view.id)
-          .client.info()
-          .catch(() => undefined);
+        // A silent agent is not asked: a host cut off would hold the answer for the whole read timeout.
+        const info = view.reachable
+          ? await this.agents
+              .require(view.id)
+              .client.info()
+              .catch(() => undefined)
+          : undefined;
         return { ...view, status: info ? ('up' as const) : ('down' as const), nodes: info?.nodes ?? null };
       }),
     );

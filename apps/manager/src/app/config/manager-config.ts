@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 
 export type LoadBalancerChoice = 'haproxy' | 'embedded';
@@ -13,6 +14,8 @@ export interface ManagerConfig {
   loadBalancer: LoadBalancerChoice;
   haproxyBinary: string;
   lbPort: number;
+  /** The address end users reach the load balancer at (STRATO_LB_HOST; 0.0.0.0: every address of the host). */
+  lbHost: string;
   dashboardDir: string;
   healthTimeoutMs: number;
   reconcileIntervalMs: number;
@@ -125,6 +128,7 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
     loadBalancer: lb.choice,
     haproxyBinary: lb.binary,
     lbPort: port(env, 'STRATO_LB_PORT', 8000, problems),
+    lbHost: env['STRATO_LB_HOST'] || '127.0.0.1',
     dashboardDir: resolve(cwd, env['STRATO_DASHBOARD_DIR'] ?? 'dist/apps/dashboard/browser'),
     healthTimeoutMs: positive(env, 'STRATO_NODE_HEALTH_TIMEOUT_MS', 15_000, problems),
     reconcileIntervalMs: positive(env, 'STRATO_RECONCILE_INTERVAL_MS', 2_000, problems),
@@ -169,6 +173,13 @@ export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): 
   }
   if (config.ownerToken !== undefined && config.ownerToken.length < 16) {
     problems.push('STRATO_OWNER_TOKEN must be at least 16 characters');
+  }
+  for (const [name, value] of [
+    ['STRATO_HOST', config.host],
+    ['STRATO_LB_HOST', config.lbHost],
+  ] as const) {
+    if (!isIP(value))
+      problems.push(`${name} must be an IP address to listen on (0.0.0.0: all), got "${value}"`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

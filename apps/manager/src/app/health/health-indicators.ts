@@ -29,10 +29,13 @@ export class HealthIndicators {
     const agents = await Promise.all(
       this.agents.list().map(async ({ record, client }) => ({
         id: record.id,
-        status: await client.info().then(
-          () => 'up' as const,
-          () => 'down' as const,
-        ),
+        // A silent agent is down without asking: a host cut off would hold the answer for the read timeout.
+        status: this.agents.isReachable(record)
+          ? await client.info().then(
+              () => 'up' as const,
+              () => 'down' as const,
+            )
+          : ('down' as const),
       })),
     );
     return this.indicator

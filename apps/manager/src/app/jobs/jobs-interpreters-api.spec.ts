@@ -15,7 +15,14 @@ describe('batch jobs API: a script only for an interpreter the nodes have', () =
     http()
       .post('/api/v1/agents')
       .set(agentAuth)
-      .send({ id, url: `http://127.0.0.1:1/${id}`, runtime: 'docker', cores: 2, memoryBytes: 2 ** 34, ...more });
+      .send({
+        id,
+        url: `http://127.0.0.1:1/${id}`,
+        runtime: 'docker',
+        cores: 2,
+        memoryBytes: 2 ** 34,
+        ...more,
+      });
 
   // The cloud's own agent, `local`, registers without interpreters, as an agent older than them does.
   beforeEach(async () => {

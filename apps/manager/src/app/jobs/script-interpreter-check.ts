@@ -39,7 +39,8 @@ function refusal(
   if (offered.length > 0) ways.push(`use ${offered.length === 1 ? 'it' : 'one of them'} or a workload`);
   else ways.push('use a workload');
   // STRATO_NODE_IMAGE is the agent's setting (apps/proxy agent-config); a process node runs the host's own.
-  if (runtimes.has('docker')) ways.push(`run nodes from an image with ${wanted} (STRATO_NODE_IMAGE)`);
+  if (runtimes.has('docker') || runtimes.has('swarm'))
+    ways.push(`run nodes from an image with ${wanted} (STRATO_NODE_IMAGE)`);
   if (runtimes.has('process')) ways.push(`install ${wanted} on the hosts of the process-runtime agents`);
   const have =
     offered.length === 0

@@ -16,11 +16,11 @@ import { LOAD_BALANCER, type LoadBalancer } from './load-balancer';
           ? new HaproxyLoadBalancer({
               binary: config.haproxyBinary,
               workDir: join(config.dataDir, 'haproxy'),
-              host: '127.0.0.1',
+              host: config.lbHost,
               port: config.lbPort,
               accessLog: config.lbAccessLog === 'on',
             })
-          : new EmbeddedLoadBalancer({ host: '127.0.0.1', port: config.lbPort }),
+          : new EmbeddedLoadBalancer({ host: config.lbHost, port: config.lbPort }),
     },
   ],
   exports: [LOAD_BALANCER],

@@ -6,9 +6,18 @@ import {
   ownerAuth as auth,
   type TestApp,
 } from '../../testing/test-app';
+import { DATABASE, type Db } from '../store/database';
 import { Reconciler } from './reconciler';
 
-const registration = { id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 2, memoryBytes: 2 ** 34 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const registration = {
+  id: 'local',
+  url: 'http://127.0.0.1:1',
+  runtime: 'process',
+  cores: 2,
+  memoryBytes: 2 ** 34,
+};
 
 async function cloudWithOneNode(env: Record<string, string> = {}): Promise<TestApp> {
   const test = await createCloudTestApp(env);
@@ -62,6 +71,21 @@ describe('Reconciler', () => {
     expect(await nodes(test)).toEqual([
       expect.objectContaining({ name: 'n1', status: 'FAILED', reason: 'node vanished from its host' }),
     ]);
+    expect(test.lb.members.get('light')).toEqual([]);
+  });
+
+  it('does not wait for a silent agent: a pass takes its nodes out at once, even when asking it would hang', async () => {
+    test = await cloudWithOneNode({ STRATO_AGENT_TIMEOUT_MS: '1000' });
+    // A host cut off: no heartbeat, and a call to it never answers (no refusal either).
+    test.app
+      .get<Db>(DATABASE)
+      .prepare('UPDATE agents SET last_seen_at = ?')
+      .run(new Date(Date.now() - 5_000).toISOString());
+    jest.spyOn(test.agent, 'listNodes').mockImplementation(() => new Promise(() => undefined));
+    const pass = test.app.get(Reconciler).pass();
+    const settled = await Promise.race([pass.then(() => 'done'), sleep(2_000).then(() => 'still waiting')]);
+    expect(settled).toBe('done');
+    expect(await nodes(test)).toEqual([expect.objectContaining({ name: 'n1', status: 'UNKNOWN' })]);
     expect(test.lb.members.get('light')).toEqual([]);
   });
 

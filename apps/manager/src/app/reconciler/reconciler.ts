@@ -181,6 +181,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const runtimes: RuntimeView = new Map();
     await Promise.all(
       this.agents.list().map(async ({ record, client }) => {
+        // A silent agent is not asked: a host cut off answers nothing, and the pass would wait for it.
+        if (!this.agents.isReachable(record)) return;
         try {
           runtimes.set(record.id, await client.listNodes());
         } catch (error) {

@@ -11,7 +11,9 @@ import { AgentUnavailableError, NodeStartFailedError } from '../../errors/domain
 import type { AgentClient } from './agent-client';
 import { AgentJobRejectedError } from './agent-job-rejected.error';
 
+/** A create waits for a boot; a read answers in milliseconds unless the host is gone. */
 const TIMEOUT_MS = 30_000;
+const READ_TIMEOUT_MS = 5_000;
 
 /** Talks to a proxy agent's REST API (`/agent/v1`) with the agent token. */
 export class HttpAgentClient implements AgentClient {
@@ -123,7 +125,7 @@ export class HttpAgentClient implements AgentClient {
           ...(body ? { 'content-type': 'application/json' } : {}),
         },
         body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(method === 'GET' ? READ_TIMEOUT_MS : TIMEOUT_MS),
       });
     } catch (error) {
       throw new AgentUnavailableError(this.url, (error as Error).message);

@@ -13,16 +13,19 @@ export class NodeSamples {
   /** Each node's sample, by node name; a node whose agent is silent, or that has no sample yet, is left out. */
   async of(nodes: NodeRecord[]): Promise<Map<string, NodeStatsView>> {
     const byAgent = new Map<string, AgentNodeView[]>();
-    for (const agentId of new Set(nodes.map((n) => n.agent).filter((a): a is string => a !== null))) {
-      const views = await this.agents
-        .get(agentId)
-        ?.client.listNodes(true)
-        .catch((error: Error) => {
+    const agentIds = new Set(nodes.map((n) => n.agent).filter((a): a is string => a !== null));
+    // All at once, and never a silent agent's: one host cut off must not hold every pod's reading.
+    await Promise.all(
+      [...agentIds].map(async (agentId) => {
+        const agent = this.agents.get(agentId);
+        if (!agent || !this.agents.isReachable(agent.record)) return;
+        const views = await agent.client.listNodes(true).catch((error: Error) => {
           this.logger.warn(`agent ${agentId}: ${error.message}`);
           return undefined;
         });
-      if (views) byAgent.set(agentId, views);
-    }
+        if (views) byAgent.set(agentId, views);
+      }),
+    );
     const samples = new Map<string, NodeStatsView>();
     for (const node of nodes) {
       const stats = this.viewOf(node, byAgent.get(node.agent ?? ''))?.stats;
