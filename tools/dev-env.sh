@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 command -v dockerd >/dev/null || need+=(docker.io)
+# Compose validates and runs deploy/compose.*.yml (tools/check-compose.sh); Debian ships v1, docker-compose.
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v chromium >/dev/null || need+=(chromium)
 command -v socat >/dev/null || need+=(socat)
 command -v wrk >/dev/null || need+=(wrk)

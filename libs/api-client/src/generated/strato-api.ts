@@ -777,7 +777,7 @@ export interface components {
             /** @example http://127.0.0.1:8081 */
             url: string;
             /** @enum {string} */
-            runtime: "process" | "docker";
+            runtime: "process" | "docker" | "swarm";
             /**
              * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
              * @example 2
@@ -1059,7 +1059,7 @@ export interface components {
             /** @example http://127.0.0.1:8081 */
             url: string;
             /** @enum {string} */
-            runtime: "process" | "docker";
+            runtime: "process" | "docker" | "swarm";
             /**
              * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
              * @example 2
@@ -1105,7 +1105,7 @@ export interface components {
             /** @example http://127.0.0.1:8081 */
             url: string;
             /** @enum {string} */
-            runtime: "process" | "docker";
+            runtime: "process" | "docker" | "swarm";
             /**
              * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
              * @example 2
