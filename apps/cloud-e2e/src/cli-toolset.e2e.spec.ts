@@ -89,7 +89,9 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     const status = await cli('status');
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('load balancer: embedded at http://127.0.0.1:');
-    expect(status.stdout).toMatch(/agent local: up at http:\/\/127\.0\.0\.1:\d+ \(process, 0 nodes\)/);
+    expect(status.stdout).toMatch(
+      /agent local: up at http:\/\/127\.0\.0\.1:\d+ \(process, 0 nodes, 0\/\d+ CPU reserved\)/,
+    );
     const events = JSON.parse((await cli('events', '--pod', 'tiny', '--json')).stdout) as { type: string }[];
     expect(events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['PodCreated', 'NodeOnline', 'NodeRemoved', 'PodRemoved']),

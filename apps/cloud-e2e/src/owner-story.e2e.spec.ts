@@ -110,6 +110,10 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
 
     expect((await cli('pod', 'set', 'tiny', '--max-nodes', '4', '--job-scale', '0.5')).code).toBe(0);
     expect(await pod('tiny')).toMatchObject({ maxNodes: 4, job: { kind: 'light', scale: 0.5 } });
+    const placed = await cli('pod', 'set', 'tiny', '--placement', 'one-host', '--host-labels', 'zone=a');
+    expect(placed.stdout).toContain('placed one-host (zone=a)');
+    expect((await cli('pod', 'set', 'tiny', '--placement', 'spread', '--host-labels', '')).code).toBe(0);
+    expect((await pod('tiny')).placement).toEqual({ mode: 'spread', labels: {} });
     await unwrap(
       api.PATCH('/api/v1/pods/{pod}', {
         params: { path: { pod: 'batch' } },
@@ -487,8 +491,18 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     const status = await cli('status');
     expect(status.stdout).toContain(`load balancer: ${variant.lb} at http://127.0.0.1:`);
     expect(status.stdout).toMatch(
-      new RegExp(`agent local: up at http://127\\.0\\.0\\.1:\\d+ \\(${variant.runtime}, \\d+ nodes\\)`),
+      new RegExp(
+        `agent local: up at http://127\\.0\\.0\\.1:\\d+ \\(${variant.runtime}, \\d+ nodes, [\\d.]+/[\\d.]+ CPU reserved\\)`,
+      ),
     );
+    const agentTable = await cli('agent', 'ls');
+    expect(agentTable.stdout).toMatch(
+      new RegExp(`local\\s+│\\s+yes\\s+│\\s+${variant.runtime}\\s+│\\s+127\\.0\\.0\\.1`),
+    );
+    expect((await cliJson<{ id: string; reachable: boolean }[]>('agent', 'ls'))[0]).toMatchObject({
+      id: 'local',
+      reachable: true,
+    });
     expect(status.stdout).toMatch(/reconciler: every 2 s, last pass took [\d.]+ ms/);
     const agents = await unwrap(api.GET('/api/v1/agents'));
     expect(agents).toEqual([expect.objectContaining({ id: 'local', runtime: variant.runtime })]);
