@@ -30,7 +30,7 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     expect(register).toMatchObject({
       code: 0,
       stdout:
-        'registered pod tiny (0.2 CPU, 64 MiB, at most 2 nodes) at /tiny, running the light job at scale 1\n',
+        'registered pod tiny (0.2 CPU, 64 MiB, at most 2 nodes) at /tiny, running the light job at scale 1, placed spread\n',
     });
     expect((await cli('register', 't1', 'tiny')).code).toBe(0);
     expect((await cli('launch', 'tiny')).code).toBe(0);
@@ -43,7 +43,7 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
       await cli('pod', 'set', 'tiny', '--max-nodes', '3', '--job', 'heavy', '--job-scale', '0.01'),
     ).toMatchObject({
       code: 0,
-      stdout: 'pod tiny: 0.2 CPU, 64 MiB, at most 3 nodes, runs the heavy job at scale 0.01\n',
+      stdout: 'pod tiny: 0.2 CPU, 64 MiB, at most 3 nodes, runs the heavy job at scale 0.01, placed spread\n',
     });
     const heavy = await freshGet(`${running.lbUrl}/tiny`);
     expect(heavy.body).toMatchObject({ node: 't1', job: 'heavy' });
@@ -71,7 +71,7 @@ describe('the cloud toolset beyond the walking skeleton (process nodes, embedded
     expect(await cli('pod', 'register', 'extra')).toMatchObject({
       code: 0,
       stdout:
-        'registered pod extra (0.3 CPU, 100 MiB, at most 20 nodes) at /extra, running the light job at scale 1\n',
+        'registered pod extra (0.3 CPU, 100 MiB, at most 20 nodes) at /extra, running the light job at scale 1, placed spread\n',
     });
     expect((await cli('pod', 'rm', 'extra')).code).toBe(0);
     const fraction = await cli('elasticity', 'lower_threshold', 'light', '0.2');

@@ -95,7 +95,7 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     ).toMatchObject({
       code: 0,
       stdout:
-        'registered pod tiny (0.2 CPU, 64 MiB, at most 3 nodes) at /tiny, running the light job at scale 1\n',
+        'registered pod tiny (0.2 CPU, 64 MiB, at most 3 nodes) at /tiny, running the light job at scale 1, placed spread\n',
     });
     expect(await pod('tiny')).toMatchObject({ cpus: 0.2, memoryMiB: 64, maxNodes: 3, path: '/tiny' });
     const made = await unwrap(
