@@ -65,24 +65,11 @@ export class Placement {
 
   /** What the nodes placed on each agent reserve now (but `leaving`, about to be removed). */
   reservations(leaving: ReadonlySet<string> = new Set()): Map<string, Reservation> {
-    const sizes = new Map(this.pods.list().map((pod) => [pod.name, pod]));
-    const reserved = new Map<string, Reservation>();
-    for (const node of this.holding(leaving)) {
-      const pod = sizes.get(node.pod);
-      const entry = reserved.get(node.agent as string) ?? { nodes: 0, cpus: 0, memoryMiB: 0 };
-      entry.nodes++;
-      entry.cpus += pod?.cpus ?? 0;
-      entry.memoryMiB += pod?.memoryMiB ?? 0;
-      reserved.set(node.agent as string, entry);
-    }
-    return reserved;
+    return this.tally(leaving).reserved;
   }
 
   private rooms(records: AgentRecord[], pod: string, leaving: ReadonlySet<string>): HostRoom[] {
-    const reserved = this.reservations(leaving);
-    const podNodes = new Map<string, number>();
-    for (const node of this.holding(leaving))
-      if (node.pod === pod) podNodes.set(node.agent as string, (podNodes.get(node.agent as string) ?? 0) + 1);
+    const { reserved, podNodes } = this.tally(leaving, pod);
     return records.map((record) => ({
       id: record.id,
       reachable: this.agents.isReachable(record),
@@ -93,6 +80,24 @@ export class Placement {
       reserved: reserved.get(record.id) ?? { nodes: 0, cpus: 0, memoryMiB: 0 },
       podNodes: podNodes.get(record.id) ?? 0,
     }));
+  }
+
+  /** One read of the nodes: per agent, what its nodes reserve, and how many of them are `pod`'s. */
+  private tally(leaving: ReadonlySet<string>, pod?: string) {
+    const sizes = new Map(this.pods.list().map((p) => [p.name, p]));
+    const reserved = new Map<string, Reservation>();
+    const podNodes = new Map<string, number>();
+    for (const node of this.holding(leaving)) {
+      const agent = node.agent as string;
+      const size = sizes.get(node.pod);
+      const entry = reserved.get(agent) ?? { nodes: 0, cpus: 0, memoryMiB: 0 };
+      entry.nodes++;
+      entry.cpus += size?.cpus ?? 0;
+      entry.memoryMiB += size?.memoryMiB ?? 0;
+      reserved.set(agent, entry);
+      if (node.pod === pod) podNodes.set(agent, (podNodes.get(agent) ?? 0) + 1);
+    }
+    return { reserved, podNodes };
   }
 
   private holding(leaving: ReadonlySet<string>): NodeRecord[] {
