@@ -6,7 +6,6 @@ import {
   SCRIPT_INTERPRETERS,
   type ScriptInterpreter,
 } from '@strato/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,8 +18,8 @@ import {
   IsUrl,
   Matches,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '../validation/nested';
 import { MayBeOmitted, Nullable } from '../validation/field-presence';
 import { IsLabelMap } from '../validation/label-map';
 
@@ -177,8 +176,6 @@ export class NodeExitReportDto implements NodeExitReport {
 
 export class AgentEventsDto {
   @ApiProperty({ type: [NodeExitReportDto] })
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(1000)
-  @Type(() => NodeExitReportDto)
+  @NestedObjects(() => NodeExitReportDto, 1000)
   events!: NodeExitReportDto[];
 }

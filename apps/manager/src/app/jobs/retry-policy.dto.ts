@@ -7,8 +7,8 @@ import {
   type RetryPolicy,
   type RetryRule,
 } from '@strato/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
+import { NestedObjects } from '../validation/nested';
 import { MayBeOmitted } from '../validation/field-presence';
 
 export const MAX_RETRIES = 10;
@@ -99,11 +99,7 @@ export class RetryPolicyChangeDto {
       'the first rule that matches decides; with none, a failure is retried (a timeout is not) while retries are left',
   })
   @MayBeOmitted()
-  @IsArray()
-  @ArrayMaxSize(MAX_RETRY_RULES)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => RetryRuleDto)
+  @NestedObjects(() => RetryRuleDto, MAX_RETRY_RULES)
   rules?: RetryRuleDto[];
 }
 

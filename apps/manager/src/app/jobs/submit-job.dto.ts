@@ -9,18 +9,8 @@ import {
   SCRIPT_INTERPRETERS,
   type ScriptInterpreter,
 } from '@strato/contracts';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsString,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { NestedObject } from '../validation/nested';
 import { MayBeOmitted } from '../validation/field-presence';
 import { IsEnvironment, IsNumberMap, MaxUtf8Bytes } from './job-validators';
 import { RetryPolicyChangeDto } from './retry-policy.dto';
@@ -97,16 +87,12 @@ export class SubmitJobDto {
     description: 'what to run, from the catalogue; give this or script',
   })
   @MayBeOmitted()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => WorkloadRequestDto)
+  @NestedObject(() => WorkloadRequestDto)
   workload?: WorkloadRequestDto;
 
   @ApiProperty({ type: ScriptDto, required: false, description: 'what to run, as a script; or workload' })
   @MayBeOmitted()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ScriptDto)
+  @NestedObject(() => ScriptDto)
   script?: ScriptDto;
 
   @ApiProperty({
@@ -139,9 +125,7 @@ export class SubmitJobDto {
 
   @ApiProperty({ type: RetryPolicyChangeDto, required: false })
   @MayBeOmitted()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RetryPolicyChangeDto)
+  @NestedObject(() => RetryPolicyChangeDto)
   retry?: RetryPolicyChangeDto;
 
   @ApiProperty({

@@ -14,19 +14,8 @@ import {
   POD_NAME_PATTERN,
   type PodView,
 } from '@strato/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsPositive,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsPositive, IsString, Matches, Max, Min } from 'class-validator';
+import { NestedObject } from '../validation/nested';
 import { MayBeOmitted } from '../validation/field-presence';
 import { PodPlacementChangeDto, PodPlacementDto } from './pod-placement.dto';
 import { QueryBoolean } from '../validation/query-boolean';
@@ -206,8 +195,7 @@ export class RegisterPodDto {
 
   @ApiProperty({ type: PodJobChangeDto, required: false })
   @MayBeOmitted()
-  @ValidateNested()
-  @Type(() => PodJobChangeDto)
+  @NestedObject(() => PodJobChangeDto)
   job?: PodJobChangeDto;
 
   @JobSlotsField('batch jobs each node runs at once (default: the manager’s STRATO_JOB_SLOTS_PER_NODE, 1)')
@@ -215,8 +203,7 @@ export class RegisterPodDto {
 
   @ApiProperty({ type: PodPlacementChangeDto, required: false, description: 'default: spread, any host' })
   @MayBeOmitted()
-  @ValidateNested()
-  @Type(() => PodPlacementChangeDto)
+  @NestedObject(() => PodPlacementChangeDto)
   placement?: PodPlacementChangeDto;
 }
 
@@ -261,8 +248,7 @@ export class UpdatePodDto {
     description: 'takes effect at once, on every node: the load balancer names the job to them',
   })
   @MayBeOmitted()
-  @ValidateNested()
-  @Type(() => PodJobChangeDto)
+  @NestedObject(() => PodJobChangeDto)
   job?: PodJobChangeDto;
 
   @JobSlotsField('batch jobs each node runs at once, from the next dispatch on')
@@ -274,8 +260,7 @@ export class UpdatePodDto {
     description: 'for nodes launched from now on; running nodes stay where they are',
   })
   @MayBeOmitted()
-  @ValidateNested()
-  @Type(() => PodPlacementChangeDto)
+  @NestedObject(() => PodPlacementChangeDto)
   placement?: PodPlacementChangeDto;
 }
 

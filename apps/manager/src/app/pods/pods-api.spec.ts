@@ -45,6 +45,10 @@ describe('pods, events and status API', () => {
     [{ name: 'ok', cpus: 1, memoryMiB: 8, maxNodes: 1 }, 'memoryMiB'],
     [{ name: 'ok', cpus: 1, memoryMiB: 64, maxNodes: 0 }, 'maxNodes'],
     [{ name: 'ok', cpus: 1, memoryMiB: 64, maxNodes: 1, algorithm: 'fastest' }, 'algorithm'],
+    [{ name: 'ok', cpus: 0.5, job: [{}] }, 'job'],
+    [{ name: 'ok', cpus: 0.5, job: 'heavy' }, 'job'],
+    [{ name: 'ok', cpus: 0.5, placement: [{ mode: 'spread' }] }, 'placement'],
+    [{ name: 'ok', cpus: 0.5, placement: 'spread' }, 'placement'],
   ])('answers 400 naming the field for %j', async (body, field) => {
     const response = await http().post('/api/v1/pods').set(auth).send(body).expect(400);
     expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -96,6 +100,8 @@ describe('pods, events and status API', () => {
     [{ scale: 0 }, 'job.scale', 'scale must be a positive number'],
     [{ scale: 11 }, 'job.scale', 'scale must not be greater than 10'],
     [{ scale: '1' }, 'job.scale', 'scale must be a number'],
+    [[{}], 'job', 'job must be an object'],
+    [[{ kind: 'heavy' }], 'job', 'job must be an object'],
   ])('refuses the job %j with 400 naming %s, and changes nothing', async (job, field, reason) => {
     const refused = await http().patch('/api/v1/pods/gpu').set(auth).send({ job }).expect(400);
     expect(refused.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));

@@ -62,4 +62,16 @@ describe('optional is not nullable, required-nullable must be sent, booleans are
       .send({ events: [{ ...report, exitCode: null }] })
       .expect((response) => expect(response.status).not.toBe(400));
   });
+
+  it.each([{}, { nodeId: 'n1' }, 'exited', [['exited']]])(
+    'refuses node exit events given as %j (an array of objects or nothing)',
+    async (events) => {
+      const refused = await http()
+        .post('/api/v1/agents/local/events')
+        .set(asAgent)
+        .send({ events })
+        .expect(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('events');
+    },
+  );
 });
