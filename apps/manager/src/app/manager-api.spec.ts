@@ -9,7 +9,9 @@ import {
 describe('manager API (in-process, fake agent and load balancer)', () => {
   let test: TestApp;
   const auth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-  const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+  const joinAuth = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+  /** The local agent's own credential, once it joined. */
+  let asAgent: Record<string, string> = {};
 
   beforeAll(async () => {
     test = await createTestApp();
@@ -28,7 +30,7 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     await http().delete('/api/v1/nodes/n0').set(auth).expect(200);
   });
 
-  it('lets agents register only with the agent token', async () => {
+  it('lets agents join only with the join token, then call with their own credential', async () => {
     const registration = {
       id: 'local',
       url: 'http://127.0.0.1:1',
@@ -40,13 +42,16 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     await http().post('/api/v1/agents').set(auth).send(registration).expect(403);
     await http()
       .post('/api/v1/agents')
-      .set(asAgent)
+      .set(joinAuth)
       .send({ ...registration, url: 'not a url' })
       .expect(400);
-    const registered = await http().post('/api/v1/agents').set(asAgent).send(registration).expect(200);
+    const registered = await http().post('/api/v1/agents').set(joinAuth).send(registration).expect(200);
     expect(registered.body).toMatchObject({ id: 'local', runtime: 'process' });
+    expect(registered.body.credential).toMatch(/^local:1:[\w-]{43}$/);
+    asAgent = { 'x-strato-agent-token': registered.body.credential };
     await http().post('/api/v1/agents/local/heartbeat').set(asAgent).expect(204);
-    await http().post('/api/v1/agents/ghost/heartbeat').set(asAgent).expect(404);
+    await http().post('/api/v1/agents/local/heartbeat').set(joinAuth).expect(401);
+    await http().post('/api/v1/agents/ghost/heartbeat').set(asAgent).expect(403);
     expect((await http().get('/api/v1/agents').set(auth).expect(200)).body).toHaveLength(1);
   });
 
@@ -184,8 +189,11 @@ describe('manager API (in-process, fake agent and load balancer)', () => {
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api/health',
       '/api/v1/agents',
+      '/api/v1/agents/{id}/credential',
       '/api/v1/agents/{id}/events',
       '/api/v1/agents/{id}/heartbeat',
+      '/api/v1/agents/{id}/readmit',
+      '/api/v1/agents/{id}/revoke',
       '/api/v1/cloud/init',
       '/api/v1/cloud/status',
       '/api/v1/elasticity',

@@ -1,4 +1,5 @@
 import {
+  type AgentCredentialChange,
   type AgentInfo,
   type AgentJobAttemptView,
   type AgentJobOutputView,
@@ -10,6 +11,7 @@ import {
 } from '@strato/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AgentClient } from '../app/agents/registry/agent-client';
+import { AgentUnavailableError } from '../app/errors/domain-errors';
 
 /**
  * An agent whose "nodes" are tiny in-process HTTP servers answering /health. Like the real agent, create and
@@ -91,6 +93,23 @@ export class FakeAgentClient implements AgentClient {
 
   async nodeLogs(nodeId: string): Promise<string> {
     return `job server ${nodeId} started\n`;
+  }
+
+  /** What the manager calls this agent with (the registry makes a client per credential). */
+  credential = '';
+
+  calledWith(credential: string): this {
+    this.credential = credential;
+    return this;
+  }
+
+  /** The credentials the manager handed over, in order; `refuseCredentials` makes the next hand-over fail. */
+  readonly credentials: AgentCredentialChange[] = [];
+  refuseCredentials = false;
+
+  async replaceCredential(change: AgentCredentialChange): Promise<void> {
+    if (this.refuseCredentials) throw new AgentUnavailableError(this.url, 'it refused the credential');
+    this.credentials.push(change);
   }
 
   async info(): Promise<AgentInfo> {

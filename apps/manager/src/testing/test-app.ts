@@ -19,6 +19,8 @@ export interface TestApp {
   app: NestExpressApplication;
   agent: FakeAgentClient;
   lb: RecordingLoadBalancer;
+  /** The `local` agent's own credential, as its header: set once createCloudTestApp has it join. */
+  agentAuth: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(AGENT_CLIENT_FACTORY)
-    .useValue(() => agent)
+    .useValue((_url: string, credential: string) => agent.calledWith(credential))
     .overrideProvider(LOAD_BALANCER)
     .useValue(lb)
     .compile();
@@ -53,6 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     agent,
     lb,
+    agentAuth: {},
     async close() {
       await app.close();
       await agent.close();
@@ -61,19 +64,37 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-/** Headers for owner routes and for agent routes. */
+/** Headers for owner routes and for an agent's join. */
 export const ownerAuth = { authorization: `Bearer ${OWNER_TOKEN_FOR_TESTS}` };
-export const agentAuth = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+export const joinAuth = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
+
+/** A registration body for an agent with room for any test's nodes. */
+export const agentRegistration = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  url: 'http://127.0.0.1:1',
+  runtime: 'process',
+  cores: 64,
+  memoryBytes: 2 ** 36,
+  ...extra,
+});
+
+/** Has an agent join with the join token; answers its credential header for its later calls. */
+export async function joinAgent(
+  test: Pick<TestApp, 'app'>,
+  body: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  const joined = await request(test.app.getHttpServer())
+    .post('/api/v1/agents')
+    .set(joinAuth)
+    .send(body)
+    .expect(200);
+  return { 'x-strato-agent-token': joined.body.credential as string };
+}
 
 /** A test app with the fake agent registered as `local` and, unless told otherwise, the default pods. */
 export async function createCloudTestApp(env: Record<string, string> = {}, init = true): Promise<TestApp> {
   const test = await createTestApp(env);
-  const http = () => request(test.app.getHttpServer());
-  await http()
-    .post('/api/v1/agents')
-    .set(agentAuth)
-    .send({ id: 'local', url: 'http://127.0.0.1:1', runtime: 'process', cores: 64, memoryBytes: 2 ** 36 })
-    .expect(200);
-  if (init) await http().post('/api/v1/cloud/init').set(ownerAuth).expect(200);
+  test.agentAuth = await joinAgent(test, agentRegistration('local'));
+  if (init) await request(test.app.getHttpServer()).post('/api/v1/cloud/init').set(ownerAuth).expect(200);
   return test;
 }

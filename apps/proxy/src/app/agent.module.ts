@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AgentCredential } from './auth/agent-credential';
 import { AgentTokenGuard } from './auth/agent-token.guard';
+import { CredentialController } from './auth/credential.controller';
 import { AGENT_CONFIG, type AgentConfig } from './config/agent-config';
 import { HealthController } from './health/health.controller';
 import { AgentJobsController } from './jobs/agent-jobs.controller';
@@ -15,9 +17,10 @@ export class AgentModule {
   static register(config: AgentConfig): DynamicModule {
     return {
       module: AgentModule,
-      controllers: [HealthController, AgentNodesController, AgentJobsController],
+      controllers: [HealthController, AgentNodesController, AgentJobsController, CredentialController],
       providers: [
         { provide: AGENT_CONFIG, useValue: config },
+        AgentCredential,
         nodeRuntimeProvider,
         AgentNodesService,
         AgentJobsService,

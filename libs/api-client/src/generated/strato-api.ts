@@ -223,7 +223,10 @@ export interface paths {
         /** List the proxy agents that registered */
         get: operations["listAgents"];
         put?: never;
-        /** An agent registers itself (agent token) */
+        /**
+         * An agent joins with the join token (or registers again with its own credential)
+         * @description The answer carries the agent’s own credential: a join with the join token issues a new one (every earlier one stops working), a registration with the credential answers the current one.
+         */
         post: operations["registerAgent"];
         delete?: never;
         options?: never;
@@ -240,7 +243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An agent says it is alive (agent token) */
+        /** An agent says it is alive (its credential) */
         post: operations["agentHeartbeat"];
         delete?: never;
         options?: never;
@@ -257,8 +260,65 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An agent reports node exits and OOM kills as they happen (agent token) */
+        /** An agent reports node exits and OOM kills as they happen (its credential) */
         post: operations["agentEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an agent’s credential, with no call failing on either side
+         * @description The agent is handed a new credential; the previous one keeps working for STRATO_AGENT_CREDENTIAL_GRACE_MS. When the agent cannot be reached, nothing changes (503).
+         */
+        post: operations["rotateAgentCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock one agent out: its credential stops working and it cannot join again until readmitted
+         * @description Its nodes count as on an unreachable host: they leave the load balancer and, with elasticity on, are replaced elsewhere. Other agents are not affected.
+         */
+        post: operations["revokeAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/readmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a revoked agent join again (with the join token) */
+        post: operations["readmitAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -813,9 +873,11 @@ export interface components {
             nodeAddress?: string;
             registeredAt: string;
             lastSeenAt: string;
-            /** @description heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes */
+            /** @description heard from within STRATO_AGENT_TIMEOUT_MS and not revoked; an unreachable host gets no new nodes */
             reachable: boolean;
             reserved: components["schemas"]["AgentReservationDto"];
+            /** @description when the owner revoked it: its credential no longer works and it cannot join again */
+            revokedAt?: string;
             /** @enum {string} */
             status: "up" | "down";
             /**
@@ -1095,9 +1157,11 @@ export interface components {
             nodeAddress?: string;
             registeredAt: string;
             lastSeenAt: string;
-            /** @description heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes */
+            /** @description heard from within STRATO_AGENT_TIMEOUT_MS and not revoked; an unreachable host gets no new nodes */
             reachable: boolean;
             reserved: components["schemas"]["AgentReservationDto"];
+            /** @description when the owner revoked it: its credential no longer works and it cannot join again */
+            revokedAt?: string;
         };
         RegisterAgentDto: {
             /** @example vm-1 */
@@ -1139,6 +1203,56 @@ export interface components {
              * @example 127.0.0.1
              */
             nodeAddress?: string;
+        };
+        AgentRegistrationAnswerDto: {
+            /** @example vm-1 */
+            id: string;
+            /** @example http://127.0.0.1:8081 */
+            url: string;
+            /** @enum {string} */
+            runtime: "process" | "docker" | "swarm";
+            /**
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @example 2
+             */
+            cores: number;
+            /** @example 25769803776 */
+            memoryBytes: number;
+            /**
+             * @description the script interpreters the agent's nodes have; left out: unknown (an older agent), not counted when a submitted script's interpreter is checked
+             * @example [
+             *       "node"
+             *     ]
+             */
+            interpreters?: ("sh" | "node" | "python")[];
+            /**
+             * @description the owner's labels for the host, which a pod's placement may ask for
+             * @example {
+             *       "zone": "a"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description node ports in the agent's range: the most nodes the host can run
+             * @example 1000
+             */
+            nodePorts?: number;
+            /**
+             * @description the address the host's nodes listen on, where the load balancer reaches them
+             * @example 127.0.0.1
+             */
+            nodeAddress?: string;
+            registeredAt: string;
+            lastSeenAt: string;
+            /** @description heard from within STRATO_AGENT_TIMEOUT_MS and not revoked; an unreachable host gets no new nodes */
+            reachable: boolean;
+            reserved: components["schemas"]["AgentReservationDto"];
+            /** @description when the owner revoked it: its credential no longer works and it cannot join again */
+            revokedAt?: string;
+            /** @description the agent’s own credential, for every later call (agent header) and the one it is called with; a join with the join token issues a new one */
+            credential: string;
         };
         NodeExitReportDto: {
             /** @enum {string} */
@@ -1972,7 +2086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2013,7 +2127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2054,7 +2168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2107,7 +2221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2168,7 +2282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2314,7 +2428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2384,7 +2498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2497,7 +2611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2567,7 +2681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2629,7 +2743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2690,7 +2804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2754,7 +2868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2835,7 +2949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2973,7 +3087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3005,7 +3119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentDto"];
+                    "application/json": components["schemas"]["AgentRegistrationAnswerDto"];
                 };
             };
             /** @description invalid input: the message names each field and the reason */
@@ -3026,7 +3140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3067,7 +3181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3129,7 +3243,181 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateAgentCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+            /** @description a dependency (agent, load balancer, node) is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    revokeAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description unknown pod or node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnreadableBody"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    readmitAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentDto"];
+                };
+            };
+            400: components["responses"]["StrayInput"];
+            /** @description missing or wrong owner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3194,7 +3482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3431,7 +3719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3586,7 +3874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +3938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3723,7 +4011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3784,7 +4072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3853,7 +4141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,7 +4195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4017,7 +4305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,7 +4433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4217,7 +4505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description a valid token of the wrong audience (the agent token on an owner route, or the reverse) */
+            /** @description a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -79,6 +79,25 @@ export interface AgentRegistration {
   nodeAddress?: string;
 }
 
+/**
+ * The manager's answer to a registration: the agent's own credential, which it sends (in the agent header)
+ * on every later call and is called with. A join (with the join token) gets a new one; a registration with
+ * the credential gets the same one back.
+ */
+export interface AgentRegistrationAnswer {
+  id: string;
+  credential: string;
+}
+
+/**
+ * A rotation (`PUT /agent/v1/credential`, called with the agent's current credential): the agent takes
+ * `credential` for every call from now on and accepts the one it replaces for `previousValidForMs` more.
+ */
+export interface AgentCredentialChange {
+  credential: string;
+  previousValidForMs: number;
+}
+
 /** What an agent reports as it happens (`POST /api/v1/agents/:id/events`). */
 export interface NodeExitReport {
   type: 'exited';

@@ -44,6 +44,9 @@ const KIND_OF_TYPE: Readonly<Record<string, EventKind>> = {
   NodeOOMKilled: 'failures',
   NodeUnknown: 'failures',
 
+  AgentCredentialRotated: 'configuration',
+  AgentReadmitted: 'configuration',
+  AgentRevoked: 'configuration',
   AlgorithmChanged: 'configuration',
   ElasticityChanged: 'configuration',
   PodChanged: 'configuration',

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   type AgentRegistration,
+  type AgentRegistrationAnswer,
   type NodeExitReport,
   type RuntimeKind,
   SCRIPT_INTERPRETERS,
@@ -122,12 +123,27 @@ export class AgentDto extends RegisterAgentDto {
   lastSeenAt!: string;
 
   @ApiProperty({
-    description: 'heard from within STRATO_AGENT_TIMEOUT_MS; an unreachable host gets no new nodes',
+    description:
+      'heard from within STRATO_AGENT_TIMEOUT_MS and not revoked; an unreachable host gets no new nodes',
   })
   reachable!: boolean;
 
   @ApiProperty({ type: AgentReservationDto })
   reserved!: AgentReservationDto;
+
+  @ApiProperty({
+    required: false,
+    description: 'when the owner revoked it: its credential no longer works and it cannot join again',
+  })
+  revokedAt?: string;
+}
+
+export class AgentRegistrationAnswerDto extends AgentDto implements AgentRegistrationAnswer {
+  @ApiProperty({
+    description:
+      'the agent’s own credential, for every later call (agent header) and the one it is called with; a join with the join token issues a new one',
+  })
+  credential!: string;
 }
 
 export class NodeExitReportDto implements NodeExitReport {

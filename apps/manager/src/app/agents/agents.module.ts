@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NodesModule } from '../nodes/nodes.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { AgentAccess } from './agent-access';
 import { AgentsController } from './agents.controller';
 import { AgentRegistryModule } from './registry/agent-registry.module';
 
@@ -11,5 +12,6 @@ import { AgentRegistryModule } from './registry/agent-registry.module';
 @Module({
   imports: [AgentRegistryModule, NodesModule, ReconcilerModule],
   controllers: [AgentsController],
+  providers: [AgentAccess],
 })
 export class AgentsModule {}

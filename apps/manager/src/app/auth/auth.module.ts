@@ -1,11 +1,13 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AgentCredentialsModule } from '../agents/credentials/agent-credentials.module';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
 import { loadOwnerToken, OWNER_TOKEN } from './owner-token';
 import { OwnerTokenGuard } from './owner-token.guard';
 
-/** The owner token and the guard every route passes (owner or agent token, or public). */
+/** The owner token and the guard every route passes (owner token, join token, agent credential, or public). */
 @Module({
+  imports: [AgentCredentialsModule],
   providers: [
     {
       provide: OWNER_TOKEN,

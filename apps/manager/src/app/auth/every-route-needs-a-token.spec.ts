@@ -1,7 +1,9 @@
 import request from 'supertest';
 import {
   AGENT_TOKEN_FOR_TESTS,
+  agentRegistration,
   createTestApp,
+  joinAgent,
   OWNER_TOKEN_FOR_TESTS,
   type TestApp,
 } from '../../testing/test-app';
@@ -28,10 +30,13 @@ const isAgentRoute = (op: Operation) => op.security?.some((s) => 'agent' in s) ?
 describe('every route needs its token', () => {
   let test: TestApp;
   let all: Awaited<ReturnType<typeof routes>>;
+  /** The own credential of agent `other`: valid, but for no route here (paths name agent `x`). */
+  let otherCredential: string;
 
   beforeAll(async () => {
     test = await createTestApp();
     all = await routes(test);
+    otherCredential = (await joinAgent(test, agentRegistration('other')))['x-strato-agent-token'];
   });
   afterAll(() => test.close());
 
@@ -67,23 +72,35 @@ describe('every route needs its token', () => {
   });
 
   it.each([
-    ['in its own header', { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS }],
-    ['as a bearer token', { authorization: `Bearer ${AGENT_TOKEN_FOR_TESTS}` }],
-  ])(
-    'answers 403 to every owner route given the agent token %s',
-    async (_, headers: Record<string, string>) => {
-      for (const { method, path, op } of ownerRoutes()) {
-        const response = await send(method, path, headers);
-        expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 403 });
-        expect(response.body).toMatchObject({
-          statusCode: 403,
-          error: 'Forbidden',
-          message: expect.stringContaining('the agent token cannot call owner routes'),
-        });
-        expect(JSON.stringify(response.body)).not.toContain(AGENT_TOKEN_FOR_TESTS);
-      }
-    },
-  );
+    ['the join token in the agent header', () => ({ 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS })],
+    ['the join token as a bearer token', () => ({ authorization: `Bearer ${AGENT_TOKEN_FOR_TESTS}` })],
+    ['an agent credential in the agent header', () => ({ 'x-strato-agent-token': otherCredential })],
+    ['an agent credential as a bearer token', () => ({ authorization: `Bearer ${otherCredential}` })],
+  ])('answers 403 to every owner route given %s', async (_, headers: () => Record<string, string>) => {
+    for (const { method, path, op } of ownerRoutes()) {
+      const response = await send(method, path, headers());
+      expect({ op: op.operationId, status: response.status }).toEqual({ op: op.operationId, status: 403 });
+      expect(response.body).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.stringContaining('the join token and agent credentials cannot call owner routes'),
+      });
+      expect(JSON.stringify(response.body)).not.toContain(AGENT_TOKEN_FOR_TESTS);
+      expect(JSON.stringify(response.body)).not.toContain(otherCredential);
+    }
+  });
+
+  it("answers 401 to an agent's routes given the join token, 403 given another agent's credential", async () => {
+    const ownRoutes = agentRoutes().filter((r) => r.op.operationId !== 'registerAgent');
+    expect(ownRoutes.map((r) => r.op.operationId).sort()).toEqual(['agentEvents', 'agentHeartbeat']);
+    for (const { method, path, op } of ownRoutes) {
+      const join = await send(method, path, { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS });
+      expect({ op: op.operationId, status: join.status }).toEqual({ op: op.operationId, status: 401 });
+      const other = await send(method, path, { 'x-strato-agent-token': otherCredential });
+      expect({ op: op.operationId, status: other.status }).toEqual({ op: op.operationId, status: 403 });
+      expect(JSON.stringify(other.body)).not.toContain(otherCredential);
+    }
+  });
 
   it('answers 401 to every agent route without the agent token or with a wrong one', async () => {
     for (const { method, path, op } of agentRoutes()) {

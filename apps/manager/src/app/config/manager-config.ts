@@ -10,7 +10,13 @@ export interface ManagerConfig {
   port: number;
   dataDir: string;
   ownerToken: string | undefined;
-  agentToken: string;
+  /**
+   * The join token agents register with (STRATO_AGENT_TOKEN) and, while the owner rotates it, the one
+   * before it (STRATO_AGENT_TOKEN_PREVIOUS). A joined agent calls with its own credential instead.
+   */
+  joinTokens: string[];
+  /** After a credential rotation, how long the agent's previous credential still works both ways. */
+  agentCredentialGraceMs: number;
   loadBalancer: LoadBalancerChoice;
   haproxyBinary: string;
   lbPort: number;
@@ -113,18 +119,23 @@ function loadBalancer(env: Env, problems: string[]): { choice: LoadBalancerChoic
 export function loadManagerConfig(env: Env = process.env, cwd = process.cwd()): ManagerConfig {
   const problems: string[] = [];
   const lb = loadBalancer(env, problems);
-  const agentToken = env['STRATO_AGENT_TOKEN'] ?? '';
-  if (agentToken.length < 16) {
+  const joinToken = env['STRATO_AGENT_TOKEN'] ?? '';
+  if (joinToken.length < 16) {
     problems.push(
-      'STRATO_AGENT_TOKEN must be set to the agent token (at least 16 characters); `npm start` creates one',
+      'STRATO_AGENT_TOKEN must be set to the join token agents register with (at least 16 characters); `npm start` creates one',
     );
+  }
+  const previousJoinToken = env['STRATO_AGENT_TOKEN_PREVIOUS'] || undefined;
+  if (previousJoinToken !== undefined && previousJoinToken.length < 16) {
+    problems.push('STRATO_AGENT_TOKEN_PREVIOUS must be at least 16 characters (or left unset)');
   }
   const config: ManagerConfig = {
     host: env['STRATO_HOST'] ?? '127.0.0.1',
     port: port(env, 'STRATO_PORT', 8080, problems),
     dataDir: resolve(cwd, env['STRATO_DATA_DIR'] ?? 'data'),
     ownerToken: env['STRATO_OWNER_TOKEN'] || undefined,
-    agentToken,
+    joinTokens: previousJoinToken === undefined ? [joinToken] : [joinToken, previousJoinToken],
+    agentCredentialGraceMs: positive(env, 'STRATO_AGENT_CREDENTIAL_GRACE_MS', 60_000, problems),
     loadBalancer: lb.choice,
     haproxyBinary: lb.binary,
     lbPort: port(env, 'STRATO_LB_PORT', 8000, problems),

@@ -1,10 +1,5 @@
 import request from 'supertest';
-import {
-  agentAuth as asAgent,
-  createCloudTestApp,
-  ownerAuth as auth,
-  type TestApp,
-} from '../../testing/test-app';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { manualTicks } from '../../testing/manual-ticks';
 import { ElasticityTicker } from './elasticity-ticker';
 
@@ -131,7 +126,7 @@ describe('elasticity (in-process: fake agent samples, manual ticks)', () => {
     };
     await http()
       .post('/api/v1/agents/local/events')
-      .set(asAgent)
+      .set(test.agentAuth)
       .send({ events: [exit] })
       .expect(202);
     await tick(2);

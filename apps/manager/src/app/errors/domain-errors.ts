@@ -69,6 +69,14 @@ export class AgentNotFoundError extends DomainError {
   }
 }
 
+export class AgentRevokedError extends DomainError {
+  readonly code = 'AGENT_REVOKED';
+  readonly kind = 'conflict';
+  constructor(agent: string) {
+    super(`agent ${agent} is revoked; readmit it first (cloud agent readmit ${agent})`, { agent });
+  }
+}
+
 export class NoAgentError extends DomainError {
   readonly code = 'NO_AGENT';
   readonly kind = 'unavailable';

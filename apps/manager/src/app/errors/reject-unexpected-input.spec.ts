@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 
 describe('bad input gets a 4xx naming the problem and changes nothing', () => {
   let test: TestApp;
@@ -31,7 +31,7 @@ describe('bad input gets a 4xx naming the problem and changes nothing', () => {
   it('still takes a Content-Type header without a body, as the agent sends on heartbeats', async () => {
     await http()
       .post('/api/v1/agents/local/heartbeat')
-      .set({ ...agentAuth, 'content-type': 'application/json' })
+      .set({ ...test.agentAuth, 'content-type': 'application/json' })
       .expect(204);
   });
 

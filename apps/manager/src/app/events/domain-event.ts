@@ -1,6 +1,9 @@
 /** Every kind of change the manager announces; the event log keeps each one with its reason. */
 export const DOMAIN_EVENT_TYPES = [
+  'AgentCredentialRotated',
+  'AgentReadmitted',
   'AgentRegistered',
+  'AgentRevoked',
   'AlgorithmChanged',
   'ElasticityChanged',
   'JobAbortRequested',

@@ -1,6 +1,6 @@
 import type { AgentRegistration, ScriptInterpreter } from '@strato/contracts';
 import request from 'supertest';
-import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { joinAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 
 describe('batch jobs API: a script only for an interpreter the nodes have', () => {
   let test: TestApp;
@@ -14,7 +14,7 @@ describe('batch jobs API: a script only for an interpreter the nodes have', () =
   const register = (id: string, more: Partial<Record<keyof AgentRegistration, unknown>>) =>
     http()
       .post('/api/v1/agents')
-      .set(agentAuth)
+      .set(joinAuth)
       .send({
         id,
         url: `http://127.0.0.1:1/${id}`,

@@ -39,7 +39,7 @@ export class ErrorDto {
 export const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid input: the message names each field and the reason',
   401: 'missing or wrong owner token',
-  403: 'a valid token of the wrong audience (the agent token on an owner route, or the reverse)',
+  403: 'a valid token of the wrong audience (an agent credential on an owner route, the owner token on an agent route, one agent speaking for another) or a revoked agent joining',
   404: 'unknown pod or node',
   409: 'conflicts with the current state',
   422: 'every field is valid but together they cannot be applied (the message says why)',

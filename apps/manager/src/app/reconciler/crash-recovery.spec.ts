@@ -2,7 +2,7 @@ import request from 'supertest';
 import { expectConverged } from '../../testing/cloud-invariants';
 import { eventually } from '../../testing/deferred';
 import { holdNextCall } from '../../testing/hold-call';
-import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 import { DATABASE, type Db } from '../store/database';
 import { type NodeRecord, NodesRepository } from '../store/nodes.repository';
 import { Reconciler } from './reconciler';
@@ -165,7 +165,7 @@ describe('reconciler: an agent that goes silent', () => {
     await pass();
     expect(nodes().find('n1')).toMatchObject({ status: 'UNKNOWN', reason: 'agent local not heard from' });
     expect(await test.lb.status()).toEqual([]);
-    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await http().post('/api/v1/agents/local/heartbeat').set(test.agentAuth).expect(204);
     await pass();
     expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 1 });
     await expectConverged(test);
@@ -175,7 +175,7 @@ describe('reconciler: an agent that goes silent', () => {
     silence();
     await pass();
     await test.agent.removeNode('n1');
-    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await http().post('/api/v1/agents/local/heartbeat').set(test.agentAuth).expect(204);
     await eventually(async () => {
       await pass();
       expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: 2 });
@@ -189,7 +189,7 @@ describe('reconciler: an agent that goes silent', () => {
     await http().delete('/api/v1/nodes/n1').set(auth).expect(200);
     expect(nodes().list()).toEqual([]);
     expect(test.agent.servers.has('n1')).toBe(true);
-    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await http().post('/api/v1/agents/local/heartbeat').set(test.agentAuth).expect(204);
     await pass();
     expect(test.agent.servers.size).toBe(0);
   });

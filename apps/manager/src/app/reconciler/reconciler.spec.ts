@@ -1,6 +1,6 @@
 import request from 'supertest';
 import {
-  agentAuth as asAgent,
+  joinAuth,
   createCloudTestApp,
   createTestApp,
   ownerAuth as auth,
@@ -95,7 +95,7 @@ describe('Reconciler', () => {
     await test.agent.removeNode('n1');
     await request(test.app.getHttpServer())
       .post('/api/v1/agents')
-      .set(asAgent)
+      .set(joinAuth)
       .send(registration)
       .expect(200);
     for (let i = 0; i < 50 && !test.agent.servers.has('n1'); i++) await new Promise((r) => setTimeout(r, 20));

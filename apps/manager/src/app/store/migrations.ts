@@ -182,4 +182,10 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE agents ADD COLUMN node_address TEXT;
    ALTER TABLE pods ADD COLUMN placement_mode TEXT NOT NULL DEFAULT 'spread';
    ALTER TABLE pods ADD COLUMN placement_labels TEXT NOT NULL DEFAULT '{}';`,
+  // Per-agent credentials: the generation the agent's current credential was derived for (0: none issued
+  // yet), the one before it while a rotation's grace lasts (until, ms since the epoch), and revocation.
+  `ALTER TABLE agents ADD COLUMN credential_generation INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE agents ADD COLUMN previous_generation INTEGER;
+   ALTER TABLE agents ADD COLUMN previous_valid_until INTEGER;
+   ALTER TABLE agents ADD COLUMN revoked_at TEXT;`,
 ];

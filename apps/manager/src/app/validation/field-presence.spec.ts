@@ -1,15 +1,9 @@
 import request from 'supertest';
-import {
-  AGENT_TOKEN_FOR_TESTS,
-  createCloudTestApp,
-  ownerAuth as auth,
-  type TestApp,
-} from '../../testing/test-app';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../testing/test-app';
 
 describe('optional is not nullable, required-nullable must be sent, booleans are booleans', () => {
   let test: TestApp;
   const http = () => request(test.app.getHttpServer());
-  const asAgent = { 'x-strato-agent-token': AGENT_TOKEN_FOR_TESTS };
 
   beforeAll(async () => {
     test = await createCloudTestApp();
@@ -52,13 +46,13 @@ describe('optional is not nullable, required-nullable must be sent, booleans are
     };
     const refused = await http()
       .post('/api/v1/agents/local/events')
-      .set(asAgent)
+      .set(test.agentAuth)
       .send({ events: [report] })
       .expect(400);
     expect(JSON.stringify(refused.body)).toContain('exitCode');
     await http()
       .post('/api/v1/agents/local/events')
-      .set(asAgent)
+      .set(test.agentAuth)
       .send({ events: [{ ...report, exitCode: null }] })
       .expect((response) => expect(response.status).not.toBe(400));
   });
@@ -68,7 +62,7 @@ describe('optional is not nullable, required-nullable must be sent, booleans are
     async (events) => {
       const refused = await http()
         .post('/api/v1/agents/local/events')
-        .set(asAgent)
+        .set(test.agentAuth)
         .send({ events })
         .expect(400);
       expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('events');

@@ -10,26 +10,40 @@ import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
+import { AgentCredential } from './agent-credential';
 
 export const IS_PUBLIC = Symbol('isPublic');
 
-/** Every agent route needs the agent token in the `x-strato-agent-token` header, except health. */
+/**
+ * Every agent route needs a token in the `x-strato-agent-token` header, except health: with a manager, this
+ * agent's own credential (the one the manager issued it, so no other agent's and not the join token);
+ * standalone (no STRATO_MANAGER_URL), the configured STRATO_AGENT_TOKEN.
+ */
 @Injectable()
 export class AgentTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
+    private readonly credential: AgentCredential,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const given = context.switchToHttp().getRequest<Request>().header(AGENT_TOKEN_HEADER) ?? '';
+    if (this.config.managerUrl === undefined ? this.matchesToken(given) : this.credential.accepts(given)) {
+      return true;
+    }
+    throw new UnauthorizedException(
+      this.config.managerUrl !== undefined && this.credential.value === undefined
+        ? 'this agent has not joined its manager yet: it accepts calls once the manager issued it a credential'
+        : `missing or wrong credential in the ${AGENT_TOKEN_HEADER} header`,
+    );
+  }
+
+  private matchesToken(given: string): boolean {
     const a = Buffer.from(given);
     const b = Buffer.from(this.config.token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      throw new UnauthorizedException(`missing or wrong agent token in the ${AGENT_TOKEN_HEADER} header`);
-    }
-    return true;
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 }

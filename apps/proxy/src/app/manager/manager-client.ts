@@ -1,4 +1,9 @@
-import { AGENT_TOKEN_HEADER, type AgentRegistration, type NodeExitReport } from '@strato/contracts';
+import {
+  AGENT_TOKEN_HEADER,
+  type AgentRegistration,
+  type AgentRegistrationAnswer,
+  type NodeExitReport,
+} from '@strato/contracts';
 
 export class ManagerCallError extends Error {
   constructor(
@@ -9,15 +14,18 @@ export class ManagerCallError extends Error {
   }
 }
 
-/** The agent's calls to the manager (`/api/v1/agents`), with the agent token. */
+/**
+ * The agent's calls to the manager (`/api/v1/agents`): a join with the join token, everything else with the
+ * agent's own credential. `token()` answers which, at the moment of each call.
+ */
 export class ManagerClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly token: string,
+    private readonly token: () => string,
   ) {}
 
-  async register(registration: AgentRegistration): Promise<void> {
-    await this.post('/api/v1/agents', registration);
+  register(registration: AgentRegistration): Promise<AgentRegistrationAnswer> {
+    return this.post<AgentRegistrationAnswer>('/api/v1/agents', registration);
   }
 
   async heartbeat(agentId: string): Promise<void> {
@@ -28,12 +36,12 @@ export class ManagerClient {
     await this.post(`/api/v1/agents/${encodeURIComponent(agentId)}/events`, { events });
   }
 
-  private async post(path: string, body?: unknown): Promise<void> {
+  private async post<T = unknown>(path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
         method: 'POST',
-        headers: { [AGENT_TOKEN_HEADER]: this.token, 'content-type': 'application/json' },
+        headers: { [AGENT_TOKEN_HEADER]: this.token(), 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(5000),
       });
@@ -45,5 +53,6 @@ export class ManagerClient {
         response.status,
         `manager answered ${response.status} to ${path}: ${await response.text()}`,
       );
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 }

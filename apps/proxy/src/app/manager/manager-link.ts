@@ -8,15 +8,20 @@ import {
 import type { NodeExitReport, ScriptInterpreter } from '@strato/contracts';
 import type { NodeRuntime, RuntimeEvent } from '@strato/runtime';
 import { cpus, totalmem } from 'node:os';
+import { AgentCredential } from '../auth/agent-credential';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { NODE_RUNTIME } from '../nodes/node-runtime.provider';
 import { ManagerCallError, ManagerClient } from './manager-client';
 
 const RETRY_MS = 1000;
+/** A revoked agent asks again this seldom: the owner readmits it by hand. */
+const REVOKED_RETRY_MS = 10_000;
 
 /**
- * The agent's side of the control path: registers with the manager (retrying until it answers),
- * heartbeats, and reports node exits and OOM kills the moment the runtime sees them.
+ * The agent's side of the control path: joins the manager (retrying until it answers) with the join token,
+ * or registers again with its own credential once it has one; heartbeats; and reports node exits and OOM
+ * kills the moment the runtime sees them. A credential the manager no longer takes (401) is dropped and the
+ * agent joins again; a revoked agent (403 to its join) waits for the owner to readmit it.
  */
 @Injectable()
 export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,8 +36,11 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     @Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime,
+    private readonly credential: AgentCredential,
   ) {
-    this.client = config.managerUrl ? new ManagerClient(config.managerUrl, config.token) : undefined;
+    this.client = config.managerUrl
+      ? new ManagerClient(config.managerUrl, () => this.credential.value ?? config.token)
+      : undefined;
   }
 
   onApplicationBootstrap(): void {
@@ -66,15 +74,34 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
       await this.flush();
       this.schedule(this.config.heartbeatMs);
     } catch (error) {
-      // A manager that forgot us (404) gets a fresh registration; an unreachable one, a retry.
-      if (error instanceof ManagerCallError && error.status === 404) this.registered = false;
+      const status = error instanceof ManagerCallError ? error.status : 0;
+      // A manager that forgot us (404) gets a fresh registration; one that no longer takes our credential
+      // (401), a join with the join token; an unreachable one, a retry.
+      if (status === 404 || status === 401) this.registered = false;
+      if (status === 401 && this.credential.value !== undefined) {
+        this.credential.forget();
+        this.logger.warn(
+          'the manager no longer takes this agent’s credential: joining again with the join token',
+        );
+        this.schedule(0);
+        return;
+      }
+      if (status === 403 && !this.registered) {
+        this.logger.warn(
+          `the manager refuses this agent (${this.config.agentId}): ${(error as Error).message}; asking again in ${REVOKED_RETRY_MS / 1000} s`,
+        );
+        this.schedule(REVOKED_RETRY_MS);
+        return;
+      }
       this.logger.warn((error as Error).message);
       this.schedule(this.registered ? this.config.heartbeatMs : RETRY_MS);
     }
   }
 
   private async register(): Promise<void> {
-    await this.client?.register({
+    if (!this.client) return;
+    const joining = this.credential.value === undefined;
+    const answer = await this.client.register({
       id: this.config.agentId,
       url: this.config.publicUrl,
       runtime: this.runtime.kind,
@@ -85,8 +112,11 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
       nodePorts: this.config.portRange.last - this.config.portRange.first + 1,
       nodeAddress: this.config.nodeAddress,
     });
+    this.credential.joined(answer.credential);
     this.registered = true;
-    this.logger.log(`registered with the manager at ${this.config.managerUrl} as ${this.config.agentId}`);
+    this.logger.log(
+      `${joining ? 'joined' : 'registered again with'} the manager at ${this.config.managerUrl} as ${this.config.agentId}${joining ? ' (own credential kept in the state dir, mode 0600)' : ''}`,
+    );
   }
 
   /** Unknown when the runtime cannot tell: the agent still registers, counted as not saying which it has. */

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DATABASE, type Db } from '../../store/database';
 import { eventually } from '../../../testing/deferred';
 import { manualTicks } from '../../../testing/manual-ticks';
-import { agentAuth, createTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
+import { joinAuth, createTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
 import { ElasticityTicker } from '../../elasticity/elasticity-ticker';
 import { Reconciler } from '../../reconciler/reconciler';
 
@@ -22,7 +22,7 @@ describe('node placement (in-process: fake agents, real store, lifecycle and rec
   const host = (id: string, cores: number, labels: Record<string, string> = {}) =>
     http()
       .post('/api/v1/agents')
-      .set(agentAuth)
+      .set(joinAuth)
       .send({
         id,
         url: `http://127.0.0.1:1/${id}`,

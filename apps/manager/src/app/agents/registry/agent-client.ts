@@ -1,4 +1,5 @@
 import type {
+  AgentCredentialChange,
   AgentInfo,
   AgentJobAttemptView,
   AgentJobOutputView,
@@ -37,6 +38,8 @@ export interface AgentClient {
   killJobAttempt(nodeId: string, attemptId: string): Promise<AgentJobAttemptView>;
   /** The final state and all output are stored: the agent forgets the attempt (unknown: nothing to do). */
   acknowledgeJobAttempt(nodeId: string, attemptId: string): Promise<void>;
+  /** Gives the agent its next credential (this client still calls with the current one). */
+  replaceCredential(change: AgentCredentialChange): Promise<void>;
 }
 
 export type AgentClientFactory = (url: string, token: string) => AgentClient;

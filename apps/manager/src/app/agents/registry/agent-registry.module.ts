@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgentCredentialsModule } from '../credentials/agent-credentials.module';
 import { AGENT_CLIENT_FACTORY, type AgentClientFactory } from './agent-client';
 import { AgentRegistry } from './agent-registry';
 import { AgentsRepository } from './agents.repository';
@@ -13,6 +14,7 @@ const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgent
  * placement of new nodes on them.
  */
 @Module({
+  imports: [AgentCredentialsModule],
   providers: [
     { provide: AGENT_CLIENT_FACTORY, useValue: httpAgentClientFactory },
     AgentsRepository,
@@ -20,6 +22,6 @@ const httpAgentClientFactory: AgentClientFactory = (url, token) => new HttpAgent
     NodeSamples,
     Placement,
   ],
-  exports: [AgentRegistry, NodeSamples, Placement],
+  exports: [AgentRegistry, NodeSamples, Placement, AgentCredentialsModule],
 })
 export class AgentRegistryModule {}

@@ -6,6 +6,8 @@ export interface AgentRecord extends AgentRegistration {
   labels: Record<string, string>;
   registeredAt: string;
   lastSeenAt: string;
+  /** Set while the owner has locked the agent out (`cloud agent revoke`). */
+  revokedAt?: string;
 }
 
 interface AgentRow {
@@ -22,6 +24,7 @@ interface AgentRow {
   node_address: string | null;
   registered_at: string;
   last_seen_at: string;
+  revoked_at: string | null;
 }
 
 const toRecord = (row: AgentRow): AgentRecord => ({
@@ -36,6 +39,7 @@ const toRecord = (row: AgentRow): AgentRecord => ({
   ...(row.node_address === null ? {} : { nodeAddress: row.node_address }),
   registeredAt: row.registered_at,
   lastSeenAt: row.last_seen_at,
+  ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
 });
 
 @Injectable()

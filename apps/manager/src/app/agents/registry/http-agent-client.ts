@@ -1,5 +1,6 @@
 import {
   AGENT_TOKEN_HEADER,
+  type AgentCredentialChange,
   type AgentInfo,
   type AgentJobAttemptView,
   type AgentJobOutputView,
@@ -15,7 +16,7 @@ import { AgentJobRejectedError } from './agent-job-rejected.error';
 const TIMEOUT_MS = 30_000;
 const READ_TIMEOUT_MS = 5_000;
 
-/** Talks to a proxy agent's REST API (`/agent/v1`) with the agent token. */
+/** Talks to a proxy agent's REST API (`/agent/v1`) with that agent's own credential. */
 export class HttpAgentClient implements AgentClient {
   constructor(
     readonly url: string,
@@ -101,6 +102,10 @@ export class HttpAgentClient implements AgentClient {
 
   async acknowledgeJobAttempt(nodeId: string, attemptId: string): Promise<void> {
     await this.call<unknown>('DELETE', this.jobsPath(nodeId, attemptId), undefined, undefined, [404]);
+  }
+
+  async replaceCredential(change: AgentCredentialChange): Promise<void> {
+    await this.call<unknown>('PUT', '/agent/v1/credential', change);
   }
 
   private jobsPath(nodeId: string, attemptId?: string): string {

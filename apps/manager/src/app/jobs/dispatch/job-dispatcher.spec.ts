@@ -1,6 +1,6 @@
 import type { ScriptInterpreter } from '@strato/contracts';
 import { deferred } from '../../../testing/deferred';
-import { agentAuth } from '../../../testing/test-app';
+import { joinAuth } from '../../../testing/test-app';
 import { AgentJobRejectedError } from '../../agents/registry/agent-job-rejected.error';
 import { createDispatchKit, type DispatchKit, ownerAuth } from '../testing/job-dispatch-kit';
 
@@ -273,7 +273,7 @@ describe('job dispatcher: start, follow, end', () => {
       kit
         .http()
         .post('/api/v1/agents')
-        .set(agentAuth)
+        .set(joinAuth)
         .send({
           id: 'local',
           url: 'http://127.0.0.1:1',

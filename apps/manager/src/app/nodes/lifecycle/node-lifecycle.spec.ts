@@ -2,7 +2,7 @@ import request from 'supertest';
 import { expectConverged } from '../../../testing/cloud-invariants';
 import { eventually } from '../../../testing/deferred';
 import { type Hold, holdNextCall } from '../../../testing/hold-call';
-import { agentAuth, createCloudTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
+import { createCloudTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
 import { Placement } from '../../agents/placement/placement';
 import { NoAgentError } from '../../errors/domain-errors';
 import { Reconciler } from '../../reconciler/reconciler';
@@ -119,7 +119,7 @@ describe('node lifecycle: one owner for node state', () => {
       const standby = await launchWarm();
       await http()
         .post('/api/v1/agents/local/events')
-        .set(agentAuth)
+        .set(test.agentAuth)
         .send({
           events: [
             {
@@ -189,14 +189,14 @@ describe('node lifecycle: one owner for node state', () => {
     });
     await http()
       .post('/api/v1/agents/local/events')
-      .set(agentAuth)
+      .set(test.agentAuth)
       .send(report(first.incarnation))
       .expect(202);
     expect(nodes().find('n1')).toMatchObject({ status: 'ONLINE', incarnation: second.incarnation });
     expect((await test.lb.status()).map((s) => s.nodeId)).toEqual(['n1']);
     await http()
       .post('/api/v1/agents/local/events')
-      .set(agentAuth)
+      .set(test.agentAuth)
       .send(report(second.incarnation))
       .expect(202);
     expect(nodes().find('n1')).toMatchObject({ status: 'FAILED', reason: 'killed by SIGKILL' });
@@ -227,7 +227,7 @@ describe('node lifecycle: one owner for node state', () => {
       'no proxy agent was heard from in the last 1 s (known: local); check that they run and reach the manager',
     );
     expect(node('n1')).toMatchObject({ status: 'NEW', incarnation: 0 });
-    await http().post('/api/v1/agents/local/heartbeat').set(agentAuth).expect(204);
+    await http().post('/api/v1/agents/local/heartbeat').set(test.agentAuth).expect(204);
     await http().post('/api/v1/pods/light/launch').set(auth).expect(201);
   });
 
