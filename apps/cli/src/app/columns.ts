@@ -30,7 +30,7 @@ const GiB = 2 ** 30;
 
 export const AGENT_COLUMNS: Column<Agent>[] = [
   { header: 'AGENT', value: (a) => a.id },
-  { header: 'REACHABLE', value: (a) => (a.reachable ? 'yes' : 'NO') },
+  { header: 'REACHABLE', value: (a) => (a.revokedAt ? 'REVOKED' : a.reachable ? 'yes' : 'NO') },
   { header: 'RUNTIME', value: (a) => a.runtime },
   { header: 'NODE ADDRESS', value: (a) => a.nodeAddress ?? null },
   { header: 'NODES', value: (a) => (a.nodePorts ? `${a.reserved.nodes}/${a.nodePorts}` : a.reserved.nodes) },
