@@ -1,5 +1,4 @@
 import { createStratoClient, type StratoClient, unwrap } from '@strato/api-client';
-import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import fc from 'fast-check';
 import { type RunningCloud, startCloud } from './support/cloud-harness';
 import { cloudState } from './support/cloud-state';
@@ -71,7 +70,7 @@ describe('thousands of malformed requests across every route: clear 4xx errors, 
       },
       auth: {
         owner: { authorization: `Bearer ${running.token}` },
-        agent: { [AGENT_TOKEN_HEADER]: running.agentToken },
+        agent: running.agentAuth(),
         public: {},
       },
     };

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import {
   createStratoClient,
   type Job,
@@ -289,7 +288,7 @@ describeEachCloud(
       // The interpreters the agent found in the node image (Docker: node only) or on this host.
       const info = (await (
         await fetch(`${running.agentUrl}/agent/v1/info`, {
-          headers: { [AGENT_TOKEN_HEADER]: running.agentToken },
+          headers: running.agentAuth(),
         })
       ).json()) as { interpreters: string[] | null };
       if (variant.runtime === 'docker') expect(info.interpreters).toEqual(['node']);

@@ -102,7 +102,7 @@ describeEachCloud('chaos on $runtime nodes behind the $lb balancer', (options) =
       const convergedBy = Date.now() + 90_000;
       while (Date.now() < convergedBy) {
         problems = await convergenceProblems(
-          { ...running, agentUrls: [running.agentUrl] },
+          { ...running, agents: [{ url: running.agentUrl, auth: running.agentAuth }] },
           options.runtime,
         ).catch((error: Error) => [error.message]);
         if (problems.length === 0) break;

@@ -52,7 +52,11 @@ describeNeeding(['haproxy', 'netns'])('multi-host cloud on test hosts (network n
   const agent = async (id: string) => (await agents()).find((a) => a.id === id) as AgentStatus;
   const converged = () =>
     convergenceProblems(
-      { ...cloud, name: 'multi-host', agentUrls: ['w1', 'w2', 'w3'].map((w) => cloud.agentUrl(w)) },
+      {
+        ...cloud,
+        name: 'multi-host',
+        agents: ['w1', 'w2', 'w3'].map((w) => ({ url: cloud.agentUrl(w), auth: () => cloud.agentAuth(w) })),
+      },
       'process',
     );
   const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<number> => {

@@ -575,13 +575,17 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect(text.indexOf(`"id":${newest.id - 1}`)).toBeLessThan(text.indexOf(`"id":${newest.id},`));
   });
 
-  it('answers the agent routes with the agent token only', async () => {
+  it("answers the agent routes with each agent's own credential; rotates, revokes and readmits one", async () => {
     const [agent] = await unwrap(api.GET('/api/v1/agents'));
-    const asAgent = { headers: { 'x-strato-agent-token': running.agentToken } };
     const { id, url, runtime, cores, memoryBytes } = agent;
-    await unwrap(
+    expect((await cli('agent', 'rotate', 'local')).stdout).toContain('agent local has a new credential');
+    await unwrap(api.POST('/api/v1/agents/{id}/credential', { params: { path: { id } } }));
+    // The agent took the new credential before the rotation answered; it registers again with it.
+    const asAgent = { headers: running.agentAuth() };
+    const again = await unwrap(
       agentApi.POST('/api/v1/agents', { ...asAgent, body: { id, url, runtime, cores, memoryBytes } }),
     );
+    expect(again.credential).toBe(asAgent.headers['x-strato-agent-token']);
     const beat = await agentApi.POST('/api/v1/agents/{id}/heartbeat', {
       ...asAgent,
       params: { path: { id } },
@@ -595,6 +599,39 @@ describeEachCloud('the owner story on $runtime + $lb: every command, every route
     expect(events.response.status).toBe(202);
     const asOwner = await api.POST('/api/v1/agents/{id}/heartbeat', { params: { path: { id } } });
     expect(asOwner.response.status).toBe(403);
+    const withJoinToken = await agentApi.POST('/api/v1/agents/{id}/heartbeat', {
+      headers: { 'x-strato-agent-token': running.agentToken },
+      params: { path: { id } },
+    });
+    expect(withJoinToken.response.status).toBe(401);
+
+    // A second host joins with the join token and is locked out; `local` goes on as before.
+    const spare = await unwrap(
+      agentApi.POST('/api/v1/agents', {
+        headers: { 'x-strato-agent-token': running.agentToken },
+        body: { id: 'spare', url: 'http://127.0.0.1:9', runtime, cores: 1, memoryBytes: 2 ** 30 },
+      }),
+    );
+    expect((await cli('agent', 'revoke', 'spare')).stdout).toContain('agent spare revoked');
+    const spareBeat = await agentApi.POST('/api/v1/agents/{id}/heartbeat', {
+      headers: { 'x-strato-agent-token': spare.credential },
+      params: { path: { id: 'spare' } },
+    });
+    expect(spareBeat.response.status).toBe(401);
+    expect((await cli('agent', 'ls')).stdout).toMatch(/spare\s+│\s+REVOKED/);
+    expect(
+      (await unwrap(api.POST('/api/v1/agents/{id}/readmit', { params: { path: { id: 'spare' } } })))
+        .revokedAt,
+    ).toBeUndefined();
+    await unwrap(api.POST('/api/v1/agents/{id}/revoke', { params: { path: { id: 'spare' } } }));
+    expect((await cli('agent', 'readmit', 'spare')).stdout).toContain('agent spare readmitted');
+    // Left revoked, so that no node is ever placed on a host that does not exist.
+    expect(
+      (await unwrap(api.POST('/api/v1/agents/{id}/revoke', { params: { path: { id: 'spare' } } }))).reachable,
+    ).toBe(false);
+    const local = (await unwrap(api.GET('/api/v1/agents'))).find((a) => a.id === 'local');
+    expect(local).toMatchObject({ reachable: true });
+    expect(local?.revokedAt).toBeUndefined();
     expect((await unwrap(api.GET('/api/v1/agents')))[0].url).toBe(url);
   });
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { agentCredentialHeaders } from './agent-credential';
 import { freePort, nodePortRange } from './free-port';
 import { dist, WORKSPACE } from './paths';
 import { startValidatingProxy, type ValidatingProxy } from './validating-proxy';
@@ -14,6 +15,8 @@ export interface CloudOptions {
   stopNodesOnExit?: boolean;
   /** Check every answer of the manager against its OpenAPI document (managerUrl is then a proxy). */
   validateResponses?: boolean;
+  /** More of the manager's settings (STRATO_…). */
+  managerEnv?: Record<string, string>;
 }
 
 export interface RunningCloud {
@@ -23,8 +26,10 @@ export interface RunningCloud {
   agentUrl: string;
   lbUrl: string;
   token: string;
-  /** The token agents use (x-strato-agent-token) for the agent routes. */
+  /** The join token agents register with (x-strato-agent-token); joined, each calls with its own credential. */
   agentToken: string;
+  /** The local agent's own credential header: what the agent accepts, and what it calls the manager with. */
+  agentAuth(): Record<string, string>;
   dataDir: string;
   /** Environment for the `cloud` CLI to reach this manager. */
   cliEnv: Record<string, string>;
@@ -123,6 +128,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
         STRATO_LB_PORT: String(lbPort),
         // As `npm start` does: one machine runs every pod's nodes, more than its CPUs' worth.
         STRATO_OVERCOMMIT: '10',
+        ...options.managerEnv,
       },
     });
     child.stdout?.on('data', capture('manager'));
@@ -166,6 +172,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     lbUrl: `http://127.0.0.1:${lbPort}`,
     token,
     agentToken,
+    agentAuth: () => agentCredentialHeaders(agentEnv.STRATO_AGENT_STATE_DIR),
     dataDir,
     cliEnv: { STRATO_URL: apiUrl, STRATO_TOKEN: token },
     logs: () => output,

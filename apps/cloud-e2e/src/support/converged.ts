@@ -1,9 +1,10 @@
-import { AGENT_TOKEN_HEADER, type AgentNodeView, type NodeView } from '@strato/contracts';
+import type { AgentNodeView, NodeView } from '@strato/contracts';
 import type { RunningCloud } from './cloud-harness';
 
 /** A cloud as the check reads it: the manager's views and every agent's. */
-export type ConvergenceTarget = Pick<RunningCloud, 'managerUrl' | 'token' | 'agentToken' | 'name'> & {
-  agentUrls: string[];
+export type ConvergenceTarget = Pick<RunningCloud, 'managerUrl' | 'token' | 'name'> & {
+  /** Each agent's URL and its own credential header. */
+  agents: { url: string; auth(): Record<string, string> }[];
 };
 import { dockerApi } from './infrastructure';
 
@@ -36,9 +37,7 @@ export async function convergenceProblems(
     owner,
   );
   const listed = await Promise.all(
-    cloud.agentUrls.map((url) =>
-      getJson<AgentNodeView[]>(`${url}/agent/v1/nodes`, { [AGENT_TOKEN_HEADER]: cloud.agentToken }),
-    ),
+    cloud.agents.map((agent) => getJson<AgentNodeView[]>(`${agent.url}/agent/v1/nodes`, agent.auth())),
   );
   const running = listed.flat();
   const problems: string[] = [];

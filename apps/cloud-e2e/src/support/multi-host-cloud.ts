@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { agentCredentialHeaders } from './agent-credential';
 import { killChild, stopChild, waitFor } from './cloud-harness';
 import { dist, WORKSPACE } from './paths';
 import { createTestHosts, type TestHosts, type WorkerHost } from './test-hosts';
@@ -20,6 +21,9 @@ export interface MultiHostCloud {
   token: string;
   /** Where the control host reaches worker `name`'s agent. */
   agentUrl(name: string): string;
+  /** Worker `name`'s agent's own credential header. */
+  agentAuth(name: string): Record<string, string>;
+  /** The join token the agents register with. */
   agentToken: string;
   logs(): string;
   /** Stops (SIGTERM: its nodes with it) or kills (SIGKILL: its nodes keep running) a worker's agent. */
@@ -138,6 +142,7 @@ export async function startMultiHostCloud(workerCount: number): Promise<MultiHos
     token,
     agentToken,
     agentUrl: (name) => `http://${worker(name).address}:${AGENT_PORT}`,
+    agentAuth: (name) => agentCredentialHeaders(join(dataDir, `agent-${worker(name).name}`)),
     logs: () => output,
     async stopAgent(name, signal) {
       const child = agents.get(name);

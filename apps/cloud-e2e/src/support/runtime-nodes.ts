@@ -1,4 +1,4 @@
-import { AGENT_TOKEN_HEADER, type AgentNodeView } from '@strato/contracts';
+import type { AgentNodeView } from '@strato/contracts';
 import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import type { CloudOptions, RunningCloud } from './cloud-harness';
 import { dockerApi } from './infrastructure';
@@ -40,7 +40,7 @@ export async function capsToExpect(
 ): Promise<Caps | null> {
   if (runtime === 'docker') return pod;
   const response = await fetch(`${cloud.agentUrl}/agent/v1/nodes/${node}`, {
-    headers: { [AGENT_TOKEN_HEADER]: cloud.agentToken },
+    headers: cloud.agentAuth(),
   });
   return ((await response.json()) as AgentNodeView).limits.enforced ? pod : null;
 }
