@@ -53,6 +53,8 @@ describe('loadManagerConfig', () => {
     ['STRATO_METRICS_SAMPLE_MS', 'often', 'must be a whole number of ms (0 = off), got "often"'],
     ['STRATO_METRICS_RAW_RETENTION_MINUTES', '0', 'must be a positive number, got "0"'],
     ['STRATO_METRICS_RETENTION_DAYS', 'forever', 'must be a positive number, got "forever"'],
+    ['STRATO_AGENT_TOKEN_PREVIOUS', 'short', 'must be at least 16 characters (or left unset)'],
+    ['STRATO_AGENT_CREDENTIAL_GRACE_MS', '-1', 'must be a positive number, got "-1"'],
   ])('refuses %s=%s, naming the variable', (name, value, reason) => {
     expect(() =>
       loadManagerConfig({ STRATO_AGENT_TOKEN: agentToken, STRATO_LB: 'embedded', [name]: value }),

@@ -1,14 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
-
-const matches = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
+import { tokensMatch } from './tokens-match';
 
 /**
  * This agent's own credential, which the manager issued when it joined: the agent calls the manager with
@@ -31,11 +25,11 @@ export class AgentCredential {
   }
 
   accepts(given: string): boolean {
-    if (this.current !== undefined && matches(given, this.current)) return true;
+    if (this.current !== undefined && tokensMatch(given, this.current)) return true;
     return (
       this.previous !== undefined &&
       Date.now() < this.previous.validUntil &&
-      matches(given, this.previous.credential)
+      tokensMatch(given, this.previous.credential)
     );
   }
 

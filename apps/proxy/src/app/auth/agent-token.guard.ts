@@ -8,9 +8,9 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AGENT_TOKEN_HEADER } from '@strato/contracts';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { AgentCredential } from './agent-credential';
+import { tokensMatch } from './tokens-match';
 
 export const IS_PUBLIC = Symbol('isPublic');
 
@@ -31,7 +31,11 @@ export class AgentTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const given = context.switchToHttp().getRequest<Request>().header(AGENT_TOKEN_HEADER) ?? '';
-    if (this.config.managerUrl === undefined ? this.matchesToken(given) : this.credential.accepts(given)) {
+    if (
+      this.config.managerUrl === undefined
+        ? tokensMatch(given, this.config.token)
+        : this.credential.accepts(given)
+    ) {
       return true;
     }
     throw new UnauthorizedException(
@@ -39,11 +43,5 @@ export class AgentTokenGuard implements CanActivate {
         ? 'this agent has not joined its manager yet: it accepts calls once the manager issued it a credential'
         : `missing or wrong credential in the ${AGENT_TOKEN_HEADER} header`,
     );
-  }
-
-  private matchesToken(given: string): boolean {
-    const a = Buffer.from(given);
-    const b = Buffer.from(this.config.token);
-    return a.length === b.length && timingSafeEqual(a, b);
   }
 }

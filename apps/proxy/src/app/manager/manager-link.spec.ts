@@ -1,5 +1,6 @@
 import { AGENT_TOKEN_HEADER, type AgentRegistration, type NodeExitReport } from '@strato/contracts';
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -178,4 +179,36 @@ describe('ManagerLink', () => {
     expect(manager.calls.length - refusedAt).toBeLessThanOrEqual(1);
     manager.refuse = undefined;
   });
+});
+
+describe('ManagerLink after a restart', () => {
+  it('registers again with the credential kept in its state dir, not the join token', async () => {
+    const manager = await startFakeManager();
+    const stateDir = mkdtempSync(join(tmpdir(), 'strato-agent-restart-'));
+    const env = {
+      STRATO_MANAGER_URL: manager.url,
+      STRATO_AGENT_HEARTBEAT_MS: '100',
+      STRATO_AGENT_STATE_DIR: stateDir,
+    };
+    try {
+      const first = await createAgentTestApp(env);
+      await until(() => manager.calls.some((c) => c.path.endsWith('/heartbeat')), 'a heartbeat');
+      await first.close();
+      const from = manager.calls.length;
+      const second = await createAgentTestApp(env);
+      try {
+        await until(() => manager.calls.length > from, 'a registration');
+        expect(manager.calls[from]).toEqual({ path: '/api/v1/agents', token: manager.issue });
+        await request(second.app.getHttpServer())
+          .get('/agent/v1/info')
+          .set({ [AGENT_TOKEN_HEADER]: manager.issue })
+          .expect(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await new Promise((resolve) => manager.server.close(resolve));
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -113,3 +113,33 @@ describe('per-agent credentials: join, call with your own, rotate without a gap,
     }
   });
 });
+
+describe('join token rotation: the previous join token still joins while STRATO_AGENT_TOKEN_PREVIOUS names it', () => {
+  let test: TestApp;
+  const previous = 'the-previous-join-token-0123';
+
+  beforeAll(async () => {
+    test = await createCloudTestApp({ STRATO_AGENT_TOKEN_PREVIOUS: previous });
+  });
+  afterAll(() => test.close());
+
+  it('takes both join tokens for a join, neither for an agent route, and no other', async () => {
+    const http = () => request(test.app.getHttpServer());
+    const joined = await http()
+      .post('/api/v1/agents')
+      .set({ 'x-strato-agent-token': previous })
+      .send(agentRegistration('vm-p'))
+      .expect(200);
+    await http()
+      .post('/api/v1/agents/vm-p/heartbeat')
+      .set({ 'x-strato-agent-token': joined.body.credential })
+      .expect(204);
+    await http().post('/api/v1/agents/vm-p/heartbeat').set({ 'x-strato-agent-token': previous }).expect(401);
+    await joinAgent(test, agentRegistration('vm-q'));
+    await http()
+      .post('/api/v1/agents')
+      .set({ 'x-strato-agent-token': 'some-other-join-token-0123' })
+      .send(agentRegistration('vm-z'))
+      .expect(401);
+  });
+});
