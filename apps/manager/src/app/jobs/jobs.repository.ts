@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BatchJobStatus, FinalBatchJobStatus, JobEndReason } from '@strato/contracts';
-import { DATABASE, type Db } from '../store/database';
+import { DATABASE, type Db, prepared } from '../store/database';
 import { newAttemptId } from './job-ids';
 import {
   type AttemptRecord,
@@ -303,6 +303,17 @@ export class JobsRepository {
         return { applied: true, job: this.find(id) as JobRecord };
       })
       .immediate();
+  }
+
+  /**
+   * The nodes any attempt was ever recorded on. An attempt starts on an agent only once the store has it,
+   * so a node not named here runs none (the sweeper need not ask its agent).
+   */
+  nodesWithAttempts(): Set<string> {
+    const rows = prepared(this.db, 'SELECT DISTINCT node FROM batch_job_attempts').all() as {
+      node: string;
+    }[];
+    return new Set(rows.map((row) => row.node));
   }
 
   attempts(id: string): AttemptRecord[] {

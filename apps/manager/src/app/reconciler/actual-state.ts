@@ -12,11 +12,18 @@ export interface WorldView {
   /** The same servers by `pod/node`, and runtime nodes by `agent/node`: a pass looks one up per node. */
   serverIndex: Map<string, ServerStatus>;
   runtimeIndex: Map<string, AgentNodeView>;
+  /** The agents not heard from (or revoked) as the pass began: their nodes are not known to run. */
+  silentAgents: ReadonlySet<string>;
 }
 
-export function worldView(runtimes: RuntimeView, servers: ServerStatus[] | undefined): WorldView {
+export function worldView(
+  runtimes: RuntimeView,
+  servers: ServerStatus[] | undefined,
+  silentAgents: ReadonlySet<string> = new Set(),
+): WorldView {
   return {
     runtimes,
+    silentAgents,
     servers,
     serverIndex: new Map((servers ?? []).map((server) => [`${server.pod}/${server.nodeId}`, server])),
     runtimeIndex: new Map(

@@ -15,6 +15,9 @@ import { balancedServerOf } from '../lb/balanced-records';
 
 const SERVING = new Set(['ONLINE', 'PAUSED']);
 
+const agentIsSilent = (node: NodeRecord, world: WorldView) =>
+  node.agent !== null && world.silentAgents.has(node.agent);
+
 /**
  * What one node needs to match its record, judged from the three views, and the repair that gets it
  * there. Level-triggered: it does not matter what happened, only what is; a node another operation
@@ -47,7 +50,7 @@ export class NodeConvergence {
         this.lifecycle.remove(node.name, undefined, 'finishing an interrupted removal'),
       );
     }
-    if (SERVING.has(node.status) && this.agentIsSilent(node)) return this.repair(node, (c) => this.lose(c));
+    if (SERVING.has(node.status) && agentIsSilent(node, world)) return this.repair(node, (c) => this.lose(c));
     if (SERVING.has(node.status)) return this.convergeServing(node, world);
     if (node.status === 'UNKNOWN') return this.convergeUnknown(node, world);
     if (node.status === 'STANDBY') await this.convergeStandby(node, world);
@@ -93,7 +96,7 @@ export class NodeConvergence {
   /** A warm node must run as recorded (its agent silent: nothing known, it serves nothing anyway). */
   private async convergeStandby(node: NodeRecord, world: WorldView): Promise<void> {
     const runtime = runtimeOf(world, node);
-    if (runtime === null || this.agentIsSilent(node)) return;
+    if (runtime === null || agentIsSilent(node, world)) return;
     if (runtime && runsAsRecorded(runtime, node)) return this.limits.sync(node, runtime);
     const reason = runtime
       ? `warm node stopped running (runtime state ${runtime.state}, incarnation ${runtime.incarnation ?? '?'})`
@@ -105,7 +108,7 @@ export class NodeConvergence {
 
   /** Its agent is back: serving again if it still runs the node as recorded, started again if not. */
   private async convergeUnknown(node: NodeRecord, world: WorldView): Promise<void> {
-    if (this.agentIsSilent(node)) {
+    if (agentIsSilent(node, world)) {
       if (serverOf(world, node)) await this.repair(node, (c) => this.dropServer(c, 'its agent is silent'));
       return;
     }
@@ -146,11 +149,6 @@ export class NodeConvergence {
       now.status === snapshot.status &&
       now.incarnation === snapshot.incarnation
     );
-  }
-
-  private agentIsSilent(node: NodeRecord): boolean {
-    const agent = node.agent ? this.agents.get(node.agent) : undefined;
-    return agent !== undefined && !this.agents.isReachable(agent.record);
   }
 
   /** Its agent went silent: nothing is known about the node, so it serves no request meanwhile. */

@@ -117,12 +117,18 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       // Records first: a node serving in this snapshot was placed before the agents are asked.
       const records = this.nodes.list();
+      const silent = new Set(
+        this.agents
+          .records()
+          .filter((agent) => !this.agents.isReachable(agent))
+          .map((agent) => agent.id),
+      );
       const runtimes = await this.runtimes();
       const servers = await this.lb.status().catch((error: Error) => {
         this.logger.warn(`load balancer status unavailable, will retry: ${error.message}`);
         return undefined;
       });
-      const world = worldView(runtimes, servers);
+      const world = worldView(runtimes, servers, silent);
       for (const node of records) await this.convergence.converge(node, world);
       await this.removePhantoms(records, world);
       await this.orphans.sweep(world.runtimes, new Map(records.map((node) => [node.name, node.agent])));

@@ -7,6 +7,17 @@ export type Db = Database.Database;
 
 export const DATABASE = Symbol('Database');
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** `sql` prepared once per database: on the hot paths, preparing costs more than running the query. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /** Opens the SQLite store (WAL, foreign keys on) and brings its schema up to date. */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

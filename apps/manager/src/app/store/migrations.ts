@@ -188,4 +188,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE agents ADD COLUMN previous_generation INTEGER;
    ALTER TABLE agents ADD COLUMN previous_valid_until INTEGER;
    ALTER TABLE agents ADD COLUMN revoked_at TEXT;`,
+  // The batch-job sweeper asks only the agents of nodes that ever had an attempt.
+  `CREATE INDEX batch_job_attempts_by_node ON batch_job_attempts(node);`,
 ];

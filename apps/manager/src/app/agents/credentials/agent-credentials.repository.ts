@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, type Db } from '../../store/database';
+import { DATABASE, type Db, prepared } from '../../store/database';
 
 /** Where an agent's credentials stand: no credential itself is stored, only the generations they derive from. */
 export interface CredentialState {
@@ -22,11 +22,10 @@ export class AgentCredentialsRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   find(agentId: string): CredentialState | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT credential_generation, previous_generation, previous_valid_until, revoked_at FROM agents WHERE id = ?',
-      )
-      .get(agentId) as CredentialRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT credential_generation, previous_generation, previous_valid_until, revoked_at FROM agents WHERE id = ?',
+    ).get(agentId) as CredentialRow | undefined;
     if (!row) return undefined;
     return {
       generation: row.credential_generation,
@@ -39,15 +38,14 @@ export class AgentCredentialsRepository {
   }
 
   setGenerations(agentId: string, generation: number, previous?: CredentialState['previous']): void {
-    this.db
-      .prepare(
-        `UPDATE agents SET credential_generation = ?, previous_generation = ?, previous_valid_until = ?
+    prepared(
+      this.db,
+      `UPDATE agents SET credential_generation = ?, previous_generation = ?, previous_valid_until = ?
          WHERE id = ?`,
-      )
-      .run(generation, previous?.generation ?? null, previous?.validUntil ?? null, agentId);
+    ).run(generation, previous?.generation ?? null, previous?.validUntil ?? null, agentId);
   }
 
   setRevokedAt(agentId: string, revokedAt: string | undefined): void {
-    this.db.prepare('UPDATE agents SET revoked_at = ? WHERE id = ?').run(revokedAt ?? null, agentId);
+    prepared(this.db, 'UPDATE agents SET revoked_at = ? WHERE id = ?').run(revokedAt ?? null, agentId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentRegistration, RuntimeKind, ScriptInterpreter } from '@strato/contracts';
-import { DATABASE, type Db } from '../../store/database';
+import { DATABASE, type Db, prepared } from '../../store/database';
 
 export interface AgentRecord extends AgentRegistration {
   labels: Record<string, string>;
@@ -47,45 +47,44 @@ export class AgentsRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   list(): AgentRecord[] {
-    return (this.db.prepare('SELECT * FROM agents ORDER BY registered_at, id').all() as AgentRow[]).map(
+    return (prepared(this.db, 'SELECT * FROM agents ORDER BY registered_at, id').all() as AgentRow[]).map(
       toRecord,
     );
   }
 
   find(id: string): AgentRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as AgentRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM agents WHERE id = ?').get(id) as AgentRow | undefined;
     return row && toRecord(row);
   }
 
   upsert(agent: AgentRegistration): AgentRecord {
     const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO agents (id, url, runtime, cores, memory_bytes, interpreters, labels, node_ports,
+    prepared(
+      this.db,
+      `INSERT INTO agents (id, url, runtime, cores, memory_bytes, interpreters, labels, node_ports,
            node_address, registered_at, last_seen_at)
          VALUES (@id, @url, @runtime, @cores, @memoryBytes, @interpreters, @labels, @nodePorts,
            @nodeAddress, @now, @now)
          ON CONFLICT(id) DO UPDATE SET url = @url, runtime = @runtime, cores = @cores,
            memory_bytes = @memoryBytes, interpreters = @interpreters, labels = @labels,
            node_ports = @nodePorts, node_address = @nodeAddress, last_seen_at = @now`,
-      )
-      .run({
-        id: agent.id,
-        url: agent.url,
-        runtime: agent.runtime,
-        cores: agent.cores,
-        memoryBytes: agent.memoryBytes,
-        interpreters: agent.interpreters === undefined ? null : JSON.stringify(agent.interpreters),
-        labels: JSON.stringify(agent.labels ?? {}),
-        nodePorts: agent.nodePorts ?? null,
-        nodeAddress: agent.nodeAddress ?? null,
-        now,
-      });
+    ).run({
+      id: agent.id,
+      url: agent.url,
+      runtime: agent.runtime,
+      cores: agent.cores,
+      memoryBytes: agent.memoryBytes,
+      interpreters: agent.interpreters === undefined ? null : JSON.stringify(agent.interpreters),
+      labels: JSON.stringify(agent.labels ?? {}),
+      nodePorts: agent.nodePorts ?? null,
+      nodeAddress: agent.nodeAddress ?? null,
+      now,
+    });
     return this.find(agent.id) as AgentRecord;
   }
 
   touch(id: string): boolean {
     const now = new Date().toISOString();
-    return this.db.prepare('UPDATE agents SET last_seen_at = ? WHERE id = ?').run(now, id).changes === 1;
+    return prepared(this.db, 'UPDATE agents SET last_seen_at = ? WHERE id = ?').run(now, id).changes === 1;
   }
 }

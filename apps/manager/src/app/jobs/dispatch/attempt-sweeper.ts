@@ -35,7 +35,10 @@ export class AttemptSweeper {
 
   async sweep(): Promise<SweepResult> {
     const result: SweepResult = { found: [], forgotten: [] };
-    const nodes = this.nodes.list().filter((node) => MAY_RUN_JOBS.has(node.status) && node.agent);
+    const everRan = this.jobs.nodesWithAttempts();
+    const nodes = this.nodes
+      .list()
+      .filter((node) => MAY_RUN_JOBS.has(node.status) && node.agent && everRan.has(node.name));
     await Promise.all(nodes.map((node) => this.sweepNode(node, result)));
     return result;
   }

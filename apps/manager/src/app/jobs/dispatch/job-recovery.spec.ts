@@ -67,6 +67,16 @@ describe('job dispatcher: nothing lost, nothing twice', () => {
     expect(kit.job(c.id)).toMatchObject({ status: 'QUEUED', reason: 'NodeLost' });
   });
 
+  it('asks only the agents of nodes that ever had an attempt (a thousand idle nodes cost no call)', async () => {
+    const listed = jest.spyOn(kit.test.agent, 'listJobAttempts');
+    await kit.test.app.get(AttemptSweeper).sweep();
+    expect(listed).not.toHaveBeenCalled();
+    const a = await kit.submit();
+    await kit.tick();
+    await kit.test.app.get(AttemptSweeper).sweep();
+    expect(listed.mock.calls.map(([node]) => node)).toEqual([kit.job(a.id).node]);
+  });
+
   it('ignores the late report of an attempt that was replaced, and forgets that attempt', async () => {
     const job = await kit.submit();
     await kit.tick();
