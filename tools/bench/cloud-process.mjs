@@ -19,6 +19,20 @@ export function freePort() {
   });
 }
 
+/** `api(method, path, body)`: a call to the manager's API as the owner; the answer's JSON, or a throw. */
+export function ownerApi(manager, token) {
+  return async (method, path, body) => {
+    const res = await fetch(`${manager}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => undefined);
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json?.message}`);
+    return json;
+  };
+}
+
 export async function startBenchCloud({ runtime, lb }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'strato-bench-'));
   const [port, agentPort, lbPort] = [await freePort(), await freePort(), await freePort()];
@@ -47,18 +61,8 @@ export async function startBenchCloud({ runtime, lb }) {
   }
   const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim();
   const manager = `http://127.0.0.1:${port}`;
-  const api = async (method, path, body) => {
-    const res = await fetch(`${manager}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
-    const json = await res.json().catch(() => undefined);
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json?.message}`);
-    return json;
-  };
   return {
-    api,
+    api: ownerApi(manager, token),
     manager,
     token,
     pid: child.pid,
@@ -76,4 +80,10 @@ export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Nearest-rank percentile (p in 0–100). */
+export const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
