@@ -106,9 +106,12 @@ export class FakeAgentClient implements AgentClient {
   /** The credentials the manager handed over, in order; `refuseCredentials` makes the next hand-over fail. */
   readonly credentials: AgentCredentialChange[] = [];
   refuseCredentials = false;
+  /** Runs while the manager hands a credential over, before this agent has it. */
+  whileHandingOver: (() => void) | undefined;
 
   async replaceCredential(change: AgentCredentialChange): Promise<void> {
     if (this.refuseCredentials) throw new AgentUnavailableError(this.url, 'it refused the credential');
+    this.whileHandingOver?.();
     this.credentials.push(change);
   }
 

@@ -17,8 +17,9 @@ export class AgentAccess {
   ) {}
 
   /**
-   * The manager takes the new credential first (accepting the old one for the grace), then hands it to the
-   * agent with the old one; when the agent cannot be reached, nothing has changed.
+   * The manager accepts the new credential first (and the old one for the grace), hands it to the agent
+   * with the old one, and only then calls with the new one; when the agent cannot be reached, nothing has
+   * changed.
    */
   async rotate(agentId: string): Promise<void> {
     const { record, client } = this.registry.require(agentId);
@@ -33,6 +34,7 @@ export class AgentAccess {
       rotation.undo();
       throw error;
     }
+    rotation.done();
     this.events.publish({
       type: 'AgentCredentialRotated',
       message: `agent ${agentId} has a new credential; the previous one works for ${Math.round(rotation.previousValidForMs / 1000)} s more`,

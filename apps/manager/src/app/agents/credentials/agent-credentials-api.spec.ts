@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AgentRegistry } from '../registry/agent-registry';
 import {
   agentRegistration,
   createCloudTestApp,
@@ -64,6 +65,24 @@ describe('per-agent credentials: join, call with your own, rotate without a gap,
     const events = (await http().get('/api/v1/events?type=AgentCredentialRotated').set(auth).expect(200))
       .body;
     expect(JSON.stringify(events)).not.toContain(change.credential);
+  });
+
+  it('calls the agent with the old credential until the agent has the new one', async () => {
+    const old = await joinAgent(test, agentRegistration('vm-h'));
+    const registry = test.app.get(AgentRegistry);
+    let calledWith: string | undefined;
+    test.agent.whileHandingOver = () => {
+      registry.require('vm-h');
+      calledWith = test.agent.credential;
+    };
+    try {
+      await http().post('/api/v1/agents/vm-h/credential').set(auth).expect(200);
+    } finally {
+      test.agent.whileHandingOver = undefined;
+    }
+    expect(calledWith).toBe(credentialOf(old));
+    registry.require('vm-h');
+    expect(test.agent.credential).toBe(test.agent.credentials[test.agent.credentials.length - 1].credential);
   });
 
   it('changes nothing when the agent cannot take the new credential (503)', async () => {

@@ -6,10 +6,15 @@ import { readOrCreateSecret } from '../../auth/secret-file';
 import { AgentCredentialsRepository, type CredentialState } from './agent-credentials.repository';
 import { deriveCredential, verifyCredential } from './credential-format';
 
-/** A rotation under way: the new credential, and how to go back when the agent could not be given it. */
+/**
+ * A rotation under way: the new credential, and how to end it. Until `done`, the manager still calls the
+ * agent with the old one (the agent may not have the new one yet); `undo` goes back when the agent could not
+ * be given it.
+ */
 export interface PendingRotation {
   credential: string;
   previousValidForMs: number;
+  done(): void;
   undo(): void;
 }
 
@@ -22,6 +27,8 @@ export interface PendingRotation {
 @Injectable()
 export class AgentCredentials {
   private readonly key: Buffer;
+  /** Agents being handed a new credential: called with the previous one until they have it. */
+  private readonly handingOver = new Set<string>();
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
@@ -56,7 +63,9 @@ export class AgentCredentials {
   current(agentId: string): string | undefined {
     const state = this.credentials.find(agentId);
     if (!state || state.generation === 0 || state.revokedAt !== undefined) return undefined;
-    return deriveCredential(this.key, agentId, state.generation);
+    const generation =
+      this.handingOver.has(agentId) && state.previous ? state.previous.generation : state.generation;
+    return deriveCredential(this.key, agentId, generation);
   }
 
   /** A join (the agent sent the join token): a new credential, every earlier one retired. */
@@ -75,10 +84,15 @@ export class AgentCredentials {
       generation: before.generation,
       validUntil: Date.now() + previousValidForMs,
     });
+    this.handingOver.add(agentId);
     return {
       credential: deriveCredential(this.key, agentId, generation),
       previousValidForMs,
-      undo: () => this.credentials.setGenerations(agentId, before.generation, before.previous),
+      done: () => this.handingOver.delete(agentId),
+      undo: () => {
+        this.handingOver.delete(agentId);
+        this.credentials.setGenerations(agentId, before.generation, before.previous);
+      },
     };
   }
 
