@@ -5,6 +5,13 @@ import {
   type NodeExitReport,
 } from '@strato/contracts';
 
+/** `path` under the manager's URL, keeping a path prefix it has (a manager behind `https://edge/strato`). */
+export function managerUrl(baseUrl: string, path: string): URL {
+  const base = new URL(baseUrl);
+  base.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  return base;
+}
+
 export class ManagerCallError extends Error {
   constructor(
     readonly status: number,
@@ -39,7 +46,7 @@ export class ManagerClient {
   private async post<T = unknown>(path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.baseUrl), {
+      response = await fetch(managerUrl(this.baseUrl, path), {
         method: 'POST',
         headers: { [AGENT_TOKEN_HEADER]: this.token(), 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
