@@ -24,6 +24,16 @@ export class CommandFailedError extends Error {
   }
 }
 
+/** Node's codes for a certificate it could not verify: the manager is up, the trust is missing. */
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 export function describeFailure(error: unknown, url: string): { message: string; code: number } {
   if (error instanceof CommandFailedError) return { message: error.message, code: error.code };
   if (error instanceof StratoApiError) {
@@ -33,6 +43,12 @@ export function describeFailure(error: unknown, url: string): { message: string;
     return { message: error.message, code: error.status >= 500 ? EXIT.unavailable : EXIT.refused };
   }
   const cause = (error as { cause?: { code?: string } }).cause?.code;
+  if (cause !== undefined && TLS_CODES.has(cause)) {
+    return {
+      message: `the manager at ${url} answered, but its TLS certificate is not trusted here (${cause}); give the CLI the CA that signed it: NODE_EXTRA_CA_CERTS=/path/to/ca.pem (docs/deploy.md)`,
+      code: EXIT.unavailable,
+    };
+  }
   if (cause === 'ECONNREFUSED' || (error as Error).message === 'fetch failed') {
     return {
       message: `cannot reach the manager at ${url} (${cause ?? 'fetch failed'}); is it running? (npm start)`,

@@ -53,7 +53,9 @@ export class ManagerClient {
         signal: AbortSignal.timeout(5000),
       });
     } catch (error) {
-      throw new ManagerCallError(0, `manager at ${this.baseUrl} unreachable: ${(error as Error).message}`);
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      const why = `${(error as Error).message}${code ? ` (${code})` : ''}`;
+      throw new ManagerCallError(0, `manager at ${this.baseUrl} unreachable: ${why}`);
     }
     if (!response.ok)
       throw new ManagerCallError(
