@@ -1,5 +1,6 @@
 import { InvalidLoadOptionsError } from '../errors/invalid-load-options.error';
 import { NonLoopbackTargetError } from '../errors/non-loopback-target.error';
+import { timersFiringEarly } from '../testing/early-timers';
 import { type LocalHttpServer, startLocalHttpServer } from '../testing/local-http-server';
 import { measureCapacity } from './measure-capacity';
 
@@ -29,6 +30,21 @@ describe('measureCapacity: a closed loop finds what a target serves', () => {
     expect(result.warmUpMs).toBeGreaterThanOrEqual(result.warmUpSettled ? 3000 : 5000);
     expect(result.warmUpMs).toBeLessThan(6100);
     expect(result.completed).toBeLessThan(result.sent);
+  });
+
+  it('judges a second only once it is whole, even when timers fire early', async () => {
+    const restoreTimers = timersFiringEarly(5, 500);
+    try {
+      const result = await measureCapacity({
+        url: server.url,
+        concurrency: 2,
+        durationMs: 200,
+        maxWarmUpMs: 5000,
+      });
+      expect(result.warmUpMs).toBeGreaterThanOrEqual(result.warmUpSettled ? 3000 : 5000);
+    } finally {
+      restoreTimers();
+    }
   });
 
   it('warms up no longer than asked when the rate does not settle', async () => {

@@ -70,6 +70,11 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
   const answeredPerSecond: number[] = [];
   if (maxWarmUpMs === 0) window = { startMs: 0, endMs: options.durationMs };
 
+  // A timer may fire up to a millisecond before performance.now() reaches its deadline (Node's timers
+  // run off a cached loop clock): wait again for the rest, so a second is judged only once it is whole.
+  const until = async (ms: number): Promise<void> => {
+    while (now() < ms) await new Promise((resolve) => setTimeout(resolve, Math.max(1, ms - now())));
+  };
   const user = async (): Promise<void> => {
     while (!window || now() < window.endMs) {
       const sentAtMs = now();
@@ -87,7 +92,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
   };
   const warmUp = async (): Promise<void> => {
     for (let second = 1; !window; second++) {
-      await new Promise((resolve) => setTimeout(resolve, second * 1000 - now()));
+      await until(second * 1000);
       // Whole seconds only: the one in progress is not counted yet.
       const full = Array.from({ length: second }, (_, s) => answeredPerSecond[s] ?? 0);
       warmUpSettled = settled(full);

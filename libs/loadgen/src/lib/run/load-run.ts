@@ -88,7 +88,7 @@ export class LoadRun {
       this.fire(this.next);
       this.advance();
     }
-    if (this.next === undefined) return this.stopAtWindowEnd(now);
+    if (this.next === undefined) return this.stopAtWindowEnd();
     this.timer = setTimeout(this.tick, Math.max(1, Math.ceil(this.next - now)));
   };
 
@@ -108,12 +108,16 @@ export class LoadRun {
     this.reportProgressAt((Math.floor(now / interval) + 1) * interval, onProgress);
   }
 
-  /** A 2 s run lasts 2 s even when its last request answers sooner, so rates share one time base. */
-  private stopAtWindowEnd(now: number): void {
+  /**
+   * A 2 s run lasts 2 s even when its last request answers sooner, so rates share one time base. A timer
+   * that fires early (see reportProgressAt) is re-armed.
+   */
+  private stopAtWindowEnd(): void {
     const reason = this.scheduleEnd ?? 'schedule-end';
-    const endsAt = this.windowFor(reason);
-    if (endsAt <= now) return this.stop(reason);
-    this.timer = setTimeout(() => this.stop(reason), Math.ceil(endsAt - now));
+    const endsAt = this.fixedWindow(reason);
+    const now = this.elapsed();
+    if (endsAt === undefined || endsAt <= now) return this.stop(reason);
+    this.timer = setTimeout(() => this.stopAtWindowEnd(), Math.max(1, Math.ceil(endsAt - now)));
   }
 
   private advance(): void {
@@ -160,11 +164,16 @@ export class LoadRun {
   }
 
   private windowFor(reason: StopReason): number {
+    return this.fixedWindow(reason) ?? this.elapsed();
+  }
+
+  /** How long the send window lasts when it is set in advance (by a duration); otherwise undefined. */
+  private fixedWindow(reason: StopReason): number | undefined {
     if (reason === 'duration' && this.plan.durationMs !== undefined) return this.plan.durationMs;
     if (reason === 'schedule-end' && this.plan.schedule.durationMs !== undefined) {
       return Math.min(this.plan.schedule.durationMs, this.plan.durationMs ?? Number.POSITIVE_INFINITY);
     }
-    return this.elapsed();
+    return undefined;
   }
 
   private finish(): void {

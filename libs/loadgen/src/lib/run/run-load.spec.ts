@@ -3,6 +3,7 @@ import { NonLoopbackTargetError } from '../errors/non-loopback-target.error';
 import { LoadProgress } from '../measure/load-result';
 import { constant, poisson, steps } from '../schedule/schedules';
 import { jobMixTargets } from '../target/job-mix';
+import { timersFiringEarly } from '../testing/early-timers';
 import { closedPort, LocalHttpServer, startLocalHttpServer } from '../testing/local-http-server';
 import { runLoad } from './run-load';
 
@@ -40,6 +41,18 @@ describe('runLoad against a local server', () => {
     expect(sum(result.timeline.slice(2).map((b) => b.sent))).toBe(0);
     expect(progress.length).toBeGreaterThanOrEqual(1);
     expect(progress[0].lastSecond).toMatchObject({ second: 0, sent: 200 });
+  });
+
+  it('lasts its whole window even when timers fire early', async () => {
+    server = await startLocalHttpServer();
+    const restoreTimers = timersFiringEarly(20, 21);
+    try {
+      const result = await runLoad({ target: server.url, schedule: constant(10), durationMs: 1000 });
+      expect(result).toMatchObject({ sent: 10, ok: 10, stoppedBy: 'duration', sendWindowMs: 1000 });
+      expect(result.wallTimeMs).toBeGreaterThanOrEqual(1000);
+    } finally {
+      restoreTimers();
+    }
   });
 
   it('keeps sending on schedule while a slow server has not answered: open loop, in-flight grows', async () => {
