@@ -55,6 +55,8 @@ export class HaproxyLoadBalancer implements LoadBalancer {
   private readonly watchdog: HaproxyWatchdog;
   private readonly state = new BalancerState();
   private readonly lock = new SerialLock();
+  /** A runtime-API change is not in haproxy.cfg yet (the next saveSnapshot writes it). */
+  private snapshotDue = false;
   private readonly stats: HaproxyStats;
   private readonly times = new ResponseTimes();
   private readonly accessLog: HaproxyAccessLog | null;
@@ -139,8 +141,9 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       const { host, port, weight, maxConnections } = server;
       const options = { host, port, weight, maxConnections };
       await joinServer(this.supervisor.runtime, backendName(pod), server.nodeId, options);
-      await this.saveSnapshot();
+      this.snapshotDue = true;
     });
+    await this.saveSnapshot();
   }
 
   removeServer(pod: string, nodeId: string): Promise<void> {
@@ -155,7 +158,8 @@ export class HaproxyLoadBalancer implements LoadBalancer {
       exclusive: (step) => this.lock.run(step),
     });
     this.stats.forget(pod, nodeId);
-    await this.lock.run(() => this.saveSnapshot());
+    this.snapshotDue = true;
+    await this.saveSnapshot();
   }
 
   async setWeight(pod: string, nodeId: string, weight: number): Promise<void> {
@@ -165,9 +169,10 @@ export class HaproxyLoadBalancer implements LoadBalancer {
         if (!this.state.server(pod, nodeId)) throw new BalancedServerNotFoundError(pod, nodeId);
         await this.supervisor.runtime.setWeight(backendName(pod), nodeId, weight);
         this.state.setWeight(pod, nodeId, weight);
-        await this.saveSnapshot();
+        this.snapshotDue = true;
       })
       .catch(unlessHaproxyFailed(`set the weight of node ${nodeId}`));
+    await this.saveSnapshot();
   }
 
   async setMaxConnections(pod: string, maxConnections: number): Promise<void> {
@@ -178,9 +183,10 @@ export class HaproxyLoadBalancer implements LoadBalancer {
           await this.supervisor.runtime.setMaxConnections(backendName(pod), server.nodeId, maxConnections);
         }
         this.state.setMaxConnections(pod, maxConnections);
-        await this.saveSnapshot();
+        this.snapshotDue = true;
       })
       .catch(unlessHaproxyFailed(`set the concurrency of the nodes of pod ${pod}`));
+    await this.saveSnapshot();
   }
 
   responseTimes(pod: string, windowMs: number): ResponseTimeSummary | null {
@@ -212,12 +218,20 @@ export class HaproxyLoadBalancer implements LoadBalancer {
     }
   }
 
-  /** Keeps haproxy.cfg a full snapshot after runtime-API changes; the change itself already happened. */
-  private async saveSnapshot(): Promise<void> {
-    await this.supervisor.saveConfig(this.renderConfig()).catch((error: Error) => {
-      this.logger.warn(
-        `could not write the haproxy.cfg snapshot (the next reload renders it): ${error.message}`,
-      );
+  /**
+   * Keeps haproxy.cfg a full snapshot after runtime-API changes (the change itself already happened): when
+   * it resolves, the file has the caller's change. One write serves every change made before it: rendering
+   * and writing the whole file per change made 1,000 launches O(n²).
+   */
+  private saveSnapshot(): Promise<void> {
+    return this.lock.run(async () => {
+      if (!this.snapshotDue) return;
+      this.snapshotDue = false;
+      await this.supervisor.saveConfig(this.renderConfig()).catch((error: Error) => {
+        this.logger.warn(
+          `could not write the haproxy.cfg snapshot (the next reload renders it): ${error.message}`,
+        );
+      });
     });
   }
 
