@@ -74,6 +74,17 @@ describeIfHaproxy('HaproxyLoadBalancer supervision (kill -9, manager restart)', 
     await lb.removeServer('light', 'tmp');
     expect(serverLines()).toHaveLength(2);
     expect(config()).not.toContain('server tmp ');
+    // Changes made together share snapshot writes, yet each caller returns with its change in the file.
+    const batch = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'].map((nodeId) => ({ ...serverFor(nodes.c), nodeId }));
+    await Promise.all(
+      batch.map(async (server) => {
+        await lb.addServer('light', server);
+        expect(config()).toContain(`server ${server.nodeId} `);
+      }),
+    );
+    expect(serverLines()).toHaveLength(2 + batch.length);
+    await Promise.all(batch.map((server) => lb.removeServer('light', server.nodeId)));
+    expect(serverLines()).toHaveLength(2);
     expect(
       execFileSync(options.binary, ['-c', '-f', join(options.workDir, 'haproxy.cfg')]).toString(),
     ).toContain('Configuration file is valid');
