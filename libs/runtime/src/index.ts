@@ -20,6 +20,8 @@ export type { ProcessNodeRuntimeOptions } from './lib/process/process-node-runti
 export type { CgroupHost } from './lib/process/detect-process-limits';
 export type { CgroupDirOps } from './lib/cgroup/cgroup-dir-ops';
 export { DockerNodeRuntime } from './lib/docker/docker-node-runtime';
+export { SwarmNodeRuntime } from './lib/swarm/swarm-node-runtime';
+export type { SwarmNodeRuntimeOptions } from './lib/swarm/swarm-node-runtime';
 export type { DockerNodeRuntimeOptions } from './lib/docker/docker-node-runtime';
 export { isDockerReachable } from './lib/docker/docker-client';
 export type {

@@ -2,8 +2,22 @@ import { decideVariant, inCi, missingMessage } from './describe-needing';
 import type { InfrastructurePart } from './infrastructure-part';
 import type { PresentParts } from './probe-infrastructure';
 
-const all: PresentParts = { docker: true, nodeImage: true, haproxy: true, chromium: true, netns: true };
-const bare: PresentParts = { docker: false, nodeImage: false, haproxy: false, chromium: false, netns: false };
+const all: PresentParts = {
+  docker: true,
+  nodeImage: true,
+  haproxy: true,
+  chromium: true,
+  netns: true,
+  swarm: true,
+};
+const bare: PresentParts = {
+  docker: false,
+  nodeImage: false,
+  haproxy: false,
+  chromium: false,
+  netns: false,
+  swarm: false,
+};
 const docker: InfrastructurePart[] = ['docker', 'nodeImage'];
 
 describe('decideVariant', () => {

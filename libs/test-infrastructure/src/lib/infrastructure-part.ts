@@ -1,5 +1,5 @@
 /** What a test variant can need beyond Node and npm. */
-export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy' | 'chromium' | 'netns';
+export type InfrastructurePart = 'docker' | 'nodeImage' | 'haproxy' | 'chromium' | 'netns' | 'swarm';
 
 export interface PartDescription {
   /** The part, as a sentence's subject: "a Docker engine". */
@@ -44,5 +44,11 @@ export const PARTS: Record<InfrastructurePart, PartDescription> = {
     reason: 'no network namespaces',
     detail: '`ip netns add` failed: no iproute2, or not root (CAP_SYS_ADMIN and CAP_NET_ADMIN)',
     enable: 'run as root with iproute2 (apt-get install -y iproute2)',
+  },
+  swarm: {
+    name: 'a single-node Docker swarm',
+    reason: 'no swarm',
+    detail: `no swarm manager with the node image answers on STRATO_SWARM_DOCKER_HOST (default unix:///tmp/strato-swarm/docker.sock)`,
+    enable: 'tools/swarm-daemon.sh start (an isolated second dockerd, swarm init, the node image loaded)',
   },
 };

@@ -32,10 +32,13 @@ describe('probeDocker', () => {
   const socket = join(dir, 'docker.sock');
   let engine: ChildProcess;
   beforeAll(async () => {
-    // An engine that answers /_ping and knows one image. In a process of its own: the probe blocks this one.
+    // An engine that answers /_ping, knows one image and manages a swarm. In a process of its own: the
+    // probe blocks this one.
     const script = `require('http').createServer((req, res) => {
-        res.statusCode = req.url === '/_ping' || req.url === '/images/known%3Alatest/json' ? 200 : 404;
-        res.end(req.url === '/_ping' ? 'OK' : '{}');
+        const known = ['/_ping', '/images/known%3Alatest/json', '/info'].includes(req.url);
+        res.statusCode = known ? 200 : 404;
+        const swarm = { Swarm: { LocalNodeState: 'active', ControlAvailable: true } };
+        res.end(req.url === '/_ping' ? 'OK' : JSON.stringify(req.url === '/info' ? swarm : {}));
       }).listen(process.argv[1], () => console.log('listening'));`;
     engine = spawn(process.execPath, ['-e', script, socket]);
     await new Promise((resolve) => engine.stdout?.once('data', resolve));
@@ -46,12 +49,16 @@ describe('probeDocker', () => {
   });
 
   it('finds no engine where no socket answers', () => {
-    expect(probeDocker({ DOCKER_HOST: `unix://${dir}/none.sock` })).toEqual({ engine: false, image: false });
+    expect(probeDocker({ DOCKER_HOST: `unix://${dir}/none.sock` })).toEqual({
+      engine: false,
+      image: false,
+      swarm: false,
+    });
   });
 
-  it('finds the engine at DOCKER_HOST, and whether it holds the image', () => {
+  it('finds the engine at DOCKER_HOST, whether it holds the image, and whether it manages a swarm', () => {
     const env = { DOCKER_HOST: `unix://${socket}` };
-    expect(probeDocker(env, 'known:latest')).toEqual({ engine: true, image: true });
-    expect(probeDocker(env, 'strato-node:latest')).toEqual({ engine: true, image: false });
+    expect(probeDocker(env, 'known:latest')).toEqual({ engine: true, image: true, swarm: true });
+    expect(probeDocker(env, 'strato-node:latest')).toEqual({ engine: true, image: false, swarm: true });
   });
 });

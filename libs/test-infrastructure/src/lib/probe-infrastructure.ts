@@ -21,14 +21,18 @@ export function findHaproxy(
   return candidates.find(isExecutable) ?? null;
 }
 
+export interface DockerProbe {
+  engine: boolean;
+  image: boolean;
+  /** The engine is a swarm manager. */
+  swarm: boolean;
+}
+
 /**
- * Whether a Docker engine answers and holds the node image. Synchronous, because a suite picks its describe
+ * Whether a Docker engine answers, holds the node image, and manages a swarm. Synchronous, because a suite picks its describe
  * at load time and jest has no asynchronous skip: a child node process does the asynchronous part.
  */
-export function probeDocker(
-  env: NodeJS.ProcessEnv = process.env,
-  image = NODE_IMAGE,
-): { engine: boolean; image: boolean } {
+export function probeDocker(env: NodeJS.ProcessEnv = process.env, image = NODE_IMAGE): DockerProbe {
   const script = `
     const host = process.env.DOCKER_HOST || '';
     const target = host.startsWith('tcp://') ? { host: new URL(host).hostname, port: new URL(host).port }
@@ -36,15 +40,21 @@ export function probeDocker(
     const get = (path) => new Promise((done) => require('http')
       .get({ ...target, path, timeout: 2000 }, (r) => { r.resume(); done(r.statusCode); })
       .on('timeout', function () { this.destroy(); }).on('error', () => done(0)));
+    const body = (path) => new Promise((done) => require('http')
+      .get({ ...target, path, timeout: 2000 }, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => done(s)); })
+      .on('timeout', function () { this.destroy(); }).on('error', () => done('{}')));
     get('/_ping').then(async (ping) => {
       const image = ping === 200 ? await get('/images/' + encodeURIComponent(process.argv[1]) + '/json') : 0;
-      process.stdout.write(JSON.stringify({ engine: ping === 200, image: image === 200 }));
+      let swarm = false;
+      try { const s = JSON.parse(ping === 200 ? await body('/info') : '{}').Swarm || {};
+        swarm = s.LocalNodeState === 'active' && s.ControlAvailable === true; } catch {}
+      process.stdout.write(JSON.stringify({ engine: ping === 200, image: image === 200, swarm }));
     });`;
   const probe = spawnSync(process.execPath, ['-e', script, image], { env, encoding: 'utf8', timeout: 6_000 });
   try {
-    return JSON.parse(probe.stdout) as { engine: boolean; image: boolean };
+    return JSON.parse(probe.stdout) as DockerProbe;
   } catch {
-    return { engine: false, image: false };
+    return { engine: false, image: false, swarm: false };
   }
 }
 
@@ -69,17 +79,25 @@ export function probeNetns(): boolean {
   return spawnSync('ip', ['netns', 'del', name], { timeout: 5_000 }).status === 0;
 }
 
-let docker: { engine: boolean; image: boolean } | undefined;
+/** The engine of the swarm the swarm runtime's tests use: tools/swarm-daemon.sh starts it. */
+export function swarmDockerHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env['STRATO_SWARM_DOCKER_HOST'] ?? 'unix:///tmp/strato-swarm/docker.sock';
+}
+
+let docker: DockerProbe | undefined;
+let swarm: DockerProbe | undefined;
 
 /** What this machine has of the parts a variant needs; Docker is probed once per test file, and only when needed. */
 export function presentParts(needs: readonly InfrastructurePart[]): PresentParts {
   if (needs.includes('docker') || needs.includes('nodeImage')) docker ??= probeDocker();
+  if (needs.includes('swarm')) swarm ??= probeDocker({ ...process.env, DOCKER_HOST: swarmDockerHost() });
   return {
     docker: docker?.engine ?? false,
     nodeImage: docker?.image ?? false,
     haproxy: needs.includes('haproxy') && findHaproxy() !== null,
     chromium: needs.includes('chromium') && findChromium() !== null,
     netns: needs.includes('netns') && probeNetns(),
+    swarm: (swarm?.swarm ?? false) && (swarm?.image ?? false),
   };
 }
 

@@ -29,7 +29,7 @@ const IMAGE_JOB_SERVER = '/app/server.js';
 
 export interface DockerJobExecOptions {
   docker: Docker;
-  container: (nodeId: string) => Docker.Container;
+  container: (nodeId: string) => Docker.Container | Promise<Docker.Container>;
   /** OOM kills the node's memory cgroup has seen so far; 0 where it cannot tell. */
   oomKills: (nodeId: string) => Promise<number>;
 }
@@ -41,7 +41,7 @@ export class DockerJobExec implements Pick<NodeJobRunner, 'runJob'> {
   async runJob(spec: NodeJobSpec, output: NodeJobOutput): Promise<NodeJobHandle> {
     assertValidId('attempt', spec.attemptId);
     const { docker } = this.options;
-    const container = this.options.container(spec.nodeId);
+    const container = await this.options.container(spec.nodeId);
     await this.requireRunning(container, spec.nodeId);
     const interpreter =
       spec.job.kind === 'script'
@@ -89,7 +89,7 @@ export class DockerJobExec implements Pick<NodeJobRunner, 'runJob'> {
 
   /** The attempts an earlier agent left in the node's container, killed and removed; their ids. */
   async endLeftoverJobsIn(nodeId: string): Promise<string[]> {
-    const container = this.options.container(nodeId);
+    const container = await this.options.container(nodeId);
     const { stdout } = await runExec(this.options.docker, container, [
       IMAGE_NODE,
       '-e',

@@ -1,0 +1,45 @@
+import type Docker from 'dockerode';
+import { cloudFilter } from '../docker/container-config';
+import { SERVICE_ID_LABEL } from './service-spec';
+
+export interface TaskWait {
+  cloud: string;
+  serviceId: string;
+  nodeId: string;
+  /** The containers of the service's earlier tasks: not the one waited for. */
+  earlier: ReadonlySet<string>;
+  timeoutMs: number;
+}
+
+const POLL_MS = 100;
+
+/**
+ * The id of the container of the service's new task once it runs, or once it has exited already (the
+ * node's state then says so). When Swarm has not run one in time (no host with room, say), an Error with
+ * what Swarm says of the task.
+ */
+export async function waitForTaskContainer(docker: Docker, wait: TaskWait): Promise<string> {
+  const filters = { label: [...cloudFilter(wait.cloud)['label'], `${SERVICE_ID_LABEL}=${wait.serviceId}`] };
+  const deadline = Date.now() + wait.timeoutMs;
+  for (;;) {
+    const containers = await docker.listContainers({ all: true, filters });
+    const started = containers.find((c) => !wait.earlier.has(c.Id) && c.State !== 'created');
+    if (started !== undefined) return started.Id;
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error(
+    `swarm did not run node ${wait.nodeId} within ${wait.timeoutMs} ms: ${await taskStatus(docker, wait.serviceId)}`,
+  );
+}
+
+async function taskStatus(docker: Docker, serviceId: string): Promise<string> {
+  const tasks = (await docker.listTasks({ filters: { service: [serviceId] } })) as Array<{
+    CreatedAt?: string;
+    Status?: { State?: string; Message?: string; Err?: string };
+  }>;
+  const [task] = tasks.sort((a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? ''));
+  if (task === undefined) return 'no task yet';
+  const { State = 'unknown', Message = '', Err } = task.Status ?? {};
+  return [`task ${State}`, Message, Err].filter(Boolean).join(': ');
+}
