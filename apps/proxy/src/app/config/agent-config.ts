@@ -124,8 +124,8 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
   if (token.length < 16)
     problems.push('STRATO_AGENT_TOKEN must be set (at least 16 characters); `npm start` creates one');
   const runtime = env['STRATO_RUNTIME'] ?? 'auto';
-  if (!['auto', 'process', 'docker'].includes(runtime))
-    problems.push(`STRATO_RUNTIME must be auto, process or docker, got "${runtime}"`);
+  if (!['auto', 'process', 'docker', 'swarm'].includes(runtime))
+    problems.push(`STRATO_RUNTIME must be auto, process, docker or swarm, got "${runtime}"`);
   const cloud = env['STRATO_CLOUD'] ?? 'strato';
   if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(cloud))
     problems.push(`STRATO_CLOUD must be lower-case letters, digits and dashes, got "${cloud}"`);
