@@ -3,13 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { swarmDockerHost } from '@strato/test-infrastructure';
 import { agentCredentialHeaders } from './agent-credential';
 import { freePort, nodePortRange } from './free-port';
 import { dist, WORKSPACE } from './paths';
 import { startValidatingProxy, type ValidatingProxy } from './validating-proxy';
 
 export interface CloudOptions {
-  runtime: 'docker' | 'process';
+  /** swarm: the single-node swarm of tools/swarm-daemon.sh. */
+  runtime: 'docker' | 'process' | 'swarm';
   lb: 'haproxy' | 'embedded';
   /** Whether the agent removes its nodes when it stops (default true). */
   stopNodesOnExit?: boolean;
@@ -151,6 +153,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     STRATO_AGENT_STATE_DIR: join(dataDir, 'agent'),
     STRATO_NODE_PORTS: nodePortRange(),
     STRATO_STOP_NODES_ON_EXIT: String(options.stopNodesOnExit ?? true),
+    ...(options.runtime === 'swarm' ? { DOCKER_HOST: swarmDockerHost() } : {}),
   };
   const startAgent = async (): Promise<ChildProcess> => {
     if (stopped) throw new Error('this cloud was stopped');

@@ -1,12 +1,12 @@
 import type { AgentNodeView, NodeView } from '@strato/contracts';
-import type { RunningCloud } from './cloud-harness';
+import type { CloudOptions, RunningCloud } from './cloud-harness';
 
 /** A cloud as the check reads it: the manager's views and every agent's. */
 export type ConvergenceTarget = Pick<RunningCloud, 'managerUrl' | 'token' | 'name'> & {
   /** Each agent's URL and its own credential header. */
   agents: { url: string; auth(): Record<string, string> }[];
 };
-import { dockerApi } from './infrastructure';
+import { dockerApi, engineSocket } from './infrastructure';
 
 interface LbServer {
   node: string;
@@ -28,7 +28,7 @@ async function getJson<T>(url: string, headers: Record<string, string>): Promise
  */
 export async function convergenceProblems(
   cloud: ConvergenceTarget,
-  runtime: 'docker' | 'process',
+  runtime: CloudOptions['runtime'],
 ): Promise<string[]> {
   const owner = { authorization: `Bearer ${cloud.token}` };
   const nodes = await getJson<NodeView[]>(`${cloud.managerUrl}/api/v1/nodes`, owner);
@@ -68,10 +68,12 @@ export async function convergenceProblems(
   const recorded = new Set(nodes.filter((n) => n.agent).map((n) => n.name));
   for (const r of running)
     if (!recorded.has(r.nodeId)) problems.push(`${r.nodeId} runs (${r.state}) with no record`);
-  if (runtime === 'docker') {
+  if (runtime !== 'process') {
     const filters = encodeURIComponent(JSON.stringify({ label: [`strato.cloud=${cloud.name}`] }));
     const { body } = await dockerApi<{ Labels: Record<string, string> }[]>(
       `/containers/json?all=1&filters=${filters}`,
+      'GET',
+      engineSocket(runtime),
     );
     for (const c of body)
       if (!recorded.has(c.Labels['strato.node']))

@@ -1,9 +1,19 @@
+import { swarmDockerHost } from '@strato/test-infrastructure';
 import { request } from 'node:http';
 
+/** The engine a runtime's nodes run on: the swarm of tools/swarm-daemon.sh, or the default engine. */
+export function engineSocket(runtime: 'docker' | 'process' | 'swarm'): string {
+  return runtime === 'swarm' ? swarmDockerHost().replace(/^unix:\/\//, '') : '/var/run/docker.sock';
+}
+
 /** A call to the Docker Engine API through its unix socket (loopback-only by construction). */
-export function dockerApi<T>(path: string, method = 'GET'): Promise<{ status: number; body: T }> {
+export function dockerApi<T>(
+  path: string,
+  method = 'GET',
+  socketPath = '/var/run/docker.sock',
+): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: '/var/run/docker.sock', path, method }, (res) => {
+    const req = request({ socketPath, path, method }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => {

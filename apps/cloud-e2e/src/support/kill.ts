@@ -1,21 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningCloud } from './cloud-harness';
-import { dockerApi } from './infrastructure';
+import type { CloudOptions, RunningCloud } from './cloud-harness';
+import { dockerApi, engineSocket } from './infrastructure';
 
-/** kill -9 of one node: its container (docker) or its job-server process (found by its --strato-node marker). */
+/** kill -9 of one node: its container (docker, swarm) or its job-server process (found by its --strato-node marker). */
 export async function killNode(
   cloud: RunningCloud,
-  runtime: 'docker' | 'process',
+  runtime: CloudOptions['runtime'],
   nodeId: string,
 ): Promise<boolean> {
-  if (runtime === 'docker') {
+  if (runtime !== 'process') {
     const filters = encodeURIComponent(
       JSON.stringify({ label: [`strato.cloud=${cloud.name}`, `strato.node=${nodeId}`] }),
     );
-    const { body } = await dockerApi<{ Id: string }[]>(`/containers/json?filters=${filters}`);
+    const { body } = await dockerApi<{ Id: string }[]>(
+      `/containers/json?filters=${filters}`,
+      'GET',
+      engineSocket(runtime),
+    );
     if (!body[0]) return false;
-    return (await dockerApi(`/containers/${body[0].Id}/kill`, 'POST')).status === 204;
+    return (await dockerApi(`/containers/${body[0].Id}/kill`, 'POST', engineSocket(runtime))).status === 204;
   }
   const marker = `--strato-node=${cloud.name}/${nodeId}`;
   for (const entry of readdirSync('/proc')) {

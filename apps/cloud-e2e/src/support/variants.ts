@@ -9,9 +9,13 @@ export const CLOUD_VARIANTS: readonly Variant[] = [
   { runtime: 'docker', lb: 'haproxy' },
 ];
 
+/** Nodes as Swarm services, behind HAProxy: the stories that say so run on it too. */
+export const SWARM_VARIANT: Variant = { runtime: 'swarm', lb: 'haproxy' };
+
 export function partsNeeded(variant: Variant): InfrastructurePart[] {
   return [
     ...(variant.runtime === 'docker' ? (['docker', 'nodeImage'] as const) : []),
+    ...(variant.runtime === 'swarm' ? (['swarm'] as const) : []),
     ...(variant.lb === 'haproxy' ? (['haproxy'] as const) : []),
   ];
 }
@@ -24,8 +28,9 @@ export function describeEachCloud(
   title: string,
   body: (variant: Variant) => void,
   alsoNeeded: readonly InfrastructurePart[] = [],
+  variants: readonly Variant[] = CLOUD_VARIANTS,
 ): void {
-  for (const variant of CLOUD_VARIANTS) {
+  for (const variant of variants) {
     const named = title.replace('$runtime', variant.runtime).replace('$lb', variant.lb);
     describeNeeding([...partsNeeded(variant), ...alsoNeeded])(named, () => body(variant));
   }
