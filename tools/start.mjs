@@ -31,9 +31,11 @@ function agentToken() {
 
 async function chooseRuntime() {
   const wanted = env.STRATO_RUNTIME ?? 'auto';
-  if (!['auto', 'docker', 'process'].includes(wanted))
-    throw new Error(`STRATO_RUNTIME must be auto, docker or process, got "${wanted}"`);
+  if (!['auto', 'docker', 'process', 'swarm'].includes(wanted))
+    throw new Error(`STRATO_RUNTIME must be auto, docker, process or swarm, got "${wanted}"`);
   if (wanted === 'process') return 'process';
+  // The agent drives the swarm whose manager engine DOCKER_HOST names (tools/swarm-daemon.sh starts one).
+  if (wanted === 'swarm') return 'swarm';
   const reachable = await dockerReachable();
   if (!reachable) {
     if (wanted === 'docker')

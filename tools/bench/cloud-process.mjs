@@ -33,7 +33,7 @@ export function ownerApi(manager, token) {
   };
 }
 
-export async function startBenchCloud({ runtime, lb }) {
+export async function startBenchCloud({ runtime, lb, env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'strato-bench-'));
   const [port, agentPort, lbPort] = [await freePort(), await freePort(), await freePort()];
   const cloudName = `bench-${process.pid}-${runtime}`;
@@ -49,6 +49,7 @@ export async function startBenchCloud({ runtime, lb }) {
       STRATO_DATA_DIR: dataDir,
       STRATO_CLOUD: cloudName,
       STRATO_NODE_PORTS: '23000-23199',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -17,3 +17,16 @@ describe('loadAgentConfig: the node runtime', () => {
     expect(load).toThrow('STRATO_RUNTIME must be auto, process, docker or swarm, got "kubernetes"');
   });
 });
+
+describe('loadAgentConfig: overcommit (what the swarm runtime reserves)', () => {
+  it('is 1 unless STRATO_OVERCOMMIT says more', () => {
+    expect(loadAgentConfig(env, '/srv').overcommit).toBe(1);
+    expect(loadAgentConfig({ ...env, STRATO_OVERCOMMIT: '4' }, '/srv').overcommit).toBe(4);
+  });
+
+  it.each(['0.5', 'lots'])('refuses STRATO_OVERCOMMIT=%s', (value) => {
+    expect(() => loadAgentConfig({ ...env, STRATO_OVERCOMMIT: value }, '/srv')).toThrow(
+      `STRATO_OVERCOMMIT must be a number of at least 1 (1: never overcommit), got "${value}"`,
+    );
+  });
+});

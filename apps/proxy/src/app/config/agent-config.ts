@@ -36,6 +36,8 @@ export interface AgentConfig {
   labels: Record<string, string>;
   /** What the host offers its nodes, which the manager's placement reserves from; undefined: all of it. */
   capacity: { cpus: number | undefined; memoryBytes: number | undefined };
+  /** The swarm runtime's reservations are the pod's size divided by this (STRATO_OVERCOMMIT, as the manager's). */
+  overcommit: number;
 }
 
 export class AgentConfigError extends Error {
@@ -152,7 +154,13 @@ export function loadAgentConfig(env: Env = process.env, cwd = process.cwd()): Ag
       cpus: optionalPositive(env, 'STRATO_AGENT_CPUS', problems),
       memoryBytes: mebibytes(optionalPositive(env, 'STRATO_AGENT_MEMORY_MIB', problems)),
     },
+    overcommit: Number(env['STRATO_OVERCOMMIT'] || 1),
   };
+  if (!(config.overcommit >= 1)) {
+    problems.push(
+      `STRATO_OVERCOMMIT must be a number of at least 1 (1: never overcommit), got "${env['STRATO_OVERCOMMIT']}"`,
+    );
+  }
   if (!isIpv4(config.nodeAddress) || config.nodeAddress === '0.0.0.0') {
     problems.push(
       `STRATO_NODE_ADDRESS must be this host's IPv4 address that the load balancer reaches, got "${config.nodeAddress}"`,

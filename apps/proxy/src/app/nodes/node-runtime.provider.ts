@@ -34,7 +34,12 @@ export const nodeRuntimeProvider: Provider = {
 async function chooseRuntime(config: AgentConfig): Promise<NodeRuntime> {
   const { cloud, nodeImage: image } = config;
   if (config.runtime === 'swarm')
-    return new SwarmNodeRuntime({ cloud, image, logger: new Logger('SwarmRuntime') });
+    return new SwarmNodeRuntime({
+      cloud,
+      image,
+      overcommit: config.overcommit,
+      logger: new Logger('SwarmRuntime'),
+    });
   if (config.runtime === 'docker' || (config.runtime === 'auto' && (await isDockerReachable())))
     return new DockerNodeRuntime({ cloud, image });
   return new ProcessNodeRuntime({

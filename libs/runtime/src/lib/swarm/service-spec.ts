@@ -20,26 +20,31 @@ export function serviceName(cloud: string, nodeId: string): string {
 /**
  * One service of at most one replica per node: the node keeps its own identity (its id is the balancer's
  * server name, scale-in picks it, its incarnation is its own), which a pod-wide replica count would lose.
- * Created with 0 replicas (created, not started); the pod's size is both the limit and the reservation,
- * so Swarm places it only where it fits; host networking; no restart by Swarm: the manager's reconciler
+ * Created with 0 replicas (created, not started); the pod's size is the limit and, divided by the owner's
+ * overcommit (1: none), the reservation, so Swarm places it only where it fits; host networking; no restart by Swarm: the manager's reconciler
  * decides about a node that exited (as with the other runtimes), so its exit is seen and counted.
  */
 export function serviceCreateOptions(
   cloud: string,
   image: string,
   spec: NodeSpec,
+  overcommit = 1,
 ): Docker.CreateServiceOptions {
   const container = containerCreateOptions(cloud, image, spec);
   const labels = container.Labels ?? {};
   const memoryBytes = Math.round(spec.memoryMiB * 2 ** 20);
   const boot = boostedBootCpus(spec);
-  const resources = { NanoCPUs: nanoCpus(spec.cpus), MemoryBytes: memoryBytes };
+  const limits = { NanoCPUs: nanoCpus(spec.cpus), MemoryBytes: memoryBytes };
+  const reservations = {
+    NanoCPUs: nanoCpus(spec.cpus / overcommit),
+    MemoryBytes: Math.round(memoryBytes / overcommit),
+  };
   return {
     Name: serviceName(cloud, spec.nodeId),
     Labels: { ...labels, ...(boot === undefined ? {} : { [SWARM_LABEL.bootCpus]: String(boot) }) },
     TaskTemplate: {
       ContainerSpec: { Image: image, Env: container.Env, Labels: labels, Init: true },
-      Resources: { Limits: resources, Reservations: resources },
+      Resources: { Limits: limits, Reservations: reservations },
       RestartPolicy: { Condition: 'none' },
       Networks: [{ Target: 'host' }],
     },

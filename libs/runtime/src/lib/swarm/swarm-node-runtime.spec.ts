@@ -146,6 +146,25 @@ describeSwarm('SwarmNodeRuntime', () => {
     await runtime.remove('raced');
   });
 
+  it('reserves the pod size divided by the overcommit the owner allows, the limits staying the size', async () => {
+    const lax = new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, socketPath, overcommit: 4 });
+    await lax.create({
+      nodeId: 'lax',
+      incarnation: 1,
+      pod: 'light',
+      port: await freePort(),
+      cpus: 0.4,
+      memoryMiB: 128,
+    });
+    const { Resources } = (await docker.getService(`strato-${cloud}-lax`).inspect()).Spec.TaskTemplate;
+    expect(Resources).toEqual({
+      Limits: { NanoCPUs: 400_000_000, MemoryBytes: 128 * 2 ** 20 },
+      Reservations: { NanoCPUs: 100_000_000, MemoryBytes: 32 * 2 ** 20 },
+    });
+    await lax.remove('lax');
+    expect(() => new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, overcommit: 0.5 })).toThrow(/at least 1/);
+  });
+
   it('says why Swarm did not run a node that fits on no host', async () => {
     const slow = new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, socketPath, startTimeoutMs: 3_000 });
     await slow.create({

@@ -20,7 +20,7 @@ import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job
 import { SERVICE_ID_LABEL, serviceCreateOptions, serviceName, SWARM_LABEL } from './service-spec';
 import { updateService } from './update-service';
 import { newestFirst } from './newest-first';
-import { waitForTaskContainer } from './wait-for-task';
+import { waitForNoTasks, waitForTaskContainer } from './wait-for-task';
 
 export interface SwarmNodeRuntimeOptions {
   cloud: string;
@@ -30,7 +30,12 @@ export interface SwarmNodeRuntimeOptions {
   logger?: RuntimeLogger;
   /** How long a start waits for Swarm to place the task and its container to run. Default 30 000 ms. */
   startTimeoutMs?: number;
+  /** Swarm reserves the pod's size divided by this (default 1: never overcommit a host). */
+  overcommit?: number;
 }
+
+/** How long a remove waits for Swarm to delete the node's tasks before it removes the service. */
+const TASKS_GONE_MS = 10_000;
 
 interface ServiceInfo {
   ID: string;
@@ -55,6 +60,8 @@ export class SwarmNodeRuntime implements NodeRuntime {
   private readonly jobs: DockerJobExec;
   private readonly imageInterpreters: DockerImageInterpreters;
   private readonly startTimeoutMs: number;
+  private readonly overcommit: number;
+  private readonly logger: RuntimeLogger;
   private capabilities: Promise<NodeLimits> | undefined;
 
   constructor(options: SwarmNodeRuntimeOptions) {
@@ -62,10 +69,14 @@ export class SwarmNodeRuntime implements NodeRuntime {
     this.cloud = options.cloud;
     this.image = options.image;
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
+    this.overcommit = options.overcommit ?? 1;
+    if (!(this.overcommit >= 1))
+      throw new RangeError(`overcommit must be at least 1, got ${this.overcommit}`);
     const { client, description } = connectDocker(options.socketPath);
     this.docker = client;
     this.endpoint = description;
     const logger = options.logger ?? console;
+    this.logger = logger;
     this.statsReader = new DockerStatsReader(logger);
     this.events = new DockerNodeEvents(client, this.cloud, logger);
     this.jobs = new DockerJobExec({
@@ -79,7 +90,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
     try {
-      await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec));
+      await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec, this.overcommit));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
       throw this.translate(error, 'create', spec.nodeId);
@@ -153,6 +164,9 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async remove(nodeId: string): Promise<void> {
     const service = await this.serviceInfo(nodeId);
     await this.stop(nodeId);
+    if (!(await waitForNoTasks(this.docker, service.ID, TASKS_GONE_MS))) {
+      this.logger.warn(`swarm runtime: node ${nodeId}: its tasks were not gone after ${TASKS_GONE_MS} ms`);
+    }
     await this.call('remove', nodeId, () => this.docker.getService(service.ID).remove(), 404);
     for (const container of await this.containersOf(service.ID)) {
       await this.docker

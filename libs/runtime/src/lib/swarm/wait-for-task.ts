@@ -43,3 +43,17 @@ async function taskStatus(docker: Docker, serviceId: string): Promise<string> {
   const { State = 'unknown', Message = '', Err } = task.Status ?? {};
   return [`task ${State}`, Message, Err].filter(Boolean).join(': ');
 }
+
+/**
+ * Until the service has no task left (after a scale to 0 Swarm's task reaper deletes them), or timeoutMs.
+ * Removing a service while the reaper still deletes its tasks can crash the swarm manager: SwarmKit's
+ * SetServiceTasksRemove dereferences a task deleted under it (seen on Docker 20.10.24; moby/swarmkit#3222).
+ */
+export async function waitForNoTasks(docker: Docker, serviceId: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await docker.listTasks({ filters: { service: [serviceId] } })).length === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
