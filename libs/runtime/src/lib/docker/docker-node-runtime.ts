@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { DockerEngineCalls } from './docker-engine-calls';
 import type { NodeLimits, RuntimeKind, ScriptInterpreter } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotFoundError } from '../errors/node-not-found.error';
@@ -19,13 +20,13 @@ import {
 import { demuxDockerLogs } from './demux-logs';
 import { createContainer } from './create-container';
 import { connectDocker } from './docker-client';
-import { hasStatus, translateDockerError } from './docker-errors';
+import { hasStatus } from './docker-errors';
 import { DockerNodeEvents } from './docker-node-events';
 import { DockerStatsReader, type StatsTarget } from './docker-stats-reader';
 import { DockerJobExec } from './docker-job-exec';
 import { DockerImageInterpreters } from './docker-image-interpreters';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
-import { engineLimits, isLimitWarning, limitsFromWarnings } from './engine-limits';
+import { isLimitWarning, limitsFromWarnings } from './engine-limits';
 
 export interface DockerNodeRuntimeOptions {
   cloud: string;
@@ -40,13 +41,12 @@ export class DockerNodeRuntime implements NodeRuntime {
   private readonly cloud: string;
   private readonly image: string;
   private readonly docker: Docker;
-  private readonly endpoint: string;
+  private readonly engine: DockerEngineCalls;
   private readonly statsReader: DockerStatsReader;
   private readonly events: DockerNodeEvents;
   private readonly logger: RuntimeLogger;
   /** What the engine said at create, per node this adapter created; other nodes get the engine's capabilities. */
   private readonly createdLimits = new Map<string, NodeLimits>();
-  private capabilities: Promise<NodeLimits> | undefined;
   private readonly jobs: DockerJobExec;
   private readonly imageInterpreters: DockerImageInterpreters;
 
@@ -56,7 +56,7 @@ export class DockerNodeRuntime implements NodeRuntime {
     this.image = options.image;
     const { client, description } = connectDocker(options.socketPath);
     this.docker = client;
-    this.endpoint = description;
+    this.engine = new DockerEngineCalls(client, { image: this.image, endpoint: description });
     const logger = options.logger ?? console;
     this.logger = logger;
     this.statsReader = new DockerStatsReader(logger);
@@ -79,7 +79,7 @@ export class DockerNodeRuntime implements NodeRuntime {
       ));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
-      throw this.translate(error, 'create', spec.nodeId);
+      throw this.engine.translate(error, 'create', spec.nodeId);
     }
     const limits = limitsFromWarnings(warnings);
     this.createdLimits.set(spec.nodeId, limits);
@@ -91,7 +91,7 @@ export class DockerNodeRuntime implements NodeRuntime {
 
   async start(nodeId: string): Promise<RuntimeNode> {
     const container = this.container(nodeId);
-    await this.call('start', nodeId, () => container.start(), 304);
+    await this.engine.call('start', nodeId, () => container.start(), 304);
     return this.inspectContainer(container, nodeId);
   }
 
@@ -102,20 +102,20 @@ export class DockerNodeRuntime implements NodeRuntime {
     const cap = Number(Config.Labels?.[LABEL.cpus]);
     // A container made before the label was written boots under its cap: nothing to end.
     if (!(cap > 0) || HostConfig.NanoCpus === nanoCpus(cap)) return;
-    await this.call('update', nodeId, () => container.update({ NanoCpus: nanoCpus(cap) }));
+    await this.engine.call('update', nodeId, () => container.update({ NanoCpus: nanoCpus(cap) }));
   }
 
   async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {
     const container = this.container(nodeId);
     // The engine takes whole seconds; round up so a node always gets at least the time asked for.
     const t = Math.max(0, Math.ceil(timeoutMs / 1_000));
-    await this.call('stop', nodeId, () => container.stop({ t }), 304);
+    await this.engine.call('stop', nodeId, () => container.stop({ t }), 304);
   }
 
   async remove(nodeId: string): Promise<void> {
     const node = await this.inspectContainer(this.container(nodeId), nodeId);
     if (node.state === 'running' || node.state === 'paused') await this.stop(nodeId);
-    await this.call('remove', nodeId, () => this.container(nodeId).remove({ force: true }));
+    await this.engine.call('remove', nodeId, () => this.container(nodeId).remove({ force: true }));
     this.createdLimits.delete(nodeId);
   }
 
@@ -123,7 +123,7 @@ export class DockerNodeRuntime implements NodeRuntime {
     const container = this.container(nodeId);
     const { State } = await this.inspectInfo(container, nodeId);
     if (!State.Running) throw new NodeNotRunningError(nodeId, 'pause');
-    if (!State.Paused) await this.call('pause', nodeId, () => container.pause());
+    if (!State.Paused) await this.engine.call('pause', nodeId, () => container.pause());
     return this.inspectContainer(container, nodeId);
   }
 
@@ -131,7 +131,7 @@ export class DockerNodeRuntime implements NodeRuntime {
     const container = this.container(nodeId);
     const { State } = await this.inspectInfo(container, nodeId);
     if (!State.Running) throw new NodeNotRunningError(nodeId, 'resume');
-    if (State.Paused) await this.call('unpause', nodeId, () => container.unpause());
+    if (State.Paused) await this.engine.call('unpause', nodeId, () => container.unpause());
     return this.inspectContainer(container, nodeId);
   }
 
@@ -161,7 +161,7 @@ export class DockerNodeRuntime implements NodeRuntime {
         return { id: Id, running: State.Running, pid: State.Pid, ...limits };
       },
       engineStats: async () =>
-        (await this.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {},
+        (await this.engine.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {},
     };
   }
 
@@ -180,7 +180,7 @@ export class DockerNodeRuntime implements NodeRuntime {
   }
 
   async list(): Promise<RuntimeNode[]> {
-    const containers = await this.call('list', undefined, () =>
+    const containers = await this.engine.call('list', undefined, () =>
       this.docker.listContainers({ all: true, filters: cloudFilter(this.cloud) }),
     );
     const host = await this.hostLimits();
@@ -189,16 +189,8 @@ export class DockerNodeRuntime implements NodeRuntime {
     );
   }
 
-  /** From the engine's `GET /info`: a create on an engine without, say, swap limit support warns about it. */
   hostLimits(): Promise<NodeLimits> {
-    this.capabilities ??= this.call('info', undefined, () => this.docker.info()).then(
-      (info) => engineLimits(info ?? {}),
-      (error: unknown) => {
-        this.capabilities = undefined;
-        throw error;
-      },
-    );
-    return this.capabilities;
+    return this.engine.hostLimits();
   }
 
   /** Read from the node image's filesystem, once per image id: nothing is started. */
@@ -206,13 +198,13 @@ export class DockerNodeRuntime implements NodeRuntime {
     try {
       return await this.imageInterpreters.of(this.image);
     } catch (error) {
-      throw this.translate(error, 'interpreters', undefined);
+      throw this.engine.translate(error, 'interpreters', undefined);
     }
   }
 
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
     const container = this.container(nodeId);
-    const buffer = await this.call('logs', nodeId, () =>
+    const buffer = await this.engine.call('logs', nodeId, () =>
       container.logs({ stdout: true, stderr: true, follow: false, tail: tailLines }),
     );
     return buffer === undefined ? '' : demuxDockerLogs(buffer);
@@ -233,27 +225,8 @@ export class DockerNodeRuntime implements NodeRuntime {
     container: Docker.Container,
     nodeId: string,
   ): Promise<Docker.ContainerInspectInfo> {
-    const info = await this.call('inspect', nodeId, () => container.inspect());
+    const info = await this.engine.call('inspect', nodeId, () => container.inspect());
     if (info === undefined) throw new Error(`docker inspect of node ${nodeId} returned nothing`);
     return info;
-  }
-
-  /** Runs one engine call; `benign` is a status that means "already so" (e.g. 304 on start), giving undefined. */
-  private async call<T>(
-    operation: string,
-    nodeId: string | undefined,
-    run: () => Promise<T>,
-    benign?: number,
-  ): Promise<T | undefined> {
-    try {
-      return await run();
-    } catch (error) {
-      if (benign !== undefined && hasStatus(error, benign)) return undefined;
-      throw this.translate(error, operation, nodeId);
-    }
-  }
-
-  private translate(error: unknown, operation: string, nodeId: string | undefined): Error {
-    return translateDockerError(error, { operation, nodeId, image: this.image, endpoint: this.endpoint });
   }
 }

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { DockerEngineCalls } from '../docker/docker-engine-calls';
 import type { NodeLimits, RuntimeKind, ScriptInterpreter } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
@@ -10,12 +11,11 @@ import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
 import { cloudFilter, LABEL, nanoCpus, toRuntimeNode } from '../docker/container-config';
 import { demuxDockerLogs } from '../docker/demux-logs';
 import { connectDocker } from '../docker/docker-client';
-import { hasStatus, translateDockerError } from '../docker/docker-errors';
+import { hasStatus } from '../docker/docker-errors';
 import { DockerNodeEvents } from '../docker/docker-node-events';
 import { DockerStatsReader } from '../docker/docker-stats-reader';
 import { DockerJobExec } from '../docker/docker-job-exec';
 import { DockerImageInterpreters } from '../docker/docker-image-interpreters';
-import { engineLimits } from '../docker/engine-limits';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { SERVICE_ID_LABEL, serviceCreateOptions, serviceName, SWARM_LABEL } from './service-spec';
 import { updateService } from './update-service';
@@ -54,7 +54,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
   private readonly cloud: string;
   private readonly image: string;
   private readonly docker: Docker;
-  private readonly endpoint: string;
+  private readonly engine: DockerEngineCalls;
   private readonly statsReader: DockerStatsReader;
   private readonly events: DockerNodeEvents;
   private readonly jobs: DockerJobExec;
@@ -62,7 +62,6 @@ export class SwarmNodeRuntime implements NodeRuntime {
   private readonly startTimeoutMs: number;
   private readonly overcommit: number;
   private readonly logger: RuntimeLogger;
-  private capabilities: Promise<NodeLimits> | undefined;
 
   constructor(options: SwarmNodeRuntimeOptions) {
     assertValidId('cloud', options.cloud);
@@ -74,7 +73,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
       throw new RangeError(`overcommit must be at least 1, got ${this.overcommit}`);
     const { client, description } = connectDocker(options.socketPath);
     this.docker = client;
-    this.endpoint = description;
+    this.engine = new DockerEngineCalls(client, { image: this.image, endpoint: description });
     const logger = options.logger ?? console;
     this.logger = logger;
     this.statsReader = new DockerStatsReader(logger);
@@ -93,7 +92,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
       await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec, this.overcommit));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
-      throw this.translate(error, 'create', spec.nodeId);
+      throw this.engine.translate(error, 'create', spec.nodeId);
     }
     return this.node(spec.nodeId);
   }
@@ -103,7 +102,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
     const service = await this.serviceInfo(nodeId);
     const earlier = await this.containersOf(service.ID);
     if (earlier[0]?.State === 'running' || earlier[0]?.State === 'paused') return this.node(nodeId);
-    await this.call('update', nodeId, () =>
+    await this.engine.call('update', nodeId, () =>
       updateService(this.docker.getService(service.ID), (spec) => ({
         ...spec,
         Mode: { Replicated: { Replicas: 1 } },
@@ -128,13 +127,13 @@ export class SwarmNodeRuntime implements NodeRuntime {
     const cap = Number(labels[LABEL.cpus]);
     const container = await this.latestContainer(service);
     if (cap > 0 && (container?.State === 'running' || container?.State === 'paused')) {
-      await this.call('update', nodeId, () =>
+      await this.engine.call('update', nodeId, () =>
         this.docker.getContainer(container.Id).update({ NanoCpus: nanoCpus(cap) }),
       );
     }
     if (labels[SWARM_LABEL.bootCpus] === undefined) return;
     // A service label, not the task template: changing it replaces no task.
-    await this.call('update', nodeId, () =>
+    await this.engine.call('update', nodeId, () =>
       updateService(this.docker.getService(service.ID), (spec) => {
         const labels = { ...spec.Labels };
         delete labels[SWARM_LABEL.bootCpus];
@@ -149,10 +148,10 @@ export class SwarmNodeRuntime implements NodeRuntime {
     const container = await this.latestContainer(service);
     if (container?.State === 'running' || container?.State === 'paused') {
       const t = Math.max(0, Math.ceil(timeoutMs / 1_000));
-      await this.call('stop', nodeId, () => this.docker.getContainer(container.Id).stop({ t }), 304);
+      await this.engine.call('stop', nodeId, () => this.docker.getContainer(container.Id).stop({ t }), 304);
     }
     if (service.Spec.Mode?.Replicated?.Replicas === 0) return;
-    await this.call('update', nodeId, () =>
+    await this.engine.call('update', nodeId, () =>
       updateService(this.docker.getService(service.ID), (spec) => ({
         ...spec,
         Mode: { Replicated: { Replicas: 0 } },
@@ -167,14 +166,15 @@ export class SwarmNodeRuntime implements NodeRuntime {
     if (!(await waitForNoTasks(this.docker, service.ID, TASKS_GONE_MS))) {
       this.logger.warn(`swarm runtime: node ${nodeId}: its tasks were not gone after ${TASKS_GONE_MS} ms`);
     }
-    await this.call('remove', nodeId, () => this.docker.getService(service.ID).remove(), 404);
+    await this.engine.call('remove', nodeId, () => this.docker.getService(service.ID).remove(), 404);
     for (const container of await this.containersOf(service.ID)) {
       await this.docker
         .getContainer(container.Id)
         .remove({ force: true })
         .catch((error: unknown) => {
           // Swarm removes the task containers of a removed service too: one of us gets there first.
-          if (!hasStatus(error, 404) && !hasStatus(error, 409)) throw this.translate(error, 'remove', nodeId);
+          if (!hasStatus(error, 404) && !hasStatus(error, 409))
+            throw this.engine.translate(error, 'remove', nodeId);
         });
     }
   }
@@ -182,14 +182,14 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async pause(nodeId: string): Promise<RuntimeNode> {
     const container = await this.runningContainer(nodeId, 'pause');
     const { State } = await container.inspect();
-    if (!State.Paused) await this.call('pause', nodeId, () => container.pause());
+    if (!State.Paused) await this.engine.call('pause', nodeId, () => container.pause());
     return this.node(nodeId);
   }
 
   async resume(nodeId: string): Promise<RuntimeNode> {
     const container = await this.runningContainer(nodeId, 'resume');
     const { State } = await container.inspect();
-    if (State.Paused) await this.call('unpause', nodeId, () => container.unpause());
+    if (State.Paused) await this.engine.call('unpause', nodeId, () => container.unpause());
     return this.node(nodeId);
   }
 
@@ -221,8 +221,10 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   async list(): Promise<RuntimeNode[]> {
     const [services, containers] = await Promise.all([
-      this.call('list', undefined, () => this.docker.listServices({ filters: cloudFilter(this.cloud) })),
-      this.call('list', undefined, () =>
+      this.engine.call('list', undefined, () =>
+        this.docker.listServices({ filters: cloudFilter(this.cloud) }),
+      ),
+      this.engine.call('list', undefined, () =>
         this.docker.listContainers({ all: true, filters: cloudFilter(this.cloud) }),
       ),
     ]);
@@ -237,28 +239,21 @@ export class SwarmNodeRuntime implements NodeRuntime {
   }
 
   hostLimits(): Promise<NodeLimits> {
-    this.capabilities ??= this.call('info', undefined, () => this.docker.info()).then(
-      (info) => engineLimits(info ?? {}),
-      (error: unknown) => {
-        this.capabilities = undefined;
-        throw error;
-      },
-    );
-    return this.capabilities;
+    return this.engine.hostLimits();
   }
 
   async interpreters(): Promise<ScriptInterpreter[]> {
     try {
       return await this.imageInterpreters.of(this.image);
     } catch (error) {
-      throw this.translate(error, 'interpreters', undefined);
+      throw this.engine.translate(error, 'interpreters', undefined);
     }
   }
 
   async logs(nodeId: string, tailLines = DEFAULT_LOG_TAIL_LINES): Promise<string> {
     const container = await this.latestContainer(await this.serviceInfo(nodeId));
     if (container === undefined) return '';
-    const buffer = await this.call('logs', nodeId, () =>
+    const buffer = await this.engine.call('logs', nodeId, () =>
       this.docker
         .getContainer(container.Id)
         .logs({ stdout: true, stderr: true, follow: false, tail: tailLines }),
@@ -294,7 +289,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
       },
       engineStats: async () => {
         const container = await this.runningContainer(nodeId, 'stats');
-        return (await this.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {};
+        return (await this.engine.call('stats', nodeId, () => container.stats({ stream: false }))) ?? {};
       },
     };
   }
@@ -336,7 +331,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   private async serviceInfo(nodeId: string): Promise<ServiceInfo> {
     assertValidId('node', nodeId);
-    const service = await this.call('inspect', nodeId, () =>
+    const service = await this.engine.call('inspect', nodeId, () =>
       this.docker.getService(serviceName(this.cloud, nodeId)).inspect(),
     );
     if (service === undefined) throw new Error(`docker service inspect of node ${nodeId} returned nothing`);
@@ -348,14 +343,14 @@ export class SwarmNodeRuntime implements NodeRuntime {
       return (await this.docker.getService(serviceName(this.cloud, nodeId)).inspect()) as ServiceInfo;
     } catch (error) {
       if (hasStatus(error, 404)) return undefined;
-      throw this.translate(error, 'inspect', nodeId);
+      throw this.engine.translate(error, 'inspect', nodeId);
     }
   }
 
   /** Task containers of this service (not of an earlier one of the same name), newest first. */
   private async containersOf(serviceId: string): Promise<Docker.ContainerInfo[]> {
     const filters = { label: [...cloudFilter(this.cloud)['label'], `${SERVICE_ID_LABEL}=${serviceId}`] };
-    const containers = await this.call('list', undefined, () =>
+    const containers = await this.engine.call('list', undefined, () =>
       this.docker.listContainers({ all: true, filters }),
     );
     return newestFirst(containers ?? []);
@@ -363,24 +358,5 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   private async latestContainer(service: ServiceInfo): Promise<Docker.ContainerInfo | undefined> {
     return (await this.containersOf(service.ID))[0];
-  }
-
-  private async call<T>(
-    operation: string,
-    nodeId: string | undefined,
-    run: () => Promise<T>,
-    benign?: number,
-  ): Promise<T | undefined> {
-    try {
-      return await run();
-    } catch (error) {
-      if (benign !== undefined && hasStatus(error, benign)) return undefined;
-      throw this.translate(error, operation, nodeId);
-    }
-  }
-
-  private translate(error: unknown, operation: string, nodeId: string | undefined): Error {
-    if (error instanceof NodeNotRunningError) return error;
-    return translateDockerError(error, { operation, nodeId, image: this.image, endpoint: this.endpoint });
   }
 }
