@@ -1,9 +1,9 @@
-import { swarmDockerHost } from '@strato/test-infrastructure';
+import { swarmSocketPath } from '@strato/test-infrastructure';
 import { request } from 'node:http';
 
 /** The engine a runtime's nodes run on: the swarm of tools/swarm-daemon.sh, or the default engine. */
 export function engineSocket(runtime: 'docker' | 'process' | 'swarm'): string {
-  return runtime === 'swarm' ? swarmDockerHost().replace(/^unix:\/\//, '') : '/var/run/docker.sock';
+  return runtime === 'swarm' ? swarmSocketPath() : '/var/run/docker.sock';
 }
 
 /** A call to the Docker Engine API through its unix socket (loopback-only by construction). */

@@ -84,6 +84,11 @@ export function swarmDockerHost(env: NodeJS.ProcessEnv = process.env): string {
   return env['STRATO_SWARM_DOCKER_HOST'] ?? 'unix:///tmp/strato-swarm/docker.sock';
 }
 
+/** The same, as the socket path dockerode and node:http take. */
+export function swarmSocketPath(env: NodeJS.ProcessEnv = process.env): string {
+  return swarmDockerHost(env).replace(/^unix:\/\//, '');
+}
+
 let docker: DockerProbe | undefined;
 let swarm: DockerProbe | undefined;
 

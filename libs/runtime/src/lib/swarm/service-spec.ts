@@ -21,8 +21,9 @@ export function serviceName(cloud: string, nodeId: string): string {
  * One service of at most one replica per node: the node keeps its own identity (its id is the balancer's
  * server name, scale-in picks it, its incarnation is its own), which a pod-wide replica count would lose.
  * Created with 0 replicas (created, not started); the pod's size is the limit and, divided by the owner's
- * overcommit (1: none), the reservation, so Swarm places it only where it fits; host networking; no restart by Swarm: the manager's reconciler
- * decides about a node that exited (as with the other runtimes), so its exit is seen and counted.
+ * overcommit (1: none), the reservation, so Swarm places it only where it fits; host networking; no
+ * restart by Swarm: the manager's reconciler decides about a node that exited (as with the other
+ * runtimes), so its exit is seen and counted.
  */
 export function serviceCreateOptions(
   cloud: string,
@@ -32,7 +33,7 @@ export function serviceCreateOptions(
 ): Docker.CreateServiceOptions {
   const container = containerCreateOptions(cloud, image, spec);
   const labels = container.Labels ?? {};
-  const memoryBytes = Math.round(spec.memoryMiB * 2 ** 20);
+  const memoryBytes = container.HostConfig?.Memory ?? 0;
   const boot = boostedBootCpus(spec);
   const limits = { NanoCPUs: nanoCpus(spec.cpus), MemoryBytes: memoryBytes };
   const reservations = {

@@ -1,4 +1,4 @@
-import { describeNeeding, swarmDockerHost } from '@strato/test-infrastructure';
+import { describeNeeding, swarmSocketPath } from '@strato/test-infrastructure';
 import Docker from 'dockerode';
 import { NODE_IMAGE } from '../node-runtime';
 import { describeNodeJobContract } from '../../testing/node-job-contract';
@@ -9,7 +9,7 @@ import { requireJobBundle, uniqueCloud } from '../../testing/workspace';
 import { SwarmNodeRuntime } from './swarm-node-runtime';
 import { isOutOfSequence, updateService } from './update-service';
 
-const socketPath = swarmDockerHost().replace(/^unix:\/\//, '');
+const socketPath = swarmSocketPath();
 const docker = new Docker({ socketPath });
 const describeSwarm = describeNeeding(['swarm']);
 

@@ -19,7 +19,7 @@ import { DockerImageInterpreters } from '../docker/docker-image-interpreters';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { SERVICE_ID_LABEL, serviceCreateOptions, serviceName, SWARM_LABEL } from './service-spec';
 import { updateService } from './update-service';
-import { newestFirst } from './newest-first';
+import { isLive, newestFirst, serviceContainerFilter } from './task-containers';
 import { waitForNoTasks, waitForTaskContainer } from './wait-for-task';
 
 export interface SwarmNodeRuntimeOptions {
@@ -101,7 +101,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async start(nodeId: string): Promise<RuntimeNode> {
     const service = await this.serviceInfo(nodeId);
     const earlier = await this.containersOf(service.ID);
-    if (earlier[0]?.State === 'running' || earlier[0]?.State === 'paused') return this.node(nodeId);
+    if (isLive(earlier[0])) return this.node(nodeId);
     await this.engine.call('update', nodeId, () =>
       updateService(this.docker.getService(service.ID), (spec) => ({
         ...spec,
@@ -126,7 +126,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
     const labels = service.Spec.Labels ?? {};
     const cap = Number(labels[LABEL.cpus]);
     const container = await this.latestContainer(service);
-    if (cap > 0 && (container?.State === 'running' || container?.State === 'paused')) {
+    if (cap > 0 && isLive(container)) {
       await this.engine.call('update', nodeId, () =>
         this.docker.getContainer(container.Id).update({ NanoCpus: nanoCpus(cap) }),
       );
@@ -146,7 +146,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async stop(nodeId: string, timeoutMs = DEFAULT_STOP_TIMEOUT_MS): Promise<void> {
     const service = await this.serviceInfo(nodeId);
     const container = await this.latestContainer(service);
-    if (container?.State === 'running' || container?.State === 'paused') {
+    if (isLive(container)) {
       const t = Math.max(0, Math.ceil(timeoutMs / 1_000));
       await this.engine.call('stop', nodeId, () => this.docker.getContainer(container.Id).stop({ t }), 304);
     }
@@ -263,10 +263,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   /** No swap beyond the memory cap (Swarm gives twice the memory), and the boot boost if there is one. */
   private async capToSpec(containerId: string, service: ServiceInfo): Promise<void> {
-    const memoryBytes =
-      service.Spec.TaskTemplate && 'ContainerSpec' in service.Spec.TaskTemplate
-        ? service.Spec.TaskTemplate.Resources?.Limits?.MemoryBytes
-        : undefined;
+    const memoryBytes = service.Spec.TaskTemplate?.Resources?.Limits?.MemoryBytes;
     const boot = Number(service.Spec.Labels?.[SWARM_LABEL.bootCpus]);
     const update: Record<string, number> = {};
     if (memoryBytes !== undefined) Object.assign(update, { Memory: memoryBytes, MemorySwap: memoryBytes });
@@ -297,9 +294,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
   /** The node's current task container; NodeNotRunningError unless it runs (or is paused). */
   private async runningContainer(nodeId: string, operation: string): Promise<Docker.Container> {
     const container = await this.latestContainer(await this.serviceInfo(nodeId));
-    if (container?.State !== 'running' && container?.State !== 'paused') {
-      throw new NodeNotRunningError(nodeId, operation);
-    }
+    if (!isLive(container)) throw new NodeNotRunningError(nodeId, operation);
     return this.docker.getContainer(container.Id);
   }
 
@@ -349,7 +344,7 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   /** Task containers of this service (not of an earlier one of the same name), newest first. */
   private async containersOf(serviceId: string): Promise<Docker.ContainerInfo[]> {
-    const filters = { label: [...cloudFilter(this.cloud)['label'], `${SERVICE_ID_LABEL}=${serviceId}`] };
+    const filters = serviceContainerFilter(this.cloud, serviceId);
     const containers = await this.engine.call('list', undefined, () =>
       this.docker.listContainers({ all: true, filters }),
     );

@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
-import { cloudFilter } from '../docker/container-config';
-import { SERVICE_ID_LABEL } from './service-spec';
+import { serviceContainerFilter } from './task-containers';
 
 export interface TaskWait {
   cloud: string;
@@ -19,7 +18,7 @@ const POLL_MS = 100;
  * what Swarm says of the task.
  */
 export async function waitForTaskContainer(docker: Docker, wait: TaskWait): Promise<string> {
-  const filters = { label: [...cloudFilter(wait.cloud)['label'], `${SERVICE_ID_LABEL}=${wait.serviceId}`] };
+  const filters = serviceContainerFilter(wait.cloud, wait.serviceId);
   const deadline = Date.now() + wait.timeoutMs;
   for (;;) {
     const containers = await docker.listContainers({ all: true, filters });
