@@ -82,6 +82,9 @@ describeEachAdapter('LoadBalancer data path contract', (_kind, create) => {
 
   it("changes every server's limit of a pod at runtime, lets its queue through, and keeps it across a reload", async () => {
     await lb.addServer('wide', serverFor(await node('wide-1', 500), 1, 1));
+    // One answer first: HAProxy <= 3.0 can let a server that just left MAINT take up to twice its maxconn
+    // for a moment (haproxy/haproxy#2744; seen once in CI here). The limit itself is the test above.
+    expect((await get('/wide?delay=0')).status).toBe(200);
     const answers = Promise.all([0, 1, 2].map(() => get('/wide')));
     await sleep(150);
     const wide = async () => (await lb.podStatus()).find((p) => p.name === 'wide');
