@@ -1,4 +1,4 @@
-export type { NodeRuntime, NodeSpec, RuntimeNode } from './lib/node-runtime';
+export type { NodeRuntime, NodeSpec, RuntimeCapacity, RuntimeNode } from './lib/node-runtime';
 export { NODE_IMAGE } from './lib/node-runtime';
 export type { NodeStats, NodeStatsSource } from './lib/node-stats';
 export { cpuPercent } from './lib/node-stats';

@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { AgentJobsController } from './jobs/agent-jobs.controller';
 import { AgentJobsService } from './jobs/agent-jobs.service';
 import { ManagerLink } from './manager/manager-link';
+import { AgentCapacity } from './nodes/agent-capacity';
 import { AgentNodesController } from './nodes/agent-nodes.controller';
 import { AgentNodesService } from './nodes/agent-nodes.service';
 import { nodeRuntimeProvider } from './nodes/node-runtime.provider';
@@ -22,6 +23,7 @@ export class AgentModule {
         { provide: AGENT_CONFIG, useValue: config },
         AgentCredential,
         nodeRuntimeProvider,
+        AgentCapacity,
         AgentNodesService,
         AgentJobsService,
         ManagerLink,

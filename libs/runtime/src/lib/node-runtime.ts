@@ -37,6 +37,14 @@ export interface RuntimeNode {
   limits: NodeLimits;
 }
 
+/** What a runtime's nodes can be given in all: one host's, or the sum over a swarm's hosts. */
+export interface RuntimeCapacity {
+  cores: number;
+  memoryBytes: number;
+  /** The hosts the runtime places nodes on (ready and available, for a swarm). */
+  hosts: number;
+}
+
 /** Runs job-server nodes on one host. Every method is safe to call from a fresh instance: state is found again. */
 export interface NodeRuntime extends NodeJobRunner {
   readonly kind: RuntimeKind;
@@ -57,6 +65,8 @@ export interface NodeRuntime extends NodeJobRunner {
   list(): Promise<RuntimeNode[]>;
   /** Whether a node started now gets its CPU/memory caps on this host, and if not, why. */
   hostLimits(): Promise<NodeLimits>;
+  /** Asked each time: a swarm gains and loses hosts. RuntimeUnavailableError when the engine cannot tell. */
+  capacity(): Promise<RuntimeCapacity>;
   /**
    * The script interpreters this runtime's nodes have, in SCRIPT_INTERPRETERS order: what a script job may
    * name. Found without starting a node; RuntimeUnavailableError when the runtime cannot tell.

@@ -75,6 +75,13 @@ export function describeNodeRuntimeContract(
       console.log(`${name}: caps ${host.enforced ? 'enforced' : `NOT enforced (${host.reason})`}`);
     });
 
+    it('says what its nodes can be given in all: cores, memory and the hosts they are on', async () => {
+      const capacity = await runtime.capacity();
+      expect(capacity.hosts).toBeGreaterThanOrEqual(1);
+      expect(capacity.cores).toBeGreaterThan(0);
+      expect(capacity.memoryBytes).toBeGreaterThan(2 ** 26);
+    });
+
     it('refuses an incarnation that is not a positive integer, creating nothing', async () => {
       for (const incarnation of [0, -1, 1.5, Number.NaN]) {
         await expect(runtime.create({ ...spec, nodeId: 'n-bad', incarnation })).rejects.toThrow(

@@ -1,6 +1,6 @@
 import { AGENT_TOKEN_HEADER, type AgentRegistration, type NodeExitReport } from '@strato/contracts';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -113,6 +113,40 @@ describe('ManagerLink', () => {
     const refused = await http().get('/agent/v1/info').set(joinAuth).expect(401);
     expect(JSON.stringify(refused.body)).not.toContain(JOIN_TOKEN);
     await http().get('/agent/v1/info').set(as('agent-y:1:another-agents-credential')).expect(401);
+  });
+
+  it('registers again, with its credential, when what its runtime offers changes (a host joined the swarm)', async () => {
+    const first = manager.registrations[0];
+    expect(first).toMatchObject({ cores: cpus().length, memoryBytes: totalmem() });
+    const grown = { cores: first.cores + 4, memoryBytes: first.memoryBytes + 2 ** 33, hosts: 2 };
+    const spy = jest.spyOn(test.runtime, 'capacity').mockResolvedValue(grown);
+    try {
+      const from = manager.registrations.length;
+      await until(() => manager.registrations.length > from, 'a registration');
+      expect(manager.registrations[from]).toMatchObject({
+        cores: grown.cores,
+        memoryBytes: grown.memoryBytes,
+      });
+      expect(manager.calls.filter((c) => c.path === '/api/v1/agents').pop()?.token).toBe(manager.issue);
+      await http()
+        .get('/agent/v1/info')
+        .set(as(manager.issue))
+        .expect(200)
+        .expect(({ body }) => {
+          expect(body).toMatchObject({ cores: grown.cores, memoryBytes: grown.memoryBytes });
+        });
+      const heartbeatsFrom = manager.calls.length;
+      await until(
+        () => manager.calls.slice(heartbeatsFrom).some((c) => c.path.endsWith('/heartbeat')),
+        'a heartbeat',
+      );
+      expect(manager.registrations.length).toBe(from + 1);
+    } finally {
+      spy.mockRestore();
+    }
+    const back = manager.registrations.length;
+    await until(() => manager.registrations.length > back, 'a registration');
+    expect(manager.registrations[back]).toMatchObject({ cores: first.cores, memoryBytes: first.memoryBytes });
   });
 
   it('reports a node exit to the manager with the incarnation of the launch that exited', async () => {

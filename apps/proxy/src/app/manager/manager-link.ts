@@ -6,10 +6,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { NodeExitReport, ScriptInterpreter } from '@strato/contracts';
-import type { NodeRuntime, RuntimeEvent } from '@strato/runtime';
-import { cpus, totalmem } from 'node:os';
+import type { NodeRuntime, RuntimeCapacity, RuntimeEvent } from '@strato/runtime';
 import { AgentCredential } from '../auth/agent-credential';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
+import { AgentCapacity, sameCapacity } from '../nodes/agent-capacity';
 import { NODE_RUNTIME } from '../nodes/node-runtime.provider';
 import { ManagerCallError, ManagerClient } from './manager-client';
 
@@ -29,6 +29,8 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly client: ManagerClient | undefined;
   private pending: NodeExitReport[] = [];
   private registered = false;
+  /** What the last registration offered: a change (a host joined the swarm) is registered again. */
+  private offered: RuntimeCapacity | undefined;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
@@ -37,6 +39,7 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     @Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime,
     private readonly credential: AgentCredential,
+    private readonly capacity: AgentCapacity,
   ) {
     this.client = config.managerUrl
       ? new ManagerClient(config.managerUrl, () => this.credential.value ?? config.token)
@@ -69,8 +72,10 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tick(): Promise<void> {
     try {
-      if (!this.registered) await this.register();
-      else await this.client?.heartbeat(this.config.agentId);
+      const capacity = await this.capacity.current();
+      if (!this.registered || !this.offered || !sameCapacity(capacity, this.offered)) {
+        await this.register(capacity);
+      } else await this.client?.heartbeat(this.config.agentId);
       await this.flush();
       this.schedule(this.config.heartbeatMs);
     } catch (error) {
@@ -98,15 +103,16 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async register(): Promise<void> {
+  private async register(capacity: RuntimeCapacity): Promise<void> {
     if (!this.client) return;
     const joining = this.credential.value === undefined;
+    const changed = this.registered && this.offered !== undefined;
     const answer = await this.client.register({
       id: this.config.agentId,
       url: this.config.publicUrl,
       runtime: this.runtime.kind,
-      cores: this.config.capacity.cpus ?? cpus().length,
-      memoryBytes: this.config.capacity.memoryBytes ?? totalmem(),
+      cores: capacity.cores,
+      memoryBytes: capacity.memoryBytes,
       interpreters: await this.interpreters(),
       labels: this.config.labels,
       nodePorts: this.config.portRange.last - this.config.portRange.first + 1,
@@ -114,8 +120,9 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.credential.joined(answer.credential);
     this.registered = true;
+    this.offered = capacity;
     this.logger.log(
-      `${joining ? 'joined' : 'registered again with'} the manager at ${this.config.managerUrl} as ${this.config.agentId}${joining ? ' (own credential kept in the state dir, mode 0600)' : ''}`,
+      `${joining ? 'joined' : changed ? `offering ${describe(capacity)} now, registered again with` : 'registered again with'} the manager at ${this.config.managerUrl} as ${this.config.agentId}${joining ? ' (own credential kept in the state dir, mode 0600)' : ''}`,
     );
   }
 
@@ -143,3 +150,6 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 }
+
+const describe = ({ cores, memoryBytes, hosts }: RuntimeCapacity): string =>
+  `${cores} cores and ${Math.round(memoryBytes / 2 ** 20)} MiB on ${hosts} host${hosts === 1 ? '' : 's'}`;

@@ -13,9 +13,10 @@ import {
   type RuntimeNode,
 } from '@strato/runtime';
 import { KeyedLock } from '@strato/sync';
-import { cpus, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { AGENT_CONFIG, type AgentConfig } from '../config/agent-config';
 import { isPortFree, PortAllocator } from '../ports/port-allocator';
+import { AgentCapacity } from './agent-capacity';
 import { bootCpusFor, waitUntilReady } from './boot-boost';
 import { IncarnationMismatchError } from './incarnation-mismatch.error';
 import { NodeStatsSampler } from './node-stats-sampler';
@@ -41,6 +42,7 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     @Inject(NODE_RUNTIME) private readonly runtime: NodeRuntime,
+    private readonly capacity: AgentCapacity,
   ) {
     this.ports = new PortAllocator(config.portRange, (port) => isPortFree(port, config.nodeAddress));
     this.sampler = new NodeStatsSampler(runtime);
@@ -182,8 +184,9 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async info(): Promise<AgentInfo> {
-    const [nodes, limits, interpreters] = await Promise.all([
+    const [nodes, capacity, limits, interpreters] = await Promise.all([
       this.runtime.list(),
+      this.capacity.current(),
       this.runtime.hostLimits(),
       // Not knowing them (a docker image not built yet) does not make the agent unanswering.
       this.runtime.interpreters().catch((error: Error) => {
@@ -195,8 +198,8 @@ export class AgentNodesService implements OnApplicationBootstrap, OnApplicationS
     const held = new Set(nodes.map((node) => node.port).filter((port) => port >= first && port <= last));
     return {
       runtime: this.runtime.kind,
-      cores: cpus().length,
-      memoryBytes: totalmem(),
+      cores: capacity.cores,
+      memoryBytes: capacity.memoryBytes,
       nodes: nodes.length,
       freePorts: last - first + 1 - held.size,
       limits,

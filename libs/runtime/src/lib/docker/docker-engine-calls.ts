@@ -2,11 +2,14 @@ import type Docker from 'dockerode';
 import type { NodeLimits } from '@strato/contracts';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { hasStatus, translateDockerError } from './docker-errors';
-import { engineLimits } from './engine-limits';
+import type { RuntimeCapacity } from '../node-runtime';
+import { type EngineCapabilities, engineLimits } from './engine-limits';
+
+type EngineInfo = EngineCapabilities & { NCPU?: number; MemTotal?: number };
 
 /** Engine calls as the docker and swarm runtimes make them: errors translated to the port's, limits asked once. */
 export class DockerEngineCalls {
-  private capabilities: Promise<NodeLimits> | undefined;
+  private engineInfo: Promise<EngineInfo> | undefined;
 
   constructor(
     private readonly docker: Docker,
@@ -34,14 +37,25 @@ export class DockerEngineCalls {
   }
 
   /** From the engine's `GET /info`: a create on an engine without, say, swap limit support warns about it. */
-  hostLimits(): Promise<NodeLimits> {
-    this.capabilities ??= this.call('info', undefined, () => this.docker.info()).then(
-      (info) => engineLimits(info ?? {}),
+  async hostLimits(): Promise<NodeLimits> {
+    return engineLimits(await this.info());
+  }
+
+  /** The engine's host, which is not the agent's when DOCKER_HOST names another machine. */
+  async capacity(): Promise<RuntimeCapacity> {
+    const info = await this.info();
+    return { cores: Number(info.NCPU ?? 0), memoryBytes: Number(info.MemTotal ?? 0), hosts: 1 };
+  }
+
+  /** Asked once; a failed ask is asked again next time. */
+  private info(): Promise<EngineInfo> {
+    this.engineInfo ??= this.call('info', undefined, () => this.docker.info()).then(
+      (info: EngineInfo | undefined) => info ?? {},
       (error: unknown) => {
-        this.capabilities = undefined;
+        this.engineInfo = undefined;
         throw error;
       },
     );
-    return this.capabilities;
+    return this.engineInfo;
   }
 }

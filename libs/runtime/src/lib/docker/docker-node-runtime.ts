@@ -5,7 +5,7 @@ import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotFoundError } from '../errors/node-not-found.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS } from '../node-runtime';
-import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import type { NodeRuntime, NodeSpec, RuntimeCapacity, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
@@ -191,6 +191,10 @@ export class DockerNodeRuntime implements NodeRuntime {
 
   hostLimits(): Promise<NodeLimits> {
     return this.engine.hostLimits();
+  }
+
+  capacity(): Promise<RuntimeCapacity> {
+    return this.engine.capacity();
   }
 
   /** Read from the node image's filesystem, once per image id: nothing is started. */

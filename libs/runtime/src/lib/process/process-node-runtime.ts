@@ -1,9 +1,10 @@
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NodeLimits, RuntimeKind, RuntimeNodeState, ScriptInterpreter } from '@strato/contracts';
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS, NODE_HOST } from '../node-runtime';
-import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import type { NodeRuntime, NodeSpec, RuntimeCapacity, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { tailFile } from '../tail-lines';
@@ -188,6 +189,10 @@ export class ProcessNodeRuntime implements NodeRuntime {
 
   async hostLimits(): Promise<NodeLimits> {
     return (await this.limits).limits;
+  }
+
+  async capacity(): Promise<RuntimeCapacity> {
+    return { cores: cpus().length, memoryBytes: totalmem(), hosts: 1 };
   }
 
   /** Looked for on this host each time, where runJob looks: an interpreter installed later is seen. */

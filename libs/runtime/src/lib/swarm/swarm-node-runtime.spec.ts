@@ -165,6 +165,11 @@ describeSwarm('SwarmNodeRuntime', () => {
     expect(() => new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, overcommit: 0.5 })).toThrow(/at least 1/);
   });
 
+  it("reports the capacity of the swarm's hosts, as their engines report it (one host here)", async () => {
+    const info = await docker.info();
+    expect(await runtime.capacity()).toEqual({ cores: info.NCPU, memoryBytes: info.MemTotal, hosts: 1 });
+  });
+
   it('says why Swarm did not run a node that fits on no host', async () => {
     const slow = new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, socketPath, startTimeoutMs: 3_000 });
     await slow.create({

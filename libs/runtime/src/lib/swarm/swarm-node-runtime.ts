@@ -4,7 +4,7 @@ import type { NodeLimits, RuntimeKind, ScriptInterpreter } from '@strato/contrac
 import { NodeAlreadyExistsError } from '../errors/node-already-exists.error';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
 import { DEFAULT_LOG_TAIL_LINES, DEFAULT_STOP_TIMEOUT_MS } from '../node-runtime';
-import type { NodeRuntime, NodeSpec, RuntimeNode } from '../node-runtime';
+import type { NodeRuntime, NodeSpec, RuntimeCapacity, RuntimeNode } from '../node-runtime';
 import type { NodeStats } from '../node-stats';
 import type { RuntimeEventListener, RuntimeLogger, Unsubscribe } from '../runtime-event';
 import { assertValidId, assertValidNodeSpec } from '../validate-node-spec';
@@ -18,6 +18,7 @@ import { DockerJobExec } from '../docker/docker-job-exec';
 import { DockerImageInterpreters } from '../docker/docker-image-interpreters';
 import type { NodeJobHandle, NodeJobOutput, NodeJobSpec } from '../jobs/node-job';
 import { SERVICE_ID_LABEL, serviceCreateOptions, serviceName, SWARM_LABEL } from './service-spec';
+import { swarmCapacity, type SwarmNodeInfo } from './swarm-capacity';
 import { updateService } from './update-service';
 import { isLive, newestFirst, serviceContainerFilter } from './task-containers';
 import { waitForNoTasks, waitForTaskContainer } from './wait-for-task';
@@ -240,6 +241,12 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   hostLimits(): Promise<NodeLimits> {
     return this.engine.hostLimits();
+  }
+
+  /** The whole swarm's, not this host's: Swarm places a node on any host with room. */
+  async capacity(): Promise<RuntimeCapacity> {
+    const nodes = await this.engine.call('list swarm hosts', undefined, () => this.docker.listNodes());
+    return swarmCapacity((nodes ?? []) as SwarmNodeInfo[]);
   }
 
   async interpreters(): Promise<ScriptInterpreter[]> {
