@@ -50,6 +50,9 @@ async function plainSwarm(round) {
     'host',
     '--restart-condition',
     'none',
+    // On the manager's host, as Strato's swarm runtime pins its nodes (the worker has no node image).
+    '--constraint',
+    'node.role==manager',
     '--limit-cpu',
     '0.3',
     '--reserve-cpu',

@@ -1,11 +1,16 @@
 import type Docker from 'dockerode';
 import type { NodeLimits } from '@strato/contracts';
 import { NodeNotRunningError } from '../errors/node-not-running.error';
+import { RuntimeUnavailableError } from '../errors/runtime-unavailable.error';
 import { hasStatus, translateDockerError } from './docker-errors';
 import type { RuntimeCapacity } from '../node-runtime';
 import { type EngineCapabilities, engineLimits } from './engine-limits';
 
-type EngineInfo = EngineCapabilities & { NCPU?: number; MemTotal?: number };
+type EngineInfo = EngineCapabilities & {
+  NCPU?: number;
+  MemTotal?: number;
+  Swarm?: { NodeID?: string; LocalNodeState?: string };
+};
 
 /** Engine calls as the docker and swarm runtimes make them: errors translated to the port's, limits asked once. */
 export class DockerEngineCalls {
@@ -45,6 +50,18 @@ export class DockerEngineCalls {
   async capacity(): Promise<RuntimeCapacity> {
     const info = await this.info();
     return { cores: Number(info.NCPU ?? 0), memoryBytes: Number(info.MemTotal ?? 0), hosts: 1 };
+  }
+
+  /** The engine's own host in its swarm; RuntimeUnavailableError (asked again next time) when in none. */
+  async swarmNodeId(): Promise<string> {
+    const info = await this.info();
+    const id = info.Swarm?.NodeID;
+    if (info.Swarm?.LocalNodeState === 'active' && id) return id;
+    this.engineInfo = undefined;
+    throw new RuntimeUnavailableError(
+      `the docker engine at ${this.context.endpoint} is not in a swarm (${info.Swarm?.LocalNodeState ?? 'no swarm state'}): ` +
+        'run docker swarm init there, or use the docker runtime',
+    );
   }
 
   /** Asked once; a failed ask is asked again next time. */

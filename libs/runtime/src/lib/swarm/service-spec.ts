@@ -23,14 +23,16 @@ export function serviceName(cloud: string, nodeId: string): string {
  * Created with 0 replicas (created, not started); the pod's size is the limit and, divided by the owner's
  * overcommit (1: none), the reservation, so Swarm places it only where it fits; host networking; no
  * restart by Swarm: the manager's reconciler decides about a node that exited (as with the other
- * runtimes), so its exit is seen and counted.
+ * runtimes), so its exit is seen and counted. Pinned to `host` (a swarm node id) when given: the runtime
+ * can only pause, sample and exec into a task container on an engine it reaches.
  */
 export function serviceCreateOptions(
   cloud: string,
   image: string,
   spec: NodeSpec,
-  overcommit = 1,
+  placement: { overcommit?: number; host?: string } = {},
 ): Docker.CreateServiceOptions {
+  const overcommit = placement.overcommit ?? 1;
   const container = containerCreateOptions(cloud, image, spec);
   const labels = container.Labels ?? {};
   const memoryBytes = container.HostConfig?.Memory ?? 0;
@@ -47,6 +49,7 @@ export function serviceCreateOptions(
       ContainerSpec: { Image: image, Env: container.Env, Labels: labels, Init: true },
       Resources: { Limits: limits, Reservations: reservations },
       RestartPolicy: { Condition: 'none' },
+      ...(placement.host === undefined ? {} : { Placement: { Constraints: [`node.id==${placement.host}`] } }),
       Networks: [{ Target: 'host' }],
     },
     Mode: { Replicated: { Replicas: 0 } },

@@ -2,6 +2,7 @@ import type { RuntimeCapacity } from '../node-runtime';
 
 /** The part of `GET /nodes` that says what a swarm host can be given. */
 export interface SwarmNodeInfo {
+  ID?: string;
   Spec?: { Availability?: string };
   Status?: { State?: string };
   Description?: { Resources?: { NanoCPUs?: number; MemoryBytes?: number } };

@@ -165,9 +165,29 @@ describeSwarm('SwarmNodeRuntime', () => {
     expect(() => new SwarmNodeRuntime({ cloud, image: NODE_IMAGE, overcommit: 0.5 })).toThrow(/at least 1/);
   });
 
-  it("reports the capacity of the swarm's hosts, as their engines report it (one host here)", async () => {
+  it("places nodes on its own engine's host of a swarm of two, and offers that host's capacity", async () => {
+    const hosts = await docker.listNodes();
+    // tools/swarm-daemon.sh joins a worker engine at 127.0.0.2; a task there would be out of the runtime's reach.
+    expect(hosts.filter((host) => host.Status?.State === 'ready')).toHaveLength(2);
     const info = await docker.info();
     expect(await runtime.capacity()).toEqual({ cores: info.NCPU, memoryBytes: info.MemTotal, hosts: 1 });
+    const ids = ['p1', 'p2', 'p3', 'p4'];
+    for (const nodeId of ids) {
+      const port = await freePort();
+      await runtime.create({ nodeId, incarnation: 1, pod: 'light', port, cpus: 0.1, memoryMiB: 64 });
+    }
+    const started = await Promise.all(ids.map((nodeId) => runtime.start(nodeId)));
+    expect(started.map((node) => node.state)).toEqual(['running', 'running', 'running', 'running']);
+    const tasks = await docker.listTasks({
+      filters: { label: [`strato.cloud=${cloud}`], 'desired-state': ['running'] },
+    });
+    expect(tasks).toHaveLength(ids.length);
+    expect(new Set(tasks.map((task: { NodeID?: string }) => task.NodeID))).toEqual(
+      new Set([info.Swarm.NodeID]),
+    );
+    const spec = (await docker.getService(`strato-${cloud}-p1`).inspect()).Spec.TaskTemplate;
+    expect(spec.Placement).toEqual({ Constraints: [`node.id==${info.Swarm.NodeID}`] });
+    await Promise.all(ids.map((nodeId) => runtime.remove(nodeId)));
   });
 
   it('says why Swarm did not run a node that fits on no host', async () => {

@@ -45,8 +45,8 @@ interface ServiceInfo {
 }
 
 /**
- * Nodes as Swarm services of one replica (see serviceCreateOptions for why one per node): Swarm places
- * each where its reservation fits and runs it; the node's running task container is then paused,
+ * Nodes as Swarm services of one replica (see serviceCreateOptions for why one per node), pinned to the
+ * swarm host of the engine the runtime talks to: Swarm runs each once its reservation fits there; the node's running task container is then paused,
  * sampled, exec'ed into and watched exactly as the docker runtime does with its own containers. A node
  * found again after a restart of the agent: everything is in the service and its task's labels.
  */
@@ -90,7 +90,8 @@ export class SwarmNodeRuntime implements NodeRuntime {
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
     try {
-      await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec, this.overcommit));
+      const placement = { overcommit: this.overcommit, host: await this.engine.swarmNodeId() };
+      await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec, placement));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
       throw this.engine.translate(error, 'create', spec.nodeId);
@@ -243,10 +244,16 @@ export class SwarmNodeRuntime implements NodeRuntime {
     return this.engine.hostLimits();
   }
 
-  /** The whole swarm's, not this host's: Swarm places a node on any host with room. */
+  /**
+   * The swarm hosts this runtime places nodes on: its engine's own (see serviceCreateOptions), found in the
+   * swarm's host list, so a host drained or down offers nothing.
+   */
   async capacity(): Promise<RuntimeCapacity> {
-    const nodes = await this.engine.call('list swarm hosts', undefined, () => this.docker.listNodes());
-    return swarmCapacity((nodes ?? []) as SwarmNodeInfo[]);
+    const [nodes, own] = await Promise.all([
+      this.engine.call('list swarm hosts', undefined, () => this.docker.listNodes()),
+      this.engine.swarmNodeId(),
+    ]);
+    return swarmCapacity(((nodes ?? []) as SwarmNodeInfo[]).filter((node) => node.ID === own));
   }
 
   async interpreters(): Promise<ScriptInterpreter[]> {
