@@ -122,6 +122,18 @@ describe('node placement (in-process: fake agents, real store, lifecycle and rec
     ]);
   });
 
+  it('places on the room a host offers once it registers again with more (a swarm host back from drain)', async () => {
+    await launch('heavy', 5);
+    await http().post('/api/v1/nodes').set(auth).send({ name: 'waiting', pod: 'heavy' }).expect(201);
+    await http().post('/api/v1/pods/heavy/launch').set(auth).expect(409);
+    await host('vm-1', 4).expect(200);
+    expect(await events('AgentRegistered')).toContain(
+      'agent vm-1 now offers 4 cores and 1024 MiB (was 1 cores and 1024 MiB)',
+    );
+    await http().post('/api/v1/pods/heavy/launch').set(auth).expect(201);
+    expect((await nodes('heavy')).find((node) => node.name === 'waiting')?.agent).toBe('vm-1');
+  });
+
   it('overcommits only as far as STRATO_OVERCOMMIT allows', async () => {
     await test.close();
     test = await createTestApp({ STRATO_OVERCOMMIT: '2' });

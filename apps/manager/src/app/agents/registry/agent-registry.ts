@@ -34,6 +34,11 @@ export class AgentRegistry {
         type: 'AgentRegistered',
         message: `agent ${registration.id} at ${registration.url} (${registration.runtime} runtime, ${registration.cores} cores)`,
       });
+    } else if (before.cores !== registration.cores || before.memoryBytes !== registration.memoryBytes) {
+      this.events.publish({
+        type: 'AgentRegistered',
+        message: `agent ${registration.id} now offers ${offer(registration)} (was ${offer(before)})`,
+      });
     }
     return record;
   }
@@ -79,3 +84,6 @@ export class AgentRegistry {
     return client;
   }
 }
+
+const offer = ({ cores, memoryBytes }: { cores: number; memoryBytes: number }): string =>
+  `${cores} cores and ${Math.round(memoryBytes / 2 ** 20)} MiB`;
