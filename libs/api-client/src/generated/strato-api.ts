@@ -839,7 +839,7 @@ export interface components {
             /** @enum {string} */
             runtime: "process" | "docker" | "swarm";
             /**
-             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer; 0 while it takes none (a drained swarm host)
              * @example 2
              */
             cores: number;
@@ -1123,7 +1123,7 @@ export interface components {
             /** @enum {string} */
             runtime: "process" | "docker" | "swarm";
             /**
-             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer; 0 while it takes none (a drained swarm host)
              * @example 2
              */
             cores: number;
@@ -1171,7 +1171,7 @@ export interface components {
             /** @enum {string} */
             runtime: "process" | "docker" | "swarm";
             /**
-             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer; 0 while it takes none (a drained swarm host)
              * @example 2
              */
             cores: number;
@@ -1212,7 +1212,7 @@ export interface components {
             /** @enum {string} */
             runtime: "process" | "docker" | "swarm";
             /**
-             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer
+             * @description CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer; 0 while it takes none (a drained swarm host)
              * @example 2
              */
             cores: number;

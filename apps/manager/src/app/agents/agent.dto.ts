@@ -40,12 +40,13 @@ export class RegisterAgentDto implements AgentRegistration {
   runtime!: RuntimeKind;
 
   @ApiProperty({
-    minimum: 0.05,
+    minimum: 0,
     example: 2,
-    description: "CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer",
+    description:
+      "CPUs the host offers its nodes: its cores, unless the agent's STRATO_AGENT_CPUS says fewer; 0 while it takes none (a drained swarm host)",
   })
   @IsNumber()
-  @Min(0.05)
+  @Min(0)
   cores!: number;
 
   @ApiProperty({ minimum: 0, example: 25769803776 })

@@ -126,9 +126,16 @@ describe('node placement (in-process: fake agents, real store, lifecycle and rec
     await launch('heavy', 5);
     await http().post('/api/v1/nodes').set(auth).send({ name: 'waiting', pod: 'heavy' }).expect(201);
     await http().post('/api/v1/pods/heavy/launch').set(auth).expect(409);
+    await host('vm-1', 0).expect(200); // drained: it keeps its node, takes no new one
+    expect((await http().post('/api/v1/pods/heavy/launch').set(auth).expect(409)).body.message).toContain(
+      'vm-1 is full on CPU (0.8 of 0 reserved)',
+    );
     await host('vm-1', 4).expect(200);
-    expect(await events('AgentRegistered')).toContain(
-      'agent vm-1 now offers 4 cores and 1024 MiB (was 1 cores and 1024 MiB)',
+    expect(await events('AgentRegistered')).toEqual(
+      expect.arrayContaining([
+        'agent vm-1 now offers 0 cores and 1024 MiB (was 1 cores and 1024 MiB)',
+        'agent vm-1 now offers 4 cores and 1024 MiB (was 0 cores and 1024 MiB)',
+      ]),
     );
     await http().post('/api/v1/pods/heavy/launch').set(auth).expect(201);
     expect((await nodes('heavy')).find((node) => node.name === 'waiting')?.agent).toBe('vm-1');
