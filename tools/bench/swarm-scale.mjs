@@ -140,7 +140,8 @@ for (let round = 0; round < ROUNDS; round++) {
     const result = await run(round);
     times[name].push(result.ms);
     details[name].push(result);
-    const online = result.onlineMs === undefined ? '' : `, all ONLINE after ${Math.round(result.onlineMs)} ms`;
+    const online =
+      result.onlineMs === undefined ? '' : `, all ONLINE after ${Math.round(result.onlineMs)} ms`;
     const cores = result.busy / (result.ms / 1000);
     console.error(
       `round ${round + 1}: ${name}: ${Math.round(result.ms)} ms${online}; machine busy ${result.busy.toFixed(2)} CPU s (${cores.toFixed(2)} cores)`,
