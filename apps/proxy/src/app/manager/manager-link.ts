@@ -122,7 +122,7 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
     this.registered = true;
     this.offered = capacity;
     this.logger.log(
-      `${joining ? 'joined' : changed ? `offering ${describe(capacity)} now, registered again with` : 'registered again with'} the manager at ${this.config.managerUrl} as ${this.config.agentId}${joining ? ' (own credential kept in the state dir, mode 0600)' : ''}`,
+      `${joining ? 'joined' : changed ? `offering ${offerText(capacity)} now, registered again with` : 'registered again with'} the manager at ${this.config.managerUrl} as ${this.config.agentId}${joining ? ' (own credential kept in the state dir, mode 0600)' : ''}`,
     );
   }
 
@@ -151,5 +151,5 @@ export class ManagerLink implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-const describe = ({ cores, memoryBytes, hosts }: RuntimeCapacity): string =>
+const offerText = ({ cores, memoryBytes, hosts }: RuntimeCapacity): string =>
   `${cores} cores and ${Math.round(memoryBytes / 2 ** 20)} MiB on ${hosts} host${hosts === 1 ? '' : 's'}`;

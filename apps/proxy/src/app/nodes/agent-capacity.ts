@@ -6,11 +6,15 @@ import { NODE_RUNTIME } from './node-runtime.provider';
 
 /**
  * What this agent offers the manager's placement: the owner's STRATO_AGENT_CPUS / STRATO_AGENT_MEMORY_MIB
- * where set, else what the runtime says (a swarm's all hosts, a remote engine's host), else this host's.
+ * where set, else what the runtime says (its swarm host, a remote engine's host). While the runtime cannot
+ * tell (its engine down), what it said last, or this host's before it ever said: an engine that is away
+ * a moment does not change the offer back and forth.
  */
 @Injectable()
 export class AgentCapacity {
   private readonly logger = new Logger(AgentCapacity.name);
+  private known: RuntimeCapacity | undefined;
+  private failing = false;
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -18,12 +22,22 @@ export class AgentCapacity {
   ) {}
 
   async current(): Promise<RuntimeCapacity> {
-    const offered = await this.runtime.capacity().catch((error: Error) => {
-      this.logger.warn(
-        `offering this host's cores and memory: the runtime cannot tell its own (${error.message})`,
-      );
-      return { cores: cpus().length, memoryBytes: totalmem(), hosts: 1 };
-    });
+    const offered = await this.runtime.capacity().then(
+      (capacity) => {
+        this.failing = false;
+        this.known = capacity;
+        return capacity;
+      },
+      (error: Error) => {
+        if (!this.failing) {
+          this.logger.warn(
+            `the runtime cannot tell what its nodes can be given (${error.message}): offering ${this.known ? 'what it said last' : "this host's cores and memory"} meanwhile`,
+          );
+        }
+        this.failing = true;
+        return this.known ?? { cores: cpus().length, memoryBytes: totalmem(), hosts: 1 };
+      },
+    );
     const { cpus: ownerCores, memoryBytes: ownerMemory } = this.config.capacity;
     return {
       ...offered,

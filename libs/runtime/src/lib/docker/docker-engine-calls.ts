@@ -12,7 +12,7 @@ type EngineInfo = EngineCapabilities & {
   Swarm?: { NodeID?: string; LocalNodeState?: string };
 };
 
-/** Engine calls as the docker and swarm runtimes make them: errors translated to the port's, limits asked once. */
+/** Engine calls as the docker and swarm runtimes make them: errors translated to the port's, `GET /info` asked once. */
 export class DockerEngineCalls {
   private engineInfo: Promise<EngineInfo> | undefined;
 

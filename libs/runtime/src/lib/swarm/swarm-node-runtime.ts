@@ -46,8 +46,9 @@ interface ServiceInfo {
 
 /**
  * Nodes as Swarm services of one replica (see serviceCreateOptions for why one per node), pinned to the
- * swarm host of the engine the runtime talks to: Swarm runs each once its reservation fits there; the node's running task container is then paused,
- * sampled, exec'ed into and watched exactly as the docker runtime does with its own containers. A node
+ * swarm host of the engine the runtime talks to: Swarm runs each once its reservation fits there; the
+ * node's running task container is then paused, sampled, exec'ed into and watched exactly as the docker
+ * runtime does with its own containers. A node
  * found again after a restart of the agent: everything is in the service and its task's labels.
  */
 export class SwarmNodeRuntime implements NodeRuntime {
@@ -89,8 +90,8 @@ export class SwarmNodeRuntime implements NodeRuntime {
 
   async create(spec: NodeSpec): Promise<RuntimeNode> {
     assertValidNodeSpec(spec);
+    const placement = { overcommit: this.overcommit, host: await this.engine.swarmNodeId() };
     try {
-      const placement = { overcommit: this.overcommit, host: await this.engine.swarmNodeId() };
       await this.docker.createService(serviceCreateOptions(this.cloud, this.image, spec, placement));
     } catch (error) {
       if (hasStatus(error, 409)) throw new NodeAlreadyExistsError(spec.nodeId, { cause: error });
