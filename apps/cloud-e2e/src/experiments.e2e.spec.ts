@@ -105,9 +105,12 @@ describeEachCloud(
         expect(r.balancerCounted).toBe(r.result.sent);
         expect(r.nodes.every((n) => typeof n.cpuPercentOfCap === 'number')).toBe(true);
       }
-      // Round robin over two equal nodes splits requests evenly (to one request).
-      for (const r of pod.runs.filter((x) => x.algorithm === 'roundrobin'))
-        expect(Math.abs(r.nodes[0].requests - r.nodes[1].requests)).toBeLessThanOrEqual(1);
+      // Round robin over two equal nodes splits requests evenly: to a request when neither node is ever
+      // full, to a few percent on a starved machine, where a full node's turn goes to the other.
+      for (const r of pod.runs.filter((x) => x.algorithm === 'roundrobin')) {
+        const gap = Math.abs(r.nodes[0].requests - r.nodes[1].requests);
+        expect(gap).toBeLessThanOrEqual(Math.max(1, Math.ceil(0.03 * r.result.sent)));
+      }
       expect(pod.capacity.balancerCounted).toBe(pod.capacity.sent);
       // The report's per-node numbers add up to what the balancer counted over the whole experiment.
       const after = await counters();
@@ -183,7 +186,7 @@ describeEachCloud(
         '--max-nodes',
         '4',
         '--base',
-        '1',
+        '0.5',
         '--peak',
         '4',
         '--lead',
@@ -207,6 +210,7 @@ describeEachCloud(
           policy: string;
           result: { sent: number; intended: number; overSlo: number; timeline: { overSlo: number }[] };
           samples: { atS: number; serving: number; running: number }[];
+          warnings: string[];
           measures: {
             scaleOutReactionS: number | null;
             peakNodes: number;
@@ -221,9 +225,11 @@ describeEachCloud(
       const [step] = report.runs;
       expect(step.policy).toBe('queue');
       expect(step.result.sent).toBeGreaterThan(0);
-      // Twice what two nodes serve: the policy adds nodes, and the samples and measures show when.
+      // Twice what two nodes serve, after a quarter of it (too little to scale out on): the policy adds
+      // nodes, and the samples and measures show when. The samples are in the failure message.
+      const lead = { samples: step.samples.filter((x) => x.atS < 6), warnings: step.warnings };
       expect(step.measures.peakNodes).toBeGreaterThan(2);
-      expect(step.measures.scaleOutReactionS).not.toBeNull();
+      expect({ ...lead, reacted: step.measures.scaleOutReactionS !== null }).toMatchObject({ reacted: true });
       expect(step.samples.some((x) => x.serving > 2 && x.atS > 3)).toBe(true);
       // At least the two nodes ran the whole 28 s.
       expect(step.measures.nodeSeconds).toBeGreaterThan(2 * 28 * 0.9);

@@ -59,7 +59,7 @@ export async function createAgentTestApp(env: Record<string, string> = {}): Prom
 }
 
 /** Polls the node's own /health until it answers 200. */
-export async function waitForHealth(port: number, timeoutMs = 5_000): Promise<void> {
+export async function waitForHealth(port: number, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if ((await healthStatus(port)) === 200) return;

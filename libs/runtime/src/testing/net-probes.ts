@@ -36,7 +36,7 @@ export function httpGet(
 /** Polls GET /health until it answers 200; returns the reply and how long it took. */
 export async function waitForHealth(
   port: number,
-  timeoutMs = 5_000,
+  timeoutMs = 15_000,
   host = '127.0.0.1',
 ): Promise<HttpReply & { elapsedMs: number }> {
   const started = Date.now();

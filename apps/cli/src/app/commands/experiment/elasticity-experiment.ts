@@ -9,7 +9,7 @@ import type {
   Scenario,
   ScenarioName,
 } from './elasticity-experiment-report';
-import { measureElasticity, type NodeSample } from './elasticity-measures';
+import { elasticityWarnings, measureElasticity, type NodeSample } from './elasticity-measures';
 import { type NamedPolicy, type PolicyFields, POLICY_KEYS } from './elasticity-policies';
 import { LATENCY_FROM } from './lb-experiment';
 import { capacityUsers, launchUpTo, onlineNodes, removeAllBut, untilUpInBalancer } from './pod-nodes';
@@ -177,24 +177,21 @@ export async function runElasticityExperiment(
         });
         const samples = await poller.stop();
         const profile = profileOf(scenario);
-        const measures = measureElasticity(
-          samples,
-          {
-            riseS: scenario.riseS,
-            fallS: scenario.fallS,
-            durationS: scenario.durationS,
-            rateAt: (s) => profile.rateAt(s * 1000),
-            perNodeCapacity: perNode,
-            minNodes,
-            maxNodes,
-          },
-          {
-            sloMs: settings.sloMs,
-            p99BySecond: result.timeline.map((b) => b.p99Ms),
-            overSlo: result.overSlo ?? 0,
-            intended: result.intended,
-          },
-        );
+        const shape = {
+          riseS: scenario.riseS,
+          fallS: scenario.fallS,
+          durationS: scenario.durationS,
+          rateAt: (s: number) => profile.rateAt(s * 1000),
+          perNodeCapacity: perNode,
+          minNodes,
+          maxNodes,
+        };
+        const measures = measureElasticity(samples, shape, {
+          sloMs: settings.sloMs,
+          p99BySecond: result.timeline.map((b) => b.p99Ms),
+          overSlo: result.overSlo ?? 0,
+          intended: result.intended,
+        });
         runs.push({
           policy: policy.name,
           fields,
@@ -202,7 +199,7 @@ export async function runElasticityExperiment(
           result,
           samples,
           measures,
-          warnings: loadWarnings(result),
+          warnings: [...loadWarnings(result), ...elasticityWarnings(samples, shape)],
         });
       }
     }

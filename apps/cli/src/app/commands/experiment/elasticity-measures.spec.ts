@@ -1,4 +1,10 @@
-import { demandAt, measureElasticity, type NodeSample, type RunShape } from './elasticity-measures';
+import {
+  demandAt,
+  elasticityWarnings,
+  measureElasticity,
+  type NodeSample,
+  type RunShape,
+} from './elasticity-measures';
 
 // 10 req/s per node; 10/s for 10 s, 30/s for 10 s, 10/s for 10 s: demand 1, 3, 1 nodes.
 const shape: RunShape = {
@@ -69,5 +75,20 @@ describe('measureElasticity', () => {
     const m = measureElasticity([sample(0, 1)], shape, slo([], 0, 0));
     expect(m).toMatchObject({ scaleOutReactionS: null, scaleInReactionS: null, requestsOverSloShare: 0 });
     expect(m.nodeSeconds).toBeCloseTo(30);
+  });
+
+  it('scaled out at the base load: no reaction to measure, and a warning that says what to change', () => {
+    const early = [sample(0, 1), sample(5, 3), sample(12, 4)];
+    expect(measureElasticity(early, shape, slo([])).scaleOutReactionS).toBe(2);
+    expect(elasticityWarnings(early, shape)).toEqual([
+      expect.stringMatching(
+        /^3 nodes were serving before the load rose, more than --min-nodes 1: .*lower --base/,
+      ),
+    ]);
+    const atMax = [sample(0, 1), sample(5, 4), sample(12, 4)];
+    expect(measureElasticity(atMax, shape, slo([])).scaleOutReactionS).toBeNull();
+    expect(elasticityWarnings(atMax, shape)).toHaveLength(1);
+    expect(elasticityWarnings([sample(0, 1), sample(12, 3)], shape)).toEqual([]);
+    expect(elasticityWarnings([], shape)).toEqual([]);
   });
 });

@@ -80,6 +80,23 @@ function directionChanges(samples: NodeSample[]): number {
   return changes;
 }
 
+/** Serving nodes at the last sample before the load rose; minNodes when none was taken. */
+function servingBeforeRise(sorted: NodeSample[], shape: RunShape): number {
+  return sorted.filter((s) => s.atS < shape.riseS).at(-1)?.serving ?? shape.minNodes;
+}
+
+/** What makes a run's reaction times unmeasurable, said so the report does not just show a dash. */
+export function elasticityWarnings(samples: NodeSample[], shape: RunShape): string[] {
+  const before = servingBeforeRise(
+    [...samples].sort((a, b) => a.atS - b.atS),
+    shape,
+  );
+  if (before <= shape.minNodes) return [];
+  return [
+    `${before} nodes were serving before the load rose, more than --min-nodes ${shape.minNodes}: the policy scaled out at the base load, so the scale-out reaction counts from ${before} nodes (none if it grew no further); lower --base or give the policy a higher target`,
+  ];
+}
+
 /**
  * The measures the autoscaling literature judges policies by (Herbst et al., "Elasticity in Cloud
  * Computing: What It Is, and What It Is Not"; SPEC RG's accuracy and timeshare of under- and
@@ -91,7 +108,7 @@ export function measureElasticity(
   slo: SloReadings,
 ): ElasticityMeasures {
   const sorted = [...samples].sort((a, b) => a.atS - b.atS);
-  const before = sorted.filter((s) => s.atS < shape.riseS).at(-1)?.serving ?? shape.minNodes;
+  const before = servingBeforeRise(sorted, shape);
   const peakServing = Math.max(0, ...sorted.filter((s) => s.atS <= shape.fallS).map((s) => s.serving));
   let nodeSeconds = 0;
   let under = 0;
