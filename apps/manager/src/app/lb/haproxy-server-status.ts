@@ -73,7 +73,7 @@ function serverStatus(
     queue: row?.qcur ?? 0,
     responseTimeMs: row?.rtime ?? 0,
     http5xx: total('5xx', row?.hrsp5xx),
-    downTransitions: total('chkdown', row ? Number(row.fields['chkdown'] || 0) : undefined),
+    downTransitions: total('chkdown', row?.chkdown),
   };
 }
 

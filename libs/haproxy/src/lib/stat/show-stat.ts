@@ -32,8 +32,8 @@ export interface HaproxyStatRow {
   addr: string;
   /** Balance algorithm, on BACKEND rows. */
   algo: string;
-  /** Every column by its header name, for anything not mapped above. */
-  fields: Readonly<Record<string, string>>;
+  /** Times the server went from UP to DOWN (its health checks). */
+  chkdown: number;
 }
 
 const TYPES: Readonly<Record<string, StatRowType>> = {
@@ -43,28 +43,61 @@ const TYPES: Readonly<Record<string, StatRowType>> = {
   '3': 'listener',
 };
 
-/** Parses `show stat` CSV, mapping columns by the `# pxname,svname,...` header, never by position. */
+/** The columns read from each row, by header name: every other value is skipped, never copied. */
+const COLUMNS = {
+  proxy: 'pxname',
+  name: 'svname',
+  type: 'type',
+  status: 'status',
+  weight: 'weight',
+  qcur: 'qcur',
+  scur: 'scur',
+  stot: 'stot',
+  rate: 'rate',
+  reqTot: 'req_tot',
+  hrsp5xx: 'hrsp_5xx',
+  checkStatus: 'check_status',
+  chkdown: 'chkdown',
+  qtime: 'qtime',
+  ctime: 'ctime',
+  rtime: 'rtime',
+  ttime: 'ttime',
+  usedConnCur: 'used_conn_cur',
+  addr: 'addr',
+  algo: 'algo',
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/**
+ * Parses `show stat` CSV, mapping columns by the `# pxname,svname,...` header, never by position. Made
+ * for a thousand servers a second: only the mapped columns of a row are kept (a row has ~100).
+ */
 export function parseShowStat(csv: string): HaproxyStatRow[] {
-  const lines = csv.split('\n').filter((line) => line.trim() !== '');
+  const lines = csv.split('\n');
   const headerLine = lines.find((line) => line.startsWith('# '));
   if (!headerLine) return [];
   const header = headerLine.slice(2).split(',');
-  return lines
-    .filter((line) => !line.startsWith('#'))
-    .map((line) =>
-      toRow(Object.fromEntries(line.split(',').map((value, i) => [header[i] ?? `#${i}`, value]))),
-    );
+  const at = Object.fromEntries(
+    (Object.keys(COLUMNS) as Column[]).map((key) => [key, header.indexOf(COLUMNS[key])]),
+  ) as Record<Column, number>;
+  const rows: HaproxyStatRow[] = [];
+  for (const line of lines) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    rows.push(toRow(line.split(','), at));
+  }
+  return rows;
 }
 
-function toRow(fields: Record<string, string>): HaproxyStatRow {
-  const text = (key: string): string => fields[key] ?? '';
-  const num = (key: string): number => {
-    const value = Number(text(key));
-    return text(key) === '' || Number.isNaN(value) ? 0 : value;
+function toRow(values: string[], at: Record<Column, number>): HaproxyStatRow {
+  const text = (key: Column): string => values[at[key]] ?? '';
+  const num = (key: Column): number => {
+    const raw = text(key);
+    const value = Number(raw);
+    return raw === '' || Number.isNaN(value) ? 0 : value;
   };
   return {
-    proxy: text('pxname'),
-    name: text('svname'),
+    proxy: text('proxy'),
+    name: text('name'),
     type: TYPES[text('type')] ?? 'server',
     status: text('status'),
     weight: num('weight'),
@@ -72,16 +105,16 @@ function toRow(fields: Record<string, string>): HaproxyStatRow {
     scur: num('scur'),
     stot: num('stot'),
     rate: num('rate'),
-    reqTot: num('req_tot'),
-    hrsp5xx: num('hrsp_5xx'),
-    checkStatus: text('check_status'),
+    reqTot: num('reqTot'),
+    hrsp5xx: num('hrsp5xx'),
+    checkStatus: text('checkStatus'),
+    chkdown: num('chkdown'),
     qtime: num('qtime'),
     ctime: num('ctime'),
     rtime: num('rtime'),
     ttime: num('ttime'),
-    usedConnCur: num('used_conn_cur'),
+    usedConnCur: num('usedConnCur'),
     addr: text('addr'),
     algo: text('algo'),
-    fields,
   };
 }
