@@ -383,6 +383,10 @@ async function main(cleanup) {
   console.log(
     `| manager RSS: 0 nodes / at rest median / peak sampled / VmHWM (anonymous at the end) | ${mb(idleRss)} / ${mb(rssRest.median)} / ${mb(rssPeak)} / ${mb(hwm)} (${mb(anon)}) | < ${TARGET.rssMB} MB: ${verdict(hwm < TARGET.rssMB)} |`,
   );
+  const peaks = ['idle', 'launch', 'settle', 'rest', 'api', 'stream']
+    .map((phase) => `${phase} ${mb(Math.max(0, ...watch.rss(phase)))}`)
+    .join(' / ');
+  console.log(`| manager RSS peak sampled, by phase | ${peaks} | |`);
   console.log(
     `| CPU at rest (% of one core): manager / the fake agents' process | ${cpuPercent.toFixed(1)} % / ${agentsCpuPercent.toFixed(1)} % | |`,
   );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MANAGER_CONFIG, type ManagerConfig } from '../config/manager-config';
-import { DATABASE, type Db } from '../store/database';
+import { DATABASE, type Db, prepared } from '../store/database';
 
 export interface CloudEvent {
   id: number;
@@ -52,10 +52,11 @@ export class EventsRepository implements OnModuleInit {
   prune(): void {
     this.appendsSincePrune = 0;
     const cutoff = new Date(Date.now() - this.config.eventsMaxAgeDays * DAY_MS).toISOString();
-    const old = this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
-    const surplus = this.db
-      .prepare('DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)')
-      .run(this.config.eventsMaxCount).changes;
+    const old = prepared(this.db, 'DELETE FROM events WHERE at < ?').run(cutoff).changes;
+    const surplus = prepared(
+      this.db,
+      'DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)',
+    ).run(this.config.eventsMaxCount).changes;
     if (old + surplus > 0) {
       this.logger.log(
         `pruned ${old} events older than ${this.config.eventsMaxAgeDays} days, ${surplus} beyond the newest ${this.config.eventsMaxCount}`,
@@ -74,9 +75,10 @@ export class EventsRepository implements OnModuleInit {
 
   append(event: NewEvent): CloudEvent {
     const at = new Date().toISOString();
-    const result = this.db
-      .prepare('INSERT INTO events (at, type, pod, node, message) VALUES (?, ?, ?, ?, ?)')
-      .run(at, event.type, event.pod ?? null, event.node ?? null, event.message);
+    const result = prepared(
+      this.db,
+      'INSERT INTO events (at, type, pod, node, message) VALUES (?, ?, ?, ?, ?)',
+    ).run(at, event.type, event.pod ?? null, event.node ?? null, event.message);
     this.logger.log(`${event.type}: ${event.message}`);
     if (++this.appendsSincePrune >= this.pruneEvery) this.pruneAfterAppend();
     return {
@@ -91,35 +93,33 @@ export class EventsRepository implements OnModuleInit {
 
   /** Newest first; `before` (an event id) pages further back. */
   list(filter: EventFilter): CloudEvent[] {
-    return this.db
-      .prepare(
-        `SELECT id, at, type, pod, node, message FROM events
+    return prepared(
+      this.db,
+      `SELECT id, at, type, pod, node, message FROM events
          WHERE (@pod IS NULL OR pod = @pod) AND (@node IS NULL OR node = @node)
            AND (@type IS NULL OR type = @type) AND (@before IS NULL OR id < @before)
          ORDER BY id DESC LIMIT @limit`,
-      )
-      .all({
-        pod: filter.pod ?? null,
-        node: filter.node ?? null,
-        type: filter.type ?? null,
-        before: filter.before ?? null,
-        limit: filter.limit,
-      }) as CloudEvent[];
+    ).all({
+      pod: filter.pod ?? null,
+      node: filter.node ?? null,
+      type: filter.type ?? null,
+      before: filter.before ?? null,
+      limit: filter.limit,
+    }) as CloudEvent[];
   }
 
   /** Oldest first: the events after `id` (a resume point), of one pod if given, at most `limit`. */
   after(id: number, pod: string | undefined, limit: number): CloudEvent[] {
-    return this.db
-      .prepare(
-        `SELECT id, at, type, pod, node, message FROM events
+    return prepared(
+      this.db,
+      `SELECT id, at, type, pod, node, message FROM events
          WHERE id > @id AND (@pod IS NULL OR pod = @pod) ORDER BY id ASC LIMIT @limit`,
-      )
-      .all({ id, pod: pod ?? null, limit }) as CloudEvent[];
+    ).all({ id, pod: pod ?? null, limit }) as CloudEvent[];
   }
 
   /** The ids of the oldest and the newest event kept; both 0 when the log is empty. */
   idRange(): { first: number; last: number } {
-    const row = this.db.prepare('SELECT MIN(id) AS first, MAX(id) AS last FROM events').get() as {
+    const row = prepared(this.db, 'SELECT MIN(id) AS first, MAX(id) AS last FROM events').get() as {
       first: number | null;
       last: number | null;
     };

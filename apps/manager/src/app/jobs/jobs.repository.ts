@@ -63,34 +63,34 @@ export class JobsRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   find(id: string): JobRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM batch_jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && toJobRecord(row);
   }
 
   /** Newest submit first; the tasks of an array in index order. */
   list(filter: JobFilter): JobRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM batch_jobs
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM batch_jobs
          WHERE (@pod IS NULL OR pod = @pod) AND (@node IS NULL OR node = @node)
            AND (@status IS NULL OR status = @status) AND (@array IS NULL OR array_id = @array)
          ORDER BY submitted_at DESC, array_id, array_index, id LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        pod: filter.pod ?? null,
-        node: filter.node ?? null,
-        status: filter.status ?? null,
-        array: filter.array ?? null,
-        limit: filter.limit,
-        offset: filter.offset,
-      }) as JobRow[];
+    ).all({
+      pod: filter.pod ?? null,
+      node: filter.node ?? null,
+      status: filter.status ?? null,
+      array: filter.array ?? null,
+      limit: filter.limit,
+      offset: filter.offset,
+    }) as JobRow[];
     return rows.map(toJobRecord);
   }
 
   countQueued(pod: string): number {
-    const row = this.db
-      .prepare("SELECT COUNT(*) AS n FROM batch_jobs WHERE pod = ? AND status = 'QUEUED'")
-      .get(pod) as { n: number };
+    const row = prepared(
+      this.db,
+      "SELECT COUNT(*) AS n FROM batch_jobs WHERE pod = ? AND status = 'QUEUED'",
+    ).get(pod) as { n: number };
     return row.n;
   }
 
@@ -104,9 +104,10 @@ export class JobsRepository {
           if (queued + jobs.filter((job) => job.pod === pod).length > queueLimit)
             return { inserted: false, why: 'queue-full', queued };
         }
-        const taken = this.db.prepare('SELECT 1 FROM batch_jobs WHERE id = ?');
+        const taken = prepared(this.db, 'SELECT 1 FROM batch_jobs WHERE id = ?');
         if (jobs.some((job) => taken.get(job.id) !== undefined)) return { inserted: false, why: 'id-taken' };
-        const insert = this.db.prepare(
+        const insert = prepared(
+          this.db,
           `INSERT INTO batch_jobs (id, pod, spec, timeout_s, retry_policy, priority, array_id, array_index,
              array_count, array_parallelism, status, submitted_at, queued_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)`,
@@ -144,16 +145,15 @@ export class JobsRepository {
         if (!job) return undefined;
         if (job.status === 'ABORTED') return { outcome: 'already-aborted', job };
         if (job.status === 'QUEUED') {
-          this.db
-            .prepare(
-              `UPDATE batch_jobs SET status = 'ABORTED', abort_requested = 1, reason = 'Aborted',
+          prepared(
+            this.db,
+            `UPDATE batch_jobs SET status = 'ABORTED', abort_requested = 1, reason = 'Aborted',
                  finished_at = ?, not_before = NULL WHERE id = ? AND status = 'QUEUED'`,
-            )
-            .run(now.toISOString(), id);
+          ).run(now.toISOString(), id);
           return { outcome: 'aborted', job: this.find(id) as JobRecord };
         }
         if (job.status === 'RUNNING') {
-          this.db.prepare('UPDATE batch_jobs SET abort_requested = 1 WHERE id = ?').run(id);
+          prepared(this.db, 'UPDATE batch_jobs SET abort_requested = 1 WHERE id = ?').run(id);
           return { outcome: 'abort-requested', job: this.find(id) as JobRecord };
         }
         return { outcome: 'finished', job };
@@ -163,64 +163,63 @@ export class JobsRepository {
 
   /** The pod's QUEUED jobs, in no particular order (see dispatchOrder). */
   queued(pod: string): JobRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM batch_jobs WHERE pod = ? AND status = 'QUEUED'")
-      .all(pod) as JobRow[];
+    const rows = prepared(this.db, "SELECT * FROM batch_jobs WHERE pod = ? AND status = 'QUEUED'").all(
+      pod,
+    ) as JobRow[];
     return rows.map(toJobRecord);
   }
 
   /** QUEUED and RUNNING jobs of the pod, counted per array (null: not in one) and status. */
   activeCounts(pod: string): ActiveJobCount[] {
-    return this.db
-      .prepare(
-        `SELECT array_id AS array, array_parallelism AS parallelism, status, COUNT(*) AS n FROM batch_jobs
+    return prepared(
+      this.db,
+      `SELECT array_id AS array, array_parallelism AS parallelism, status, COUNT(*) AS n FROM batch_jobs
          WHERE pod = ? AND status IN ('QUEUED', 'RUNNING') GROUP BY array_id, array_parallelism, status`,
-      )
-      .all(pod) as ActiveJobCount[];
+    ).all(pod) as ActiveJobCount[];
   }
 
   /** RUNNING tasks per array id, for the parallelism limit. */
   runningByArray(pod: string): Map<string, number> {
-    const rows = this.db
-      .prepare(
-        `SELECT array_id, COUNT(*) AS n FROM batch_jobs
+    const rows = prepared(
+      this.db,
+      `SELECT array_id, COUNT(*) AS n FROM batch_jobs
          WHERE pod = ? AND status = 'RUNNING' AND array_id IS NOT NULL GROUP BY array_id`,
-      )
-      .all(pod) as { array_id: string; n: number }[];
+    ).all(pod) as { array_id: string; n: number }[];
     return new Map(rows.map((row) => [row.array_id, row.n]));
   }
 
   /** Every RUNNING job, the oldest start first: the attempts the dispatcher follows. */
   running(): JobRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM batch_jobs WHERE status = 'RUNNING' ORDER BY started_at, id")
-      .all() as JobRow[];
+    const rows = prepared(
+      this.db,
+      "SELECT * FROM batch_jobs WHERE status = 'RUNNING' ORDER BY started_at, id",
+    ).all() as JobRow[];
     return rows.map(toJobRecord);
   }
 
   /** The pods with at least one QUEUED job. */
   podsWithQueued(): string[] {
-    const rows = this.db
-      .prepare("SELECT DISTINCT pod FROM batch_jobs WHERE status = 'QUEUED' ORDER BY pod")
-      .all() as { pod: string }[];
+    const rows = prepared(
+      this.db,
+      "SELECT DISTINCT pod FROM batch_jobs WHERE status = 'QUEUED' ORDER BY pod",
+    ).all() as { pod: string }[];
     return rows.map((row) => row.pod);
   }
 
   /** RUNNING jobs per node, for the free slots. */
   runningByNode(pod: string): Map<string, number> {
-    const rows = this.db
-      .prepare(
-        `SELECT node, COUNT(*) AS n FROM batch_jobs WHERE pod = ? AND status = 'RUNNING' AND node IS NOT NULL
+    const rows = prepared(
+      this.db,
+      `SELECT node, COUNT(*) AS n FROM batch_jobs WHERE pod = ? AND status = 'RUNNING' AND node IS NOT NULL
          GROUP BY node`,
-      )
-      .all(pod) as { node: string; n: number }[];
+    ).all(pod) as { node: string; n: number }[];
     return new Map(rows.map((row) => [row.node, row.n]));
   }
 
   runningOnNode(node: string): JobRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM batch_jobs WHERE node = ? AND status = 'RUNNING'")
-      .all(node) as JobRow[];
+    const rows = prepared(this.db, "SELECT * FROM batch_jobs WHERE node = ? AND status = 'RUNNING'").all(
+      node,
+    ) as JobRow[];
     return rows.map(toJobRecord);
   }
 
@@ -241,20 +240,18 @@ export class JobsRepository {
         const number = job.attempt + 1;
         const attemptId = newAttemptId(id, number);
         const at = now.toISOString();
-        this.db
-          .prepare(
-            `INSERT INTO batch_job_attempts (id, job_id, number, node, agent, started_at)
+        prepared(
+          this.db,
+          `INSERT INTO batch_job_attempts (id, job_id, number, node, agent, started_at)
              VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(attemptId, id, number, node, agent, at);
-        this.db
-          .prepare(
-            `UPDATE batch_jobs SET status = 'RUNNING', node = ?, attempt = ?, attempt_id = ?, started_at = ?,
+        ).run(attemptId, id, number, node, agent, at);
+        prepared(
+          this.db,
+          `UPDATE batch_jobs SET status = 'RUNNING', node = ?, attempt = ?, attempt_id = ?, started_at = ?,
                finished_at = NULL, exit_code = NULL, signal = NULL, reason = NULL, duration_ms = NULL,
                not_before = NULL
              WHERE id = ? AND status = 'QUEUED'`,
-          )
-          .run(node, number, attemptId, at, id);
+        ).run(node, number, attemptId, at, id);
         return this.find(id);
       })
       .immediate();
@@ -271,35 +268,33 @@ export class JobsRepository {
         const at = now.toISOString();
         const durationMs = job.startedAt === null ? null : now.getTime() - Date.parse(job.startedAt);
         const [exitCode, signal, reason] = [end.exitCode ?? null, end.signal ?? null, end.reason ?? null];
-        this.db
-          .prepare(
-            `UPDATE batch_job_attempts SET finished_at = ?, exit_code = ?, signal = ?, reason = ?
+        prepared(
+          this.db,
+          `UPDATE batch_job_attempts SET finished_at = ?, exit_code = ?, signal = ?, reason = ?
              WHERE id = ? AND finished_at IS NULL`,
-          )
-          .run(at, exitCode, signal, reason, end.attemptId);
+        ).run(at, exitCode, signal, reason, end.attemptId);
         // An abort asked for while it ran wins over a requeue: the job must not run again.
         const aborted = decision.status === 'QUEUED' && job.abortRequested;
         const status = aborted ? 'ABORTED' : decision.status;
         const requeued = status === 'QUEUED';
-        this.db
-          .prepare(
-            `UPDATE batch_jobs SET status = ?, exit_code = ?, signal = ?, reason = ?, duration_ms = ?,
+        prepared(
+          this.db,
+          `UPDATE batch_jobs SET status = ?, exit_code = ?, signal = ?, reason = ?, duration_ms = ?,
                finished_at = ?, queued_at = ?, not_before = ?, node = ?
              WHERE id = ? AND attempt_id = ?`,
-          )
-          .run(
-            status,
-            exitCode,
-            signal,
-            aborted ? 'Aborted' : reason,
-            durationMs,
-            requeued ? null : at,
-            requeued ? at : job.queuedAt,
-            requeued ? (end.notBefore?.toISOString() ?? null) : null,
-            requeued ? null : job.node,
-            id,
-            end.attemptId,
-          );
+        ).run(
+          status,
+          exitCode,
+          signal,
+          aborted ? 'Aborted' : reason,
+          durationMs,
+          requeued ? null : at,
+          requeued ? at : job.queuedAt,
+          requeued ? (end.notBefore?.toISOString() ?? null) : null,
+          requeued ? null : job.node,
+          id,
+          end.attemptId,
+        );
         return { applied: true, job: this.find(id) as JobRecord };
       })
       .immediate();
@@ -317,9 +312,9 @@ export class JobsRepository {
   }
 
   attempts(id: string): AttemptRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM batch_job_attempts WHERE job_id = ? ORDER BY number')
-      .all(id) as AttemptRow[];
+    const rows = prepared(this.db, 'SELECT * FROM batch_job_attempts WHERE job_id = ? ORDER BY number').all(
+      id,
+    ) as AttemptRow[];
     return rows.map(toAttemptRecord);
   }
 
@@ -327,12 +322,11 @@ export class JobsRepository {
   attemptsOf(ids: readonly string[]): Map<string, AttemptRecord[]> {
     const byJob = new Map<string, AttemptRecord[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return byJob;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM batch_job_attempts WHERE job_id IN (SELECT value FROM json_each(?))
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM batch_job_attempts WHERE job_id IN (SELECT value FROM json_each(?))
          ORDER BY job_id, number`,
-      )
-      .all(JSON.stringify(ids)) as AttemptRow[];
+    ).all(JSON.stringify(ids)) as AttemptRow[];
     for (const row of rows) byJob.get(row.job_id)?.push(toAttemptRecord(row));
     return byJob;
   }

@@ -71,8 +71,11 @@ export class PodsService {
   }
 
   private toDto(pod: PodRecord): PodDto {
-    const nodeCounts = Object.fromEntries(NODE_STATUSES.map((s) => [s, 0])) as Record<NodeStatus, number>;
-    for (const node of this.nodes.listByPod(pod.name)) nodeCounts[node.status]++;
+    const counted = this.nodes.countByStatus(pod.name);
+    const nodeCounts = Object.fromEntries(NODE_STATUSES.map((s) => [s, counted[s] ?? 0])) as Record<
+      NodeStatus,
+      number
+    >;
     return { ...pod, jobSlots: podJobSlots(pod, this.config), path: `/${pod.name}`, nodeCounts };
   }
 }

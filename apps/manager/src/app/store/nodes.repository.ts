@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NodeLimitsView, NodeStatus, NodeView } from '@strato/contracts';
-import type { Statement } from 'better-sqlite3';
-import { DATABASE, type Db } from './database';
+import { DATABASE, type Db, prepared } from './database';
 
 export type NodeRecord = NodeView;
 
@@ -59,27 +58,42 @@ export interface NodeExpectation {
 
 @Injectable()
 export class NodesRepository {
-  private findStatement: Statement | undefined;
-
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   list(): NodeRecord[] {
-    return (this.db.prepare('SELECT * FROM nodes ORDER BY created_at, rowid').all() as NodeRow[]).map(
+    return (prepared(this.db, 'SELECT * FROM nodes ORDER BY created_at, rowid').all() as NodeRow[]).map(
       toRecord,
     );
   }
 
   listByPod(pod: string): NodeRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM nodes WHERE pod = ? ORDER BY created_at, rowid')
-      .all(pod) as NodeRow[];
+    const rows = prepared(this.db, 'SELECT * FROM nodes WHERE pod = ? ORDER BY created_at, rowid').all(
+      pod,
+    ) as NodeRow[];
     return rows.map(toRecord);
   }
 
+  /** Per agent and pod, how many placed nodes have one of `statuses`: counted by SQLite, no record built. */
+  countPlaced(statuses: readonly NodeStatus[]): { agent: string; pod: string; count: number }[] {
+    return prepared(
+      this.db,
+      `SELECT agent, pod, COUNT(*) AS count FROM nodes
+       WHERE agent IS NOT NULL AND status IN (${statuses.map(() => '?').join(', ')})
+       GROUP BY agent, pod`,
+    ).all(...statuses) as { agent: string; pod: string; count: number }[];
+  }
+
+  /** How many of the pod's nodes have each status (statuses with none are absent). */
+  countByStatus(pod: string): Partial<Record<NodeStatus, number>> {
+    const rows = prepared(
+      this.db,
+      'SELECT status, COUNT(*) AS count FROM nodes WHERE pod = ? GROUP BY status',
+    ).all(pod) as { status: NodeStatus; count: number }[];
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  }
+
   find(name: string): NodeRecord | undefined {
-    // Prepared once: the reconciler looks every node up again on each pass.
-    this.findStatement ??= this.db.prepare('SELECT * FROM nodes WHERE name = ?');
-    const row = this.findStatement.get(name) as NodeRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM nodes WHERE name = ?').get(name) as NodeRow | undefined;
     return row && toRecord(row);
   }
 
@@ -88,14 +102,15 @@ export class NodesRepository {
     return this.db
       .transaction((): 'created' | 'name-taken' | 'pod-full' => {
         if (this.find(name)) return 'name-taken';
-        const { count } = this.db.prepare('SELECT COUNT(*) AS count FROM nodes WHERE pod = ?').get(pod) as {
+        const { count } = prepared(this.db, 'SELECT COUNT(*) AS count FROM nodes WHERE pod = ?').get(pod) as {
           count: number;
         };
         if (count >= maxNodes) return 'pod-full';
         const now = new Date().toISOString();
-        this.db
-          .prepare("INSERT INTO nodes (name, pod, status, created_at, updated_at) VALUES (?, ?, 'NEW', ?, ?)")
-          .run(name, pod, now, now);
+        prepared(
+          this.db,
+          "INSERT INTO nodes (name, pod, status, created_at, updated_at) VALUES (?, ?, 'NEW', ?, ?)",
+        ).run(name, pod, now, now);
         return 'created';
       })
       .immediate();
@@ -111,12 +126,11 @@ export class NodesRepository {
     incarnation: number;
   }): boolean {
     const now = new Date().toISOString();
-    const result = this.db
-      .prepare(
-        `INSERT INTO nodes (name, pod, status, agent, host, port, incarnation, created_at, updated_at)
+    const result = prepared(
+      this.db,
+      `INSERT INTO nodes (name, pod, status, agent, host, port, incarnation, created_at, updated_at)
          VALUES (?, ?, 'ONLINE', ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING`,
-      )
-      .run(node.name, node.pod, node.agent, node.host, node.port, node.incarnation, now, now);
+    ).run(node.name, node.pod, node.agent, node.host, node.port, node.incarnation, now, now);
     return result.changes === 1;
   }
 
@@ -127,9 +141,10 @@ export class NodesRepository {
   claimFirstNew(pod: string): NodeRecord | undefined {
     return this.db
       .transaction((): NodeRecord | undefined => {
-        const row = this.db
-          .prepare("SELECT * FROM nodes WHERE pod = ? AND status = 'NEW' ORDER BY created_at, rowid LIMIT 1")
-          .get(pod) as NodeRow | undefined;
+        const row = prepared(
+          this.db,
+          "SELECT * FROM nodes WHERE pod = ? AND status = 'NEW' ORDER BY created_at, rowid LIMIT 1",
+        ).get(pod) as NodeRow | undefined;
         if (!row) return undefined;
         return this.beginLaunch(row.name, { status: 'NEW', incarnation: row.incarnation });
       })
@@ -167,7 +182,7 @@ export class NodesRepository {
   /** Deletes the node only if it is still the incarnation the caller read. */
   deleteIf(name: string, incarnation: number): boolean {
     return (
-      this.db.prepare('DELETE FROM nodes WHERE name = ? AND incarnation = ?').run(name, incarnation)
+      prepared(this.db, 'DELETE FROM nodes WHERE name = ? AND incarnation = ?').run(name, incarnation)
         .changes === 1
     );
   }
@@ -176,12 +191,13 @@ export class NodesRepository {
   moveStatus(pod: string, from: NodeStatus, to: NodeStatus): string[] {
     return this.db.transaction(() => {
       const names = (
-        this.db.prepare('SELECT name FROM nodes WHERE pod = ? AND status = ?').all(pod, from) as {
+        prepared(this.db, 'SELECT name FROM nodes WHERE pod = ? AND status = ?').all(pod, from) as {
           name: string;
         }[]
       ).map((row) => row.name);
       const now = new Date().toISOString();
-      const move = this.db.prepare(
+      const move = prepared(
+        this.db,
         'UPDATE nodes SET status = ?, updated_at = ? WHERE name = ? AND status = ?',
       );
       for (const name of names) move.run(to, now, name, from);
@@ -190,13 +206,15 @@ export class NodesRepository {
   }
 
   setWeight(name: string, weight: number): void {
-    this.db
-      .prepare('UPDATE nodes SET weight = ?, updated_at = ? WHERE name = ?')
-      .run(weight, new Date().toISOString(), name);
+    prepared(this.db, 'UPDATE nodes SET weight = ?, updated_at = ? WHERE name = ?').run(
+      weight,
+      new Date().toISOString(),
+      name,
+    );
   }
 
   delete(name: string): boolean {
-    return this.db.prepare('DELETE FROM nodes WHERE name = ?').run(name).changes === 1;
+    return prepared(this.db, 'DELETE FROM nodes WHERE name = ?').run(name).changes === 1;
   }
 
   private compareAndSet(
@@ -210,26 +228,25 @@ export class NodesRepository {
     if (!current || !statuses.includes(current.status) || current.incarnation !== expected.incarnation)
       return undefined;
     const next: NodeRecord = { ...current, ...change, updatedAt: new Date().toISOString() };
-    const changed = this.db
-      .prepare(
-        `UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, incarnation = ?,
+    const changed = prepared(
+      this.db,
+      `UPDATE nodes SET status = ?, reason = ?, agent = ?, host = ?, port = ?, incarnation = ?,
            limits_enforced = ?, limits_reason = ?, updated_at = ?
          WHERE name = ? AND status = ? AND incarnation = ?`,
-      )
-      .run(
-        next.status,
-        next.reason,
-        next.agent,
-        next.host,
-        next.port,
-        next.incarnation,
-        next.limits.enforced === null ? null : Number(next.limits.enforced),
-        next.limits.reason,
-        next.updatedAt,
-        name,
-        current.status,
-        current.incarnation,
-      ).changes;
+    ).run(
+      next.status,
+      next.reason,
+      next.agent,
+      next.host,
+      next.port,
+      next.incarnation,
+      next.limits.enforced === null ? null : Number(next.limits.enforced),
+      next.limits.reason,
+      next.updatedAt,
+      name,
+      current.status,
+      current.incarnation,
+    ).changes;
     return changed === 1 ? next : undefined;
   }
 }

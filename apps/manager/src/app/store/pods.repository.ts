@@ -11,7 +11,7 @@ import {
   resolvePodAlias,
 } from '@strato/contracts';
 import { PodNotFoundError } from '../errors/domain-errors';
-import { DATABASE, type Db } from './database';
+import { DATABASE, type Db, prepared } from './database';
 
 export interface PodRecord extends PodDefinition {
   state: PodState;
@@ -60,11 +60,13 @@ export class PodsRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   list(): PodRecord[] {
-    return (this.db.prepare('SELECT * FROM pods ORDER BY created_at, rowid').all() as PodRow[]).map(toRecord);
+    return (prepared(this.db, 'SELECT * FROM pods ORDER BY created_at, rowid').all() as PodRow[]).map(
+      toRecord,
+    );
   }
 
   find(name: string): PodRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM pods WHERE name = ?').get(name) as PodRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM pods WHERE name = ?').get(name) as PodRow | undefined;
     return row && toRecord(row);
   }
 
@@ -80,33 +82,40 @@ export class PodsRepository {
   }
 
   updateSize(name: string, size: { cpus: number; memoryMiB: number; maxNodes: number }): void {
-    this.db
-      .prepare('UPDATE pods SET cpus = ?, memory_mib = ?, max_nodes = ? WHERE name = ?')
-      .run(size.cpus, size.memoryMiB, size.maxNodes, name);
+    prepared(this.db, 'UPDATE pods SET cpus = ?, memory_mib = ?, max_nodes = ? WHERE name = ?').run(
+      size.cpus,
+      size.memoryMiB,
+      size.maxNodes,
+      name,
+    );
   }
 
   setJob(name: string, job: PodJob): void {
-    this.db
-      .prepare('UPDATE pods SET job_kind = ?, job_scale = ? WHERE name = ?')
-      .run(job.kind, job.scale, name);
+    prepared(this.db, 'UPDATE pods SET job_kind = ?, job_scale = ? WHERE name = ?').run(
+      job.kind,
+      job.scale,
+      name,
+    );
   }
 
   setJobSlots(name: string, slots: number | null): void {
-    this.db.prepare('UPDATE pods SET job_slots = ? WHERE name = ?').run(slots, name);
+    prepared(this.db, 'UPDATE pods SET job_slots = ? WHERE name = ?').run(slots, name);
   }
 
   setPlacement(name: string, placement: PodPlacement): void {
-    this.db
-      .prepare('UPDATE pods SET placement_mode = ?, placement_labels = ? WHERE name = ?')
-      .run(placement.mode, JSON.stringify(placement.labels), name);
+    prepared(this.db, 'UPDATE pods SET placement_mode = ?, placement_labels = ? WHERE name = ?').run(
+      placement.mode,
+      JSON.stringify(placement.labels),
+      name,
+    );
   }
 
   setAlgorithm(name: string, algorithm: BalanceAlgorithm): void {
-    this.db.prepare('UPDATE pods SET algorithm = ? WHERE name = ?').run(algorithm, name);
+    prepared(this.db, 'UPDATE pods SET algorithm = ? WHERE name = ?').run(algorithm, name);
   }
 
   setState(name: string, state: PodState): void {
-    this.db.prepare('UPDATE pods SET state = ? WHERE name = ?').run(state, name);
+    prepared(this.db, 'UPDATE pods SET state = ? WHERE name = ?').run(state, name);
   }
 
   /** Inserts the pod unless one with that name exists; true when it was created. */
@@ -115,26 +124,25 @@ export class PodsRepository {
     algorithm: BalanceAlgorithm = 'roundrobin',
     job: PodJob = defaultPodJob(pod.name),
   ): boolean {
-    const result = this.db
-      .prepare(
-        `INSERT INTO pods (name, cpus, memory_mib, max_nodes, algorithm, job_kind, job_scale, created_at)
+    const result = prepared(
+      this.db,
+      `INSERT INTO pods (name, cpus, memory_mib, max_nodes, algorithm, job_kind, job_scale, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(name) DO NOTHING`,
-      )
-      .run(
-        pod.name,
-        pod.cpus,
-        pod.memoryMiB,
-        pod.maxNodes,
-        algorithm,
-        job.kind,
-        job.scale,
-        new Date().toISOString(),
-      );
+    ).run(
+      pod.name,
+      pod.cpus,
+      pod.memoryMiB,
+      pod.maxNodes,
+      algorithm,
+      job.kind,
+      job.scale,
+      new Date().toISOString(),
+    );
     return result.changes === 1;
   }
 
   delete(name: string): boolean {
-    return this.db.prepare('DELETE FROM pods WHERE name = ?').run(name).changes === 1;
+    return prepared(this.db, 'DELETE FROM pods WHERE name = ?').run(name).changes === 1;
   }
 }

@@ -9,14 +9,15 @@ import type { AgentRecord } from '../registry/agents.repository';
 import { type HostRoom, placeNode } from './place-node';
 
 /** Statuses whose node holds its host's room: it runs there, or is being started or taken down there. */
-const HOLDING: ReadonlySet<NodeStatus> = new Set([
+const HOLDING_STATUSES: readonly NodeStatus[] = [
   'STARTING',
   'STANDBY',
   'ONLINE',
   'PAUSED',
   'DRAINING',
   'UNKNOWN',
-]);
+];
+const HOLDING: ReadonlySet<NodeStatus> = new Set(HOLDING_STATUSES);
 
 export interface Placed {
   agent: KnownAgent;
@@ -82,27 +83,33 @@ export class Placement {
     }));
   }
 
-  /** One read of the nodes: per agent, what its nodes reserve, and how many of them are `pod`'s. */
+  /** Per agent, what its nodes reserve, and how many of them are `pod`'s: counted by the store. */
   private tally(leaving: ReadonlySet<string>, pod?: string) {
+    const counts = new Map<string, Map<string, number>>();
+    const add = (agent: string, podName: string, n: number) => {
+      const perPod = counts.get(agent) ?? new Map<string, number>();
+      perPod.set(podName, (perPod.get(podName) ?? 0) + n);
+      counts.set(agent, perPod);
+    };
+    for (const row of this.nodes.countPlaced(HOLDING_STATUSES)) add(row.agent, row.pod, row.count);
+    for (const name of leaving) {
+      const node = this.nodes.find(name);
+      if (node?.agent && HOLDING.has(node.status)) add(node.agent, node.pod, -1);
+    }
     const sizes = new Map(this.pods.list().map((p) => [p.name, p]));
     const reserved = new Map<string, Reservation>();
     const podNodes = new Map<string, number>();
-    for (const node of this.holding(leaving)) {
-      const agent = node.agent as string;
-      const size = sizes.get(node.pod);
-      const entry = reserved.get(agent) ?? { nodes: 0, cpus: 0, memoryMiB: 0 };
-      entry.nodes++;
-      entry.cpus += size?.cpus ?? 0;
-      entry.memoryMiB += size?.memoryMiB ?? 0;
+    for (const [agent, perPod] of counts) {
+      const entry = { nodes: 0, cpus: 0, memoryMiB: 0 };
+      for (const [podName, n] of perPod) {
+        const size = sizes.get(podName);
+        entry.nodes += n;
+        entry.cpus += n * (size?.cpus ?? 0);
+        entry.memoryMiB += n * (size?.memoryMiB ?? 0);
+      }
       reserved.set(agent, entry);
-      if (node.pod === pod) podNodes.set(agent, (podNodes.get(agent) ?? 0) + 1);
+      if (pod !== undefined && perPod.has(pod)) podNodes.set(agent, perPod.get(pod) ?? 0);
     }
     return { reserved, podNodes };
-  }
-
-  private holding(leaving: ReadonlySet<string>): NodeRecord[] {
-    return this.nodes
-      .list()
-      .filter((node) => node.agent && HOLDING.has(node.status) && !leaving.has(node.name));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ScalingPolicy, ScalingState } from '@strato/elasticity';
-import { DATABASE, type Db } from '../../store/database';
+import { DATABASE, type Db, prepared } from '../../store/database';
 
 export interface ElasticityRecord {
   pod: string;
@@ -33,7 +33,7 @@ export class ElasticityRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   find(pod: string): ElasticityRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM elasticity WHERE pod = ?').get(pod) as
+    const row = prepared(this.db, 'SELECT * FROM elasticity WHERE pod = ?').get(pod) as
       | ElasticityRow
       | undefined;
     return row && toRecord(row);
@@ -41,7 +41,7 @@ export class ElasticityRepository {
 
   listEnabled(): ElasticityRecord[] {
     return (
-      this.db.prepare('SELECT * FROM elasticity WHERE enabled = 1 ORDER BY pod').all() as ElasticityRow[]
+      prepared(this.db, 'SELECT * FROM elasticity WHERE enabled = 1 ORDER BY pod').all() as ElasticityRow[]
     ).map(toRecord);
   }
 
@@ -50,16 +50,15 @@ export class ElasticityRepository {
   }
 
   save(pod: string, enabled: boolean, policy: ScalingPolicy): ElasticityRecord {
-    this.db
-      .prepare(
-        `INSERT INTO elasticity (pod, enabled, policy, updated_at) VALUES (@pod, @enabled, @policy, @now)
+    prepared(
+      this.db,
+      `INSERT INTO elasticity (pod, enabled, policy, updated_at) VALUES (@pod, @enabled, @policy, @now)
          ON CONFLICT(pod) DO UPDATE SET enabled = @enabled, policy = @policy, updated_at = @now`,
-      )
-      .run({ pod, enabled: enabled ? 1 : 0, policy: JSON.stringify(policy), now: new Date().toISOString() });
+    ).run({ pod, enabled: enabled ? 1 : 0, policy: JSON.stringify(policy), now: new Date().toISOString() });
     return this.find(pod) as ElasticityRecord;
   }
 
   saveState(pod: string, state: ScalingState): void {
-    this.db.prepare('UPDATE elasticity SET state = ? WHERE pod = ?').run(JSON.stringify(state), pod);
+    prepared(this.db, 'UPDATE elasticity SET state = ? WHERE pod = ?').run(JSON.stringify(state), pod);
   }
 }

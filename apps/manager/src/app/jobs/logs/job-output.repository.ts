@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentJobOutputView } from '@strato/contracts';
-import { DATABASE, type Db } from '../../store/database';
+import { DATABASE, type Db, prepared } from '../../store/database';
 import { cappedAppend, type StreamFill } from './capped-append';
 import type { JobStream, OutputChunk } from './log-lines';
 
@@ -32,12 +32,11 @@ export class JobOutputRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   state(attemptId: string): AttemptOutputState | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT stdout_offset, stderr_offset, stdout_bytes, stderr_bytes, stdout_truncated, stderr_truncated,
+    const row = prepared(
+      this.db,
+      `SELECT stdout_offset, stderr_offset, stdout_bytes, stderr_bytes, stdout_truncated, stderr_truncated,
            output_complete FROM batch_job_attempts WHERE id = ?`,
-      )
-      .get(attemptId) as StateRow | undefined;
+    ).get(attemptId) as StateRow | undefined;
     return (
       row && {
         stdoutOffset: row.stdout_offset,
@@ -63,7 +62,8 @@ export class JobOutputRepository {
           return 'stale-offsets';
         const stdout = cappedAppend(state.stdout, read.stdout.data, capBytes);
         const stderr = cappedAppend(state.stderr, read.stderr.data, capBytes);
-        const insert = this.db.prepare(
+        const insert = prepared(
+          this.db,
           `INSERT INTO batch_job_output (attempt_id, seq, stream, data)
            VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM batch_job_output WHERE attempt_id = ?), ?, ?)`,
         );
@@ -72,22 +72,21 @@ export class JobOutputRepository {
           ['stderr', stderr.stored],
         ] as const)
           if (stored !== '') insert.run(attemptId, attemptId, stream, stored);
-        this.db
-          .prepare(
-            `UPDATE batch_job_attempts SET stdout_offset = ?, stderr_offset = ?, stdout_bytes = ?,
+        prepared(
+          this.db,
+          `UPDATE batch_job_attempts SET stdout_offset = ?, stderr_offset = ?, stdout_bytes = ?,
                stderr_bytes = ?, stdout_truncated = ?, stderr_truncated = ?, output_complete = ?
              WHERE id = ?`,
-          )
-          .run(
-            read.stdout.nextOffset,
-            read.stderr.nextOffset,
-            stdout.fill.bytes,
-            stderr.fill.bytes,
-            stdout.fill.truncated ? 1 : 0,
-            stderr.fill.truncated ? 1 : 0,
-            read.complete ? 1 : 0,
-            attemptId,
-          );
+        ).run(
+          read.stdout.nextOffset,
+          read.stderr.nextOffset,
+          stdout.fill.bytes,
+          stderr.fill.bytes,
+          stdout.fill.truncated ? 1 : 0,
+          stderr.fill.truncated ? 1 : 0,
+          read.complete ? 1 : 0,
+          attemptId,
+        );
         return 'appended';
       })
       .immediate();
@@ -95,12 +94,11 @@ export class JobOutputRepository {
 
   /** The attempt's chunks after `afterSeq`, in arrival order; of one stream, or both. */
   chunks(attemptId: string, afterSeq = 0, stream?: JobStream): OutputChunk[] {
-    return this.db
-      .prepare(
-        `SELECT seq, stream, data FROM batch_job_output
+    return prepared(
+      this.db,
+      `SELECT seq, stream, data FROM batch_job_output
          WHERE attempt_id = @attemptId AND seq > @afterSeq AND (@stream IS NULL OR stream = @stream)
          ORDER BY seq`,
-      )
-      .all({ attemptId, afterSeq, stream: stream ?? null }) as OutputChunk[];
+    ).all({ attemptId, afterSeq, stream: stream ?? null }) as OutputChunk[];
   }
 }
