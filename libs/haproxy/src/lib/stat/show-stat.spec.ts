@@ -51,6 +51,11 @@ describe('parseShowStat', () => {
     expect(rows[0]).toMatchObject({ weight: 0, chkdown: 0, addr: '' });
   });
 
+  it('reads a row shorter than the header as empty for the columns it lacks', () => {
+    const rows = parseShowStat('# pxname,svname,scur,status,weight\nbe_x,n1,4\n');
+    expect(rows[0]).toMatchObject({ proxy: 'be_x', name: 'n1', scur: 4, status: '', weight: 0 });
+  });
+
   it('returns no rows without a header', () => {
     expect(parseShowStat('No such proxy.\n')).toEqual([]);
   });
