@@ -77,7 +77,7 @@ describe('measureElasticity', () => {
     expect(m.nodeSeconds).toBeCloseTo(30);
   });
 
-  it('scaled out at the base load: no reaction to measure, and a warning that says what to change', () => {
+  it('scaled out at the base load: the reaction counts from there (none at the maximum), and a warning says what to change', () => {
     const early = [sample(0, 1), sample(5, 3), sample(12, 4)];
     expect(measureElasticity(early, shape, slo([])).scaleOutReactionS).toBe(2);
     expect(elasticityWarnings(early, shape)).toEqual([

@@ -85,7 +85,7 @@ function servingBeforeRise(sorted: NodeSample[], shape: RunShape): number {
   return sorted.filter((s) => s.atS < shape.riseS).at(-1)?.serving ?? shape.minNodes;
 }
 
-/** What makes a run's reaction times unmeasurable, said so the report does not just show a dash. */
+/** What makes a run's scale-out reaction mean less than it seems, said so the report does not only show a number or a dash. */
 export function elasticityWarnings(samples: NodeSample[], shape: RunShape): string[] {
   const before = servingBeforeRise(
     [...samples].sort((a, b) => a.atS - b.atS),

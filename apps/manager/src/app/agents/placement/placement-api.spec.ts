@@ -5,6 +5,10 @@ import { manualTicks } from '../../../testing/manual-ticks';
 import { joinAuth, createTestApp, ownerAuth as auth, type TestApp } from '../../../testing/test-app';
 import { ElasticityTicker } from '../../elasticity/elasticity-ticker';
 import { Reconciler } from '../../reconciler/reconciler';
+import { NoRoomForNodeError } from '../../errors/domain-errors';
+import { NodesRepository } from '../../store/nodes.repository';
+import { PodsRepository } from '../../store/pods.repository';
+import { Placement } from './placement';
 
 interface NodeView {
   name: string;
@@ -120,6 +124,25 @@ describe('node placement (in-process: fake agents, real store, lifecycle and rec
       ['vm-2', { nodes: 2, cpus: 1.6, memoryMiB: 1000 }],
       ['vm-3', { nodes: 2, cpus: 1.6, memoryMiB: 1000 }],
     ]);
+  });
+
+  it('counts the room of nodes about to leave as free (a replacement), and only theirs', async () => {
+    await launch('heavy', 5); // every host full, as above
+    const placement = test.app.get(Placement);
+    const heavy = test.app.get(PodsRepository).require('heavy');
+    expect(() => placement.place(heavy)).toThrow(NoRoomForNodeError);
+    const leaving = test.app
+      .get(NodesRepository)
+      .listByPod('heavy')
+      .filter((node) => node.agent === 'vm-1');
+    expect(leaving).toHaveLength(1);
+    expect(placement.place(heavy, leaving).agent.record.id).toBe('vm-1');
+    expect(placement.reservations(new Set(leaving.map((node) => node.name))).get('vm-1')).toEqual({
+      nodes: 0,
+      cpus: 0,
+      memoryMiB: 0,
+    });
+    expect(placement.reservations().get('vm-2')).toEqual({ nodes: 2, cpus: 1.6, memoryMiB: 1000 });
   });
 
   it('places on the room a host offers once it registers again with more (a swarm host back from drain)', async () => {
